@@ -1,0 +1,67 @@
+//===- Algorithm.cpp - Registry of planning algorithms --------------------===//
+
+#include "usmp/Planner/Algorithm.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <mutex>
+
+using namespace usmp::planner;
+
+namespace {
+struct Registry {
+  std::mutex mutex;
+  llvm::StringMap<AlgorithmFactory> factories;
+};
+} // namespace
+
+// Built-in algorithms are listed here rather than registered by static
+// initializers, which a static library's linker would drop.
+static void addBuiltinAlgorithms(llvm::StringMap<AlgorithmFactory> &factories) {
+  (void)factories;
+}
+
+static Registry &getRegistry() {
+  static Registry *registry = [] {
+    auto *r = new Registry;
+    addBuiltinAlgorithms(r->factories);
+    return r;
+  }();
+  return *registry;
+}
+
+void usmp::planner::registerAlgorithm(llvm::StringRef name,
+                                      AlgorithmFactory factory) {
+  Registry &registry = getRegistry();
+  std::lock_guard<std::mutex> lock(registry.mutex);
+  registry.factories[name] = std::move(factory);
+}
+
+llvm::Expected<std::unique_ptr<Algorithm>>
+usmp::planner::createAlgorithm(llvm::StringRef name) {
+  Registry &registry = getRegistry();
+  std::lock_guard<std::mutex> lock(registry.mutex);
+  auto it = registry.factories.find(name);
+  if (it != registry.factories.end())
+    return it->second();
+  std::string known;
+  std::vector<std::string> names;
+  for (const auto &entry : registry.factories)
+    names.push_back(entry.getKey().str());
+  llvm::sort(names);
+  for (const std::string &n : names)
+    known += (known.empty() ? "" : ", ") + n;
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "unknown planning algorithm '" + name +
+                                     "' (known: " + known + ")");
+}
+
+std::vector<std::string> usmp::planner::getAlgorithmNames() {
+  Registry &registry = getRegistry();
+  std::lock_guard<std::mutex> lock(registry.mutex);
+  std::vector<std::string> names;
+  for (const auto &entry : registry.factories)
+    names.push_back(entry.getKey().str());
+  llvm::sort(names);
+  return names;
+}
