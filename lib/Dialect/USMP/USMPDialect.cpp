@@ -1,0 +1,141 @@
+//===- USMPDialect.cpp - The usmp dialect ---------------------------------===//
+
+#include "usmp/Dialect/USMP/USMPDialect.h"
+#include "usmp/Dialect/USMP/USMPAttributes.h"
+#include "usmp/Dialect/USMP/USMPOps.h"
+#include "usmp/Dialect/USMP/USMPUtils.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "mlir/Interfaces/DataLayoutInterfaces.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace usmp;
+
+#include "usmp/Dialect/USMP/USMPOpsDialect.cpp.inc"
+
+void USMPDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "usmp/Dialect/USMP/USMPOps.cpp.inc"
+      >();
+  registerAttributes();
+}
+
+/// The single memref result of `op`, with the checks every buffer attribute
+/// needs: a statically shaped memref whose size is known.
+static FailureOr<std::pair<MemRefType, uint64_t>>
+getPlannableBuffer(Operation *op, StringRef attrName) {
+  if (op->getNumResults() != 1 || !isa<MemRefType>(op->getResult(0).getType()))
+    return op->emitOpError() << "'" << attrName
+                             << "' is only valid on an operation with a "
+                                "single memref result";
+  auto type = cast<MemRefType>(op->getResult(0).getType());
+  if (!type.hasStaticShape())
+    return op->emitOpError() << "'" << attrName
+                             << "' requires a statically shaped memref, got "
+                             << type;
+  FailureOr<uint64_t> size = getBufferSizeInBytes(type, DataLayout::closest(op));
+  if (failed(size))
+    return op->emitOpError() << "'" << attrName
+                             << "' requires a memref whose size in bytes is "
+                                "known and fits in 63 bits, got "
+                             << type;
+  return std::make_pair(type, *size);
+}
+
+static LogicalResult verifyPlacement(Operation *op, PlacementAttr placement) {
+  StringRef name = USMPDialect::getPlacementAttrName();
+  FailureOr<std::pair<MemRefType, uint64_t>> buffer =
+      getPlannableBuffer(op, name);
+  if (failed(buffer))
+    return failure();
+  auto pool = SymbolTable::lookupNearestSymbolFrom<PoolOp>(
+      op, placement.getPool());
+  if (!pool)
+    return op->emitOpError() << "'" << name << "' refers to unknown pool "
+                             << placement.getPool();
+  int64_t offset = placement.getOffset();
+  int64_t poolAlignment = pool.getAlignment();
+  if (poolAlignment > 0 && offset % poolAlignment != 0)
+    return op->emitOpError()
+           << "offset " << offset << " in pool " << placement.getPool()
+           << " is not a multiple of the pool's alignment " << poolAlignment;
+  if (auto alignment = op->getAttrOfType<IntegerAttr>("alignment")) {
+    int64_t bufferAlignment = alignment.getInt();
+    if (bufferAlignment > 0 && offset % bufferAlignment != 0)
+      return op->emitOpError()
+             << "offset " << offset << " in pool " << placement.getPool()
+             << " is not a multiple of the allocation's alignment "
+             << bufferAlignment;
+  }
+  uint64_t end = static_cast<uint64_t>(offset) + buffer->second;
+  if (end < buffer->second || end > static_cast<uint64_t>(INT64_MAX))
+    return op->emitOpError() << "buffer of " << buffer->second
+                             << " bytes at offset " << offset
+                             << " overflows 63-bit offsets";
+  if (std::optional<int64_t> capacity = pool.getCapacity())
+    if (end > static_cast<uint64_t>(*capacity))
+      return op->emitOpError()
+             << "buffer of " << buffer->second << " bytes at offset " << offset
+             << " ends at byte " << end << ", outside pool "
+             << placement.getPool() << " of " << *capacity << " bytes";
+  return success();
+}
+
+static LogicalResult verifyIO(Operation *op, IOAttr io) {
+  StringRef name = USMPDialect::getIOAttrName();
+  if (failed(getPlannableBuffer(op, name)))
+    return failure();
+  // Names and (direction, index) pairs are unique in the enclosing isolated
+  // region; report each duplicate where it occurs, pointing at the first.
+  Operation *scope = op->getParentWithTrait<OpTrait::IsIsolatedFromAbove>();
+  if (!scope)
+    return success();
+  Operation *firstSameName = nullptr, *firstSameIndex = nullptr;
+  scope->walk([&](Operation *other) {
+    auto otherIO = other->getAttrOfType<IOAttr>(name);
+    if (!otherIO)
+      return WalkResult::advance();
+    if (!firstSameName && otherIO.getName() == io.getName())
+      firstSameName = other;
+    if (!firstSameIndex && otherIO.getDirection() == io.getDirection() &&
+        otherIO.getIndex() == io.getIndex())
+      firstSameIndex = other;
+    return WalkResult::advance();
+  });
+  if (firstSameName && firstSameName != op) {
+    InFlightDiagnostic diag = op->emitOpError()
+                              << "duplicate I/O name '" << io.getName() << "'";
+    diag.attachNote(firstSameName->getLoc()) << "first used here";
+    return diag;
+  }
+  if (firstSameIndex && firstSameIndex != op) {
+    InFlightDiagnostic diag =
+        op->emitOpError() << "duplicate " << stringifyIODirection(io.getDirection())
+                          << " index " << io.getIndex();
+    diag.attachNote(firstSameIndex->getLoc()) << "first used here";
+    return diag;
+  }
+  return success();
+}
+
+LogicalResult USMPDialect::verifyOperationAttribute(Operation *op,
+                                                    NamedAttribute attribute) {
+  StringRef name = attribute.getName().strref();
+  if (name == getPlacementAttrName()) {
+    auto placement = dyn_cast<PlacementAttr>(attribute.getValue());
+    if (!placement)
+      return op->emitOpError() << "'" << name
+                               << "' must be a #usmp.placement attribute";
+    return verifyPlacement(op, placement);
+  }
+  if (name == getIOAttrName()) {
+    auto io = dyn_cast<IOAttr>(attribute.getValue());
+    if (!io)
+      return op->emitOpError() << "'" << name << "' must be a #usmp.io attribute";
+    return verifyIO(op, io);
+  }
+  return op->emitOpError() << "unknown usmp attribute '" << name << "'";
+}

@@ -1,0 +1,223 @@
+// RUN: usmp-opt %s -split-input-file -verify-diagnostics
+
+// expected-error @below {{alignment must be a positive power of two, got 12}}
+usmp.pool workspace @sram alignment(12)
+
+// -----
+
+// expected-error @below {{alignment must be a positive power of two, got 0}}
+usmp.pool workspace @sram alignment(0)
+
+// -----
+
+// expected-error @below {{size hint must be non-negative, got -1}}
+usmp.pool workspace @sram size_hint(-1)
+
+// -----
+
+// expected-error @below {{planned size must be non-negative, got -8}}
+usmp.pool workspace @sram planned_size(-8)
+
+// -----
+
+// expected-error @below {{planned size 2000 exceeds the size hint 1000}}
+usmp.pool workspace @sram size_hint(1000) planned_size(2000)
+
+// -----
+
+// expected-error @below {{target 'c' is listed twice}}
+usmp.pool workspace @sram targets("c": rw, "c": ro)
+
+// -----
+
+// expected-error @below {{target name must not be empty}}
+usmp.pool workspace @sram targets("": rw)
+
+// -----
+
+// expected-error @below {{expected access 'rw' or 'ro', got 'wo'}}
+usmp.pool workspace @sram targets("c": wo)
+
+// -----
+
+// expected-error @below {{expected pool kind 'workspace' or 'constant', got 'scratch'}}
+usmp.pool scratch @sram
+
+// -----
+
+// expected-error @below {{'alignment' is given twice}}
+usmp.pool workspace @sram alignment(16) alignment(32)
+
+// -----
+
+// expected-error @below {{pool property 'read_latency_cycles' must be non-negative, got -2}}
+usmp.pool workspace @sram perf<read_latency_cycles = -2>
+
+// -----
+
+// Duplicate pool names.
+// expected-note @below {{see existing symbol definition here}}
+usmp.pool workspace @sram
+// expected-error @below {{redefinition of symbol named 'sram'}}
+usmp.pool constant @sram
+
+// -----
+
+func.func @f() {
+  // expected-error @below {{'usmp.pool' op expects parent op 'builtin.module'}}
+  "usmp.pool"() <{sym_name = "p", kind = 0 : i32, alignment = 16 : i64}> : () -> ()
+  return
+}
+
+// -----
+
+func.func @unknown_pool() {
+  // expected-error @below {{'usmp.placement' refers to unknown pool @nowhere}}
+  %0 = memref.alloc() {usmp.placement = #usmp.placement<@nowhere, offset = 0>} : memref<4xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram alignment(16)
+func.func @misaligned() {
+  // expected-error @below {{offset 8 in pool @sram is not a multiple of the pool's alignment 16}}
+  %0 = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 8>} : memref<4xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram alignment(1)
+func.func @misaligned_alloc() {
+  // expected-error @below {{offset 8 in pool @sram is not a multiple of the allocation's alignment 64}}
+  %0 = memref.alloc() {alignment = 64 : i64, usmp.placement = #usmp.placement<@sram, offset = 8>} : memref<4xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram alignment(16) planned_size(64)
+func.func @out_of_bounds() {
+  // expected-error @below {{buffer of 16 bytes at offset 64 ends at byte 80, outside pool @sram of 64 bytes}}
+  %0 = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 64>} : memref<4xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram alignment(16) size_hint(32)
+func.func @out_of_hint() {
+  // expected-error @below {{buffer of 64 bytes at offset 0 ends at byte 64, outside pool @sram of 32 bytes}}
+  %0 = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 0>} : memref<16xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram alignment(1)
+func.func @overflow() {
+  // expected-error @below {{buffer of 4611686018427387904 bytes at offset 9223372036854775000 overflows 63-bit offsets}}
+  %0 = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 9223372036854775000>} : memref<1073741824x1073741824xf32>
+  return
+}
+
+// -----
+
+// expected-error @below {{placement offset must be non-negative, got -16}}
+func.func @negative_offset() attributes {test.p = #usmp.placement<@sram, offset = -16>} {
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram
+func.func @dynamic(%n: index) {
+  // expected-error @below {{'usmp.placement' requires a statically shaped memref, got 'memref<?xf32>'}}
+  %0 = memref.alloc(%n) {usmp.placement = #usmp.placement<@sram, offset = 0>} : memref<?xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram
+func.func @too_large() {
+  // expected-error @below {{'usmp.placement' requires a memref whose size in bytes is known and fits in 63 bits, got 'memref<4294967296x4294967296xf32>'}}
+  %0 = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 0>} : memref<4294967296x4294967296xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram
+func.func @not_a_buffer(%a: i32) {
+  // expected-error @below {{'usmp.placement' is only valid on an operation with a single memref result}}
+  %0 = arith.addi %a, %a {usmp.placement = #usmp.placement<@sram, offset = 0>} : i32
+  return
+}
+
+// -----
+
+func.func @wrong_kind() {
+  // expected-error @below {{'usmp.placement' must be a #usmp.placement attribute}}
+  %0 = memref.alloc() {usmp.placement = 3 : i64} : memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @wrong_io_kind() {
+  // expected-error @below {{'usmp.io' must be a #usmp.io attribute}}
+  %0 = memref.alloc() {usmp.io = "input0"} : memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @unknown_attr() {
+  // expected-error @below {{unknown usmp attribute 'usmp.offset'}}
+  %0 = memref.alloc() {usmp.offset = 3 : i64} : memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @duplicate_io_name() {
+  // expected-note @below {{first used here}}
+  %0 = memref.alloc() {usmp.io = #usmp.io<input "x", index = 0>} : memref<4xf32>
+  // expected-error @below {{duplicate I/O name 'x'}}
+  %1 = memref.alloc() {usmp.io = #usmp.io<output "x", index = 0>} : memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @duplicate_io_index() {
+  // expected-note @below {{first used here}}
+  %0 = memref.alloc() {usmp.io = #usmp.io<output "y", index = 1>} : memref<4xf32>
+  // expected-error @below {{duplicate output index 1}}
+  %1 = memref.alloc() {usmp.io = #usmp.io<output "z", index = 1>} : memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @dynamic_io(%n: index) {
+  // expected-error @below {{'usmp.io' requires a statically shaped memref, got 'memref<?xi8>'}}
+  %0 = memref.alloc(%n) {usmp.io = #usmp.io<input "x", index = 0>} : memref<?xi8>
+  return
+}
+
+// -----
+
+// expected-error @below {{I/O name must not be empty}}
+func.func @empty_io_name() attributes {test.io = #usmp.io<input "", index = 0>} {
+  return
+}
+
+// -----
+
+// expected-error @below {{I/O index must be non-negative, got -1}}
+func.func @negative_io_index() attributes {test.io = #usmp.io<input "x", index = -1>} {
+  return
+}
