@@ -22,6 +22,8 @@ config.substitutions.append(
     ("%shared_bench", os.path.join(os.path.dirname(config.usmp_src_root), "shared", "bench")))
 
 llvm_config.use_default_substitutions()
+# `not` and `count` at the start of a RUN line are found through PATH.
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
 
 tool_dirs = [config.usmp_tools_dir, config.llvm_tools_dir]

@@ -1,6 +1,12 @@
 //===- Algorithm.cpp - Registry of planning algorithms --------------------===//
 
 #include "usmp/Planner/Algorithm.h"
+#include "usmp/Planner/BestFit.h"
+#include "usmp/Planner/Exact.h"
+#include "usmp/Planner/FirstFitBySize.h"
+#include "usmp/Planner/Portfolio.h"
+#include "usmp/Planner/StartBestFit.h"
+#include "usmp/Planner/TVMAlgorithms.h"
 
 #include "llvm/ADT/StringMap.h"
 
@@ -18,7 +24,15 @@ struct Registry {
 // Built-in algorithms are listed here rather than registered by static
 // initializers, which a static library's linker would drop.
 static void addBuiltinAlgorithms(llvm::StringMap<AlgorithmFactory> &factories) {
-  (void)factories;
+  factories["greedy-by-size"] = createGreedyBySize;
+  factories["greedy-by-conflicts"] = createGreedyByConflicts;
+  factories["hill-climb"] = createHillClimb;
+  factories["exact"] = createExactAlgorithm;
+  factories["auto"] = createPortfolio;
+  factories["best-fit"] = createBestFit;
+  factories["best-fit-by-duration"] = createBestFitByDuration;
+  factories["first-fit-by-size"] = createFirstFitBySize;
+  factories["start-best-fit"] = createStartBestFit;
 }
 
 static Registry &getRegistry() {

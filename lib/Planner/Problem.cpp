@@ -3,6 +3,7 @@
 #include "usmp/Planner/Problem.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -15,11 +16,86 @@ static llvm::Error makeError(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }
 
+Problem::Problem(const Problem &other)
+    : pools(other.pools), buffers(other.buffers),
+      explicitGraph(other.explicitGraph), intervalOnly(other.intervalOnly),
+      finalized(other.finalized) {
+  std::lock_guard<std::mutex> lock(*other.graphMutex);
+  fullGraph = other.fullGraph;
+  graphBuilt.store(other.graphBuilt.load());
+}
+
+Problem::Problem(Problem &&other) noexcept
+    : pools(std::move(other.pools)), buffers(std::move(other.buffers)),
+      explicitGraph(std::move(other.explicitGraph)),
+      intervalOnly(other.intervalOnly), finalized(other.finalized),
+      fullGraph(std::move(other.fullGraph)),
+      graphBuilt(other.graphBuilt.load()) {
+  other.graphBuilt.store(false);
+  other.finalized = false;
+}
+
+Problem &Problem::operator=(const Problem &other) {
+  if (this != &other) {
+    Problem copy(other);
+    *this = std::move(copy);
+  }
+  return *this;
+}
+
+Problem &Problem::operator=(Problem &&other) noexcept {
+  pools = std::move(other.pools);
+  buffers = std::move(other.buffers);
+  explicitGraph = std::move(other.explicitGraph);
+  intervalOnly = other.intervalOnly;
+  finalized = other.finalized;
+  fullGraph = std::move(other.fullGraph);
+  graphBuilt.store(other.graphBuilt.load());
+  other.graphBuilt.store(false);
+  other.finalized = false;
+  return *this;
+}
+
+/// Turns per-node lists given as (from, to) pairs into a compressed graph with
+/// sorted, unique rows. `forEachEdge(emit)` calls `emit(from, to)` for every
+/// directed edge and is called twice (count, then fill), so no edge list is
+/// ever materialised.
+template <typename EdgeFn>
+static CompressedGraph buildCompressed(size_t numNodes, EdgeFn forEachEdge) {
+  CompressedGraph graph;
+  graph.offsets.assign(numNodes + 1, 0);
+  forEachEdge([&](unsigned from, unsigned) { ++graph.offsets[from + 1]; });
+  for (size_t i = 0; i < numNodes; ++i)
+    graph.offsets[i + 1] += graph.offsets[i];
+  graph.targets.resize(graph.offsets[numNodes]);
+  std::vector<uint64_t> cursor(graph.offsets.begin(), graph.offsets.end() - 1);
+  forEachEdge([&](unsigned from, unsigned to) {
+    graph.targets[cursor[from]++] = to;
+  });
+  // Sort and deduplicate every row, compacting in place.
+  uint64_t write = 0;
+  for (size_t i = 0; i < numNodes; ++i) {
+    auto begin = graph.targets.begin() + graph.offsets[i];
+    auto end = graph.targets.begin() + graph.offsets[i + 1];
+    std::sort(begin, end);
+    auto last = std::unique(begin, end);
+    graph.offsets[i] = write;
+    write = std::move(begin, last, graph.targets.begin() + write) -
+            graph.targets.begin();
+  }
+  graph.offsets[numNodes] = write;
+  graph.targets.resize(write);
+  graph.targets.shrink_to_fit();
+  return graph;
+}
+
 llvm::Error Problem::finalize() {
   if (finalized)
     return llvm::Error::success();
   if (pools.empty() && !buffers.empty())
     return makeError("the problem has buffers but no pool");
+  if (buffers.size() >= std::numeric_limits<unsigned>::max())
+    return makeError("too many buffers");
 
   llvm::StringMap<unsigned> poolNames;
   for (auto [index, pool] : llvm::enumerate(pools)) {
@@ -33,9 +109,11 @@ llvm::Error Problem::finalize() {
                        ", which is not a power of two");
   }
 
-  llvm::StringMap<unsigned> bufferNames;
+  llvm::StringMap<unsigned> bufferNames(buffers.size());
   std::vector<unsigned> allPools(pools.size());
   std::iota(allPools.begin(), allPools.end(), 0u);
+  bool anyExplicit = false;
+  intervalOnly = true;
   for (auto [index, buffer] : llvm::enumerate(buffers)) {
     if (buffer.name.empty())
       return makeError("buffer #" + llvm::Twine(index) + " has an empty name");
@@ -48,35 +126,56 @@ llvm::Error Problem::finalize() {
     if (buffer.live && buffer.live->end < buffer.live->start)
       return makeError("buffer '" + buffer.name + "' has live range [" +
                        llvm::Twine(buffer.live->start) + ", " +
-                       llvm::Twine(buffer.live->end) + "] that ends before it starts");
+                       llvm::Twine(buffer.live->end) +
+                       "] that ends before it starts");
     if (buffer.pools.empty())
       buffer.pools = allPools;
-    llvm::SmallDenseMap<unsigned, bool> seenPools;
-    for (unsigned pool : buffer.pools) {
+    for (auto [position, pool] : llvm::enumerate(buffer.pools)) {
       if (pool >= pools.size())
         return makeError("buffer '" + buffer.name + "' names pool #" +
                          llvm::Twine(pool) + ", which does not exist");
-      if (!seenPools.try_emplace(pool, true).second)
+      if (llvm::is_contained(llvm::ArrayRef(buffer.pools).take_front(position),
+                             pool))
         return makeError("buffer '" + buffer.name + "' lists pool '" +
                          pools[pool].name + "' twice");
     }
     for (unsigned other : buffer.conflicts)
       if (other >= buffers.size())
-        return makeError("buffer '" + buffer.name + "' conflicts with buffer #" +
-                         llvm::Twine(other) + ", which does not exist");
+        return makeError("buffer '" + buffer.name +
+                         "' conflicts with buffer #" + llvm::Twine(other) +
+                         ", which does not exist");
+    anyExplicit |= !buffer.conflicts.empty();
+    intervalOnly &= buffer.live.has_value() && buffer.conflicts.empty();
   }
 
-  // Symmetric adjacency: explicit conflicts from either side, plus interval
-  // overlaps found with a sweep over start times (sorted by start, a buffer
-  // overlaps every earlier-starting buffer whose end is not before its start).
-  adjacency.assign(buffers.size(), {});
-  for (auto [index, buffer] : llvm::enumerate(buffers))
-    for (unsigned other : buffer.conflicts)
-      if (other != index) {
-        adjacency[index].push_back(other);
-        adjacency[other].push_back(index);
-      }
+  explicitGraph = CompressedGraph();
+  if (anyExplicit)
+    explicitGraph = buildCompressed(buffers.size(), [&](auto emit) {
+      for (auto [index, buffer] : llvm::enumerate(buffers))
+        for (unsigned other : buffer.conflicts)
+          if (other != index) {
+            emit(index, other);
+            emit(other, index);
+          }
+    });
+  fullGraph = CompressedGraph();
+  graphBuilt.store(false);
+  finalized = true;
+  return llvm::Error::success();
+}
 
+bool Problem::conflict(unsigned a, unsigned b) const {
+  const Buffer &x = buffers[a], &y = buffers[b];
+  if (x.live && y.live && x.live->overlaps(*y.live))
+    return true;
+  llvm::ArrayRef<unsigned> row = explicitConflicts(a);
+  return std::binary_search(row.begin(), row.end(), b);
+}
+
+void Problem::buildConflictGraph() const {
+  std::lock_guard<std::mutex> lock(*graphMutex);
+  if (graphBuilt.load(std::memory_order_relaxed))
+    return;
   std::vector<unsigned> byStart;
   for (auto [index, buffer] : llvm::enumerate(buffers))
     if (buffer.live)
@@ -85,27 +184,55 @@ llvm::Error Problem::finalize() {
     return std::make_pair(buffers[a].live->start, a) <
            std::make_pair(buffers[b].live->start, b);
   });
-  // Active set ordered by end time; a min-heap would lose determinism of
-  // neighbour order, which we sort afterwards anyway.
-  std::vector<unsigned> active;
-  for (unsigned b : byStart) {
-    int64_t start = buffers[b].live->start;
-    active.erase(std::remove_if(active.begin(), active.end(),
-                                [&](unsigned a) {
-                                  return buffers[a].live->end < start;
-                                }),
-                 active.end());
-    for (unsigned a : active) {
-      adjacency[a].push_back(b);
-      adjacency[b].push_back(a);
+  fullGraph = buildCompressed(buffers.size(), [&](auto emit) {
+    for (unsigned b = 0; b < buffers.size(); ++b)
+      for (unsigned other : explicitConflicts(b))
+        emit(b, other);
+    // Sorted by start, a buffer overlaps every earlier-starting buffer whose
+    // end is not before its start. Each step scans only the active set, whose
+    // survivors are all neighbours, so the sweep costs O(n + edges).
+    std::vector<unsigned> active;
+    for (unsigned b : byStart) {
+      int64_t start = buffers[b].live->start;
+      llvm::erase_if(active,
+                     [&](unsigned a) { return buffers[a].live->end < start; });
+      for (unsigned a : active) {
+        emit(a, b);
+        emit(b, a);
+      }
+      active.push_back(b);
     }
-    active.push_back(b);
-  }
+  });
+  graphBuilt.store(true, std::memory_order_release);
+}
 
-  for (std::vector<unsigned> &list : adjacency) {
-    llvm::sort(list);
-    list.erase(std::unique(list.begin(), list.end()), list.end());
+std::vector<unsigned> Problem::conflictDegrees() const {
+  std::vector<unsigned> degrees(buffers.size());
+  if (!intervalOnly || hasConflictGraph()) {
+    for (unsigned b = 0; b < buffers.size(); ++b)
+      degrees[b] = neighbours(b).size();
+    return degrees;
   }
-  finalized = true;
-  return llvm::Error::success();
+  // Buffer c overlaps b when start(c) <= end(b) and end(c) >= start(b); the
+  // buffers with end(c) < start(b) all have start(c) <= end(b), so the count
+  // is #{start <= end(b)} - #{end < start(b)}, minus b itself.
+  std::vector<int64_t> starts, ends;
+  starts.reserve(buffers.size());
+  ends.reserve(buffers.size());
+  for (const Buffer &buffer : buffers) {
+    starts.push_back(buffer.live->start);
+    ends.push_back(buffer.live->end);
+  }
+  llvm::sort(starts);
+  llvm::sort(ends);
+  for (auto [index, buffer] : llvm::enumerate(buffers)) {
+    size_t startedBefore =
+        std::upper_bound(starts.begin(), starts.end(), buffer.live->end) -
+        starts.begin();
+    size_t endedBefore =
+        std::lower_bound(ends.begin(), ends.end(), buffer.live->start) -
+        ends.begin();
+    degrees[index] = startedBefore - endedBefore - 1;
+  }
+  return degrees;
 }

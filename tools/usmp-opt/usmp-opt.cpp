@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "usmp/Dialect/USMP/USMPDialect.h"
+#include "usmp/Transforms/Passes.h"
 #include "usmp/Version.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -22,6 +23,8 @@ int main(int argc, char **argv) {
   mlir::registerAllExtensions(registry);
   mlir::registerAllPasses();
   registry.insert<usmp::USMPDialect>();
+  usmp::registerUSMPPasses();
+  usmp::registerUSMPPipelines();
 
   llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &os) {
     os << "usmp version " << USMP_VERSION << '\n';

@@ -42,3 +42,126 @@ TEST(ProblemTest, RejectsBadInput) {
 }
 
 } // namespace
+
+namespace {
+
+Problem mixedProblem() {
+  Problem problem;
+  problem.pools.push_back({"p", std::nullopt, 1});
+  problem.buffers.push_back({"a", 1, 1, {}, Interval{0, 5}, {}});
+  problem.buffers.push_back({"b", 1, 1, {}, Interval{5, 6}, {}});
+  problem.buffers.push_back({"c", 1, 1, {}, Interval{7, 8}, {0, 0, 2}});
+  problem.buffers.push_back({"d", 1, 1, {}, std::nullopt, {}});
+  return problem;
+}
+
+TEST(ProblemTest, ConflictGraphIsBuiltLazily) {
+  Problem problem = mixedProblem();
+  ASSERT_FALSE(static_cast<bool>(problem.finalize()));
+  EXPECT_FALSE(problem.hasConflictGraph());
+  EXPECT_FALSE(problem.isIntervalOnly());
+  EXPECT_TRUE(problem.hasExplicitConflicts());
+  // Explicit conflicts are symmetric, deduplicated and without self loops.
+  EXPECT_EQ(problem.explicitConflicts(0), llvm::ArrayRef<unsigned>({2}));
+  EXPECT_EQ(problem.explicitConflicts(2), llvm::ArrayRef<unsigned>({0}));
+  EXPECT_TRUE(problem.explicitConflicts(3).empty());
+  EXPECT_TRUE(problem.conflict(0, 1));
+  EXPECT_TRUE(problem.conflict(2, 0));
+  EXPECT_FALSE(problem.conflict(1, 2));
+  EXPECT_FALSE(problem.conflict(3, 0));
+  EXPECT_FALSE(problem.hasConflictGraph());
+
+  EXPECT_EQ(problem.conflictDegrees(), std::vector<unsigned>({2, 1, 1, 0}));
+  EXPECT_TRUE(problem.hasConflictGraph());
+  EXPECT_EQ(problem.neighbours(0), llvm::ArrayRef<unsigned>({1, 2}));
+  EXPECT_EQ(problem.neighbours(1), llvm::ArrayRef<unsigned>({0}));
+  EXPECT_EQ(problem.neighbours(2), llvm::ArrayRef<unsigned>({0}));
+  EXPECT_TRUE(problem.neighbours(3).empty());
+}
+
+TEST(ProblemTest, CopiesAndMovesKeepTheGraph) {
+  Problem problem = mixedProblem();
+  ASSERT_FALSE(static_cast<bool>(problem.finalize()));
+  Problem unbuilt = problem;
+  EXPECT_EQ(unbuilt.neighbours(0), llvm::ArrayRef<unsigned>({1, 2}));
+  problem.buildConflictGraph();
+  Problem copy = problem;
+  EXPECT_TRUE(copy.hasConflictGraph());
+  EXPECT_EQ(copy.neighbours(0), llvm::ArrayRef<unsigned>({1, 2}));
+  Problem moved = std::move(copy);
+  EXPECT_TRUE(moved.isFinalized());
+  EXPECT_EQ(moved.neighbours(2), llvm::ArrayRef<unsigned>({0}));
+  Problem assigned;
+  assigned = moved;
+  EXPECT_EQ(assigned.explicitConflicts(0), llvm::ArrayRef<unsigned>({2}));
+}
+
+TEST(ProblemTest, IntervalOnlyProblemsSkipTheGraph) {
+  // A million buffers all live at once would have ~5e11 edges; finalize()
+  // and the interval queries must not build them.
+  Problem problem;
+  problem.pools.push_back({"p", std::nullopt, 1});
+  const unsigned n = 1000000;
+  problem.buffers.resize(n);
+  for (unsigned i = 0; i < n; ++i) {
+    problem.buffers[i].name = "b" + std::to_string(i);
+    problem.buffers[i].size = 1;
+    problem.buffers[i].live = Interval{0, 10};
+  }
+  ASSERT_FALSE(static_cast<bool>(problem.finalize()));
+  EXPECT_TRUE(problem.isIntervalOnly());
+  EXPECT_FALSE(problem.hasExplicitConflicts());
+  EXPECT_TRUE(problem.conflict(0, n - 1));
+  std::vector<unsigned> degrees = problem.conflictDegrees();
+  EXPECT_EQ(degrees.front(), n - 1);
+  EXPECT_EQ(degrees.back(), n - 1);
+  EXPECT_FALSE(problem.hasConflictGraph());
+}
+
+TEST(ProblemTest, IntervalDegreesMatchTheGraph) {
+  Problem problem;
+  problem.pools.push_back({"p", std::nullopt, 1});
+  uint64_t state = 5;
+  for (unsigned i = 0; i < 300; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    int64_t start = (state >> 33) % 50;
+    int64_t length = (state >> 20) % 10;
+    problem.buffers.push_back(
+        {"b" + std::to_string(i), 1, 1, {}, Interval{start, start + length},
+         {}});
+  }
+  ASSERT_FALSE(static_cast<bool>(problem.finalize()));
+  std::vector<unsigned> counted = problem.conflictDegrees();
+  EXPECT_FALSE(problem.hasConflictGraph());
+  for (unsigned b = 0; b < problem.buffers.size(); ++b)
+    EXPECT_EQ(counted[b], problem.neighbours(b).size()) << b;
+}
+
+TEST(ProblemTest, RejectsMoreBadInput) {
+  auto errorOf = [](Problem problem) {
+    llvm::Error error = problem.finalize();
+    return error ? llvm::toString(std::move(error)) : std::string();
+  };
+  Problem noPool;
+  noPool.buffers.push_back({"x", 1, 1, {}, Interval{0, 0}, {}});
+  EXPECT_EQ(errorOf(noPool), "the problem has buffers but no pool");
+  Problem badPool = mixedProblem();
+  badPool.buffers[0].pools = {3};
+  EXPECT_EQ(errorOf(badPool), "buffer 'a' names pool #3, which does not exist");
+  Problem twice = mixedProblem();
+  twice.buffers[1].pools = {0, 0};
+  EXPECT_EQ(errorOf(twice), "buffer 'b' lists pool 'p' twice");
+  Problem badConflict = mixedProblem();
+  badConflict.buffers[3].conflicts = {9};
+  EXPECT_EQ(errorOf(badConflict),
+            "buffer 'd' conflicts with buffer #9, which does not exist");
+  Problem backwards = mixedProblem();
+  backwards.buffers[1].live = Interval{4, 3};
+  EXPECT_EQ(errorOf(backwards),
+            "buffer 'b' has live range [4, 3] that ends before it starts");
+  Problem unnamed = mixedProblem();
+  unnamed.buffers[2].name.clear();
+  EXPECT_EQ(errorOf(unnamed), "buffer #2 has an empty name");
+}
+
+} // namespace

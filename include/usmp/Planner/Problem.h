@@ -13,7 +13,10 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,31 +57,91 @@ struct Buffer {
   std::vector<unsigned> conflicts;
 };
 
+/// Adjacency lists in compressed form: the neighbours of node `i` are
+/// `targets[offsets[i] .. offsets[i + 1])`.
+struct CompressedGraph {
+  std::vector<uint64_t> offsets;
+  std::vector<unsigned> targets;
+  llvm::ArrayRef<unsigned> row(unsigned i) const {
+    if (offsets.empty())
+      return {};
+    return llvm::ArrayRef<unsigned>(targets).slice(
+        offsets[i], offsets[i + 1] - offsets[i]);
+  }
+};
+
 /// A planning problem. Build it, then call `finalize()` before planning: it
-/// checks the input and derives the symmetric conflict graph.
+/// checks the input and makes candidate lists and explicit conflicts
+/// symmetric and explicit in O(n log n + explicit conflicts). The full
+/// conflict graph (interval overlaps included), whose size can be quadratic,
+/// is only built when first asked for by `neighbours()` or
+/// `buildConflictGraph()`; algorithms that work on intervals directly never
+/// pay for it.
 class Problem {
 public:
   std::vector<Pool> pools;
   std::vector<Buffer> buffers;
 
-  /// Checks indices, alignments (powers of two) and names, makes candidate
-  /// lists explicit, and builds the adjacency lists. Idempotent.
-  llvm::Error finalize();
+  Problem() = default;
+  Problem(const Problem &other);
+  Problem(Problem &&other) noexcept;
+  Problem &operator=(const Problem &other);
+  Problem &operator=(Problem &&other) noexcept;
 
-  /// Buffers conflicting with buffer `b`, sorted and unique. Valid after
-  /// `finalize()`.
-  llvm::ArrayRef<unsigned> neighbours(unsigned b) const {
-    return adjacency[b];
-  }
+  /// Checks indices, alignments (powers of two), live ranges and names, makes
+  /// candidate lists explicit and explicit conflicts symmetric. Idempotent.
+  llvm::Error finalize();
+  bool isFinalized() const { return finalized; }
+
   /// Candidate pools of buffer `b` in preference order, after `finalize()`.
   llvm::ArrayRef<unsigned> candidates(unsigned b) const {
     return buffers[b].pools;
   }
-  bool isFinalized() const { return finalized; }
+
+  /// True when some buffer lists explicit conflicts (after `finalize()`).
+  bool hasExplicitConflicts() const { return !explicitGraph.offsets.empty(); }
+  /// True when every buffer has a live range and no explicit conflicts, so
+  /// interval algorithms (sweeps) see the whole conflict relation.
+  bool isIntervalOnly() const { return intervalOnly; }
+  /// Explicit conflicts of buffer `b` from either side, sorted and unique,
+  /// without interval overlaps. Valid after `finalize()`.
+  llvm::ArrayRef<unsigned> explicitConflicts(unsigned b) const {
+    return explicitGraph.row(b);
+  }
+  /// Whether buffers `a` and `b` (distinct) conflict: overlapping live ranges
+  /// or an explicit conflict. O(log degree). Valid after `finalize()`.
+  bool conflict(unsigned a, unsigned b) const;
+
+  /// The number of buffers each buffer conflicts with. For interval-only
+  /// problems it is counted from sorted start and end times in O(n log n)
+  /// without building the conflict graph; otherwise it builds the graph.
+  std::vector<unsigned> conflictDegrees() const;
+
+  /// Builds the full conflict graph now if it is not built yet. Thread-safe;
+  /// the cost is O(n log n + edges) time and O(n + edges) memory.
+  void buildConflictGraph() const;
+  /// Whether the full conflict graph has been built.
+  bool hasConflictGraph() const {
+    return graphBuilt.load(std::memory_order_acquire);
+  }
+  /// Buffers conflicting with buffer `b` (interval overlaps and explicit
+  /// conflicts), sorted and unique. Valid after `finalize()`; builds the
+  /// conflict graph on first use.
+  llvm::ArrayRef<unsigned> neighbours(unsigned b) const {
+    if (!graphBuilt.load(std::memory_order_acquire))
+      buildConflictGraph();
+    return fullGraph.row(b);
+  }
 
 private:
-  std::vector<std::vector<unsigned>> adjacency;
+  CompressedGraph explicitGraph;
+  bool intervalOnly = false;
   bool finalized = false;
+  // The lazily built full graph; the mutex only guards its construction.
+  mutable CompressedGraph fullGraph;
+  mutable std::atomic<bool> graphBuilt{false};
+  mutable std::unique_ptr<std::mutex> graphMutex =
+      std::make_unique<std::mutex>();
 };
 
 /// Where one buffer went.

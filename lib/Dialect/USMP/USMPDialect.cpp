@@ -5,6 +5,7 @@
 #include "usmp/Dialect/USMP/USMPOps.h"
 #include "usmp/Dialect/USMP/USMPUtils.h"
 
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
@@ -27,11 +28,15 @@ void USMPDialect::initialize() {
 /// needs: a statically shaped memref whose size is known.
 static FailureOr<std::pair<MemRefType, uint64_t>>
 getPlannableBuffer(Operation *op, StringRef attrName) {
-  if (op->getNumResults() != 1 || !isa<MemRefType>(op->getResult(0).getType()))
+  MemRefType type;
+  if (auto global = dyn_cast<memref::GlobalOp>(op))
+    type = global.getType();
+  else if (op->getNumResults() == 1)
+    type = dyn_cast<MemRefType>(op->getResult(0).getType());
+  if (!type)
     return op->emitOpError() << "'" << attrName
-                             << "' is only valid on an operation with a "
-                                "single memref result";
-  auto type = cast<MemRefType>(op->getResult(0).getType());
+                             << "' is only valid on a memref.global or an "
+                                "operation with a single memref result";
   if (!type.hasStaticShape())
     return op->emitOpError() << "'" << attrName
                              << "' requires a statically shaped memref, got "
@@ -121,9 +126,65 @@ static LogicalResult verifyIO(Operation *op, IOAttr io) {
   return success();
 }
 
+static LogicalResult verifyCandidatePools(Operation *op, Attribute value) {
+  StringRef name = USMPDialect::getPoolsAttrName();
+  auto pools = dyn_cast<ArrayAttr>(value);
+  if (!pools || !llvm::all_of(pools, llvm::IsaPred<FlatSymbolRefAttr>))
+    return op->emitOpError() << "'" << name
+                             << "' must be an array of pool symbols";
+  if (failed(getPlannableBuffer(op, name)))
+    return failure();
+  llvm::SmallDenseSet<Attribute> seen;
+  for (auto pool : pools.getAsRange<FlatSymbolRefAttr>()) {
+    if (!SymbolTable::lookupNearestSymbolFrom<PoolOp>(op, pool))
+      return op->emitOpError()
+             << "'" << name << "' refers to unknown pool " << pool;
+    if (!seen.insert(pool).second)
+      return op->emitOpError()
+             << "'" << name << "' lists pool " << pool << " twice";
+  }
+  return success();
+}
+
+LogicalResult USMPDialect::verifyRegionArgAttribute(Operation *op,
+                                                    unsigned regionIndex,
+                                                    unsigned argIndex,
+                                                    NamedAttribute attribute) {
+  StringRef name = attribute.getName().strref();
+  if (name != getPoolArgAttrName())
+    return op->emitOpError() << "unknown usmp argument attribute '" << name
+                             << "'";
+  auto pool = dyn_cast<FlatSymbolRefAttr>(attribute.getValue());
+  if (!pool)
+    return op->emitOpError() << "'" << name << "' of argument " << argIndex
+                             << " must be a pool symbol";
+  auto poolOp = SymbolTable::lookupNearestSymbolFrom<PoolOp>(op, pool);
+  if (!poolOp)
+    return op->emitOpError() << "'" << name << "' of argument " << argIndex
+                             << " refers to unknown pool " << pool;
+  Region &region = op->getRegion(regionIndex);
+  if (region.empty())
+    return success();
+  Type type = region.getArgument(argIndex).getType();
+  auto memref = dyn_cast<MemRefType>(type);
+  if (!memref || memref.getRank() != 1 || !memref.hasStaticShape() ||
+      !memref.getElementType().isInteger(8) || !memref.getLayout().isIdentity())
+    return op->emitOpError() << "pool argument " << argIndex
+                             << " must be a static memref<Nxi8>, got " << type;
+  if (std::optional<int64_t> capacity = poolOp.getCapacity();
+      capacity && memref.getDimSize(0) > *capacity)
+    return op->emitOpError()
+           << "pool argument " << argIndex << " has " << memref.getDimSize(0)
+           << " bytes, more than pool " << pool << " holds (" << *capacity
+           << ")";
+  return success();
+}
+
 LogicalResult USMPDialect::verifyOperationAttribute(Operation *op,
                                                     NamedAttribute attribute) {
   StringRef name = attribute.getName().strref();
+  if (name == getPoolsAttrName())
+    return verifyCandidatePools(op, attribute.getValue());
   if (name == getPlacementAttrName()) {
     auto placement = dyn_cast<PlacementAttr>(attribute.getValue());
     if (!placement)

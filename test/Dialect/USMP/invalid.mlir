@@ -151,7 +151,7 @@ func.func @too_large() {
 
 usmp.pool workspace @sram
 func.func @not_a_buffer(%a: i32) {
-  // expected-error @below {{'usmp.placement' is only valid on an operation with a single memref result}}
+  // expected-error @below {{'usmp.placement' is only valid on a memref.global or an operation with a single memref result}}
   %0 = arith.addi %a, %a {usmp.placement = #usmp.placement<@sram, offset = 0>} : i32
   return
 }
@@ -219,5 +219,86 @@ func.func @empty_io_name() attributes {test.io = #usmp.io<input "", index = 0>} 
 
 // expected-error @below {{I/O index must be non-negative, got -1}}
 func.func @negative_io_index() attributes {test.io = #usmp.io<input "x", index = -1>} {
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram
+func.func @pools_not_symbols() {
+  // expected-error @below {{'usmp.pools' must be an array of pool symbols}}
+  %0 = memref.alloc() {usmp.pools = ["sram"]} : memref<4xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram
+func.func @pools_unknown() {
+  // expected-error @below {{'usmp.pools' refers to unknown pool @dram}}
+  %0 = memref.alloc() {usmp.pools = [@sram, @dram]} : memref<4xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram
+func.func @pools_twice() {
+  // expected-error @below {{'usmp.pools' lists pool @sram twice}}
+  %0 = memref.alloc() {usmp.pools = [@sram, @sram]} : memref<4xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram
+func.func @pools_dynamic(%n: index) {
+  // expected-error @below {{'usmp.pools' requires a statically shaped memref, got 'memref<?xf32>'}}
+  %0 = memref.alloc(%n) {usmp.pools = [@sram]} : memref<?xf32>
+  return
+}
+
+// -----
+
+usmp.pool constant @flash alignment(4) planned_size(8)
+// expected-error @below {{buffer of 16 bytes at offset 0 ends at byte 16, outside pool @flash of 8 bytes}}
+memref.global "private" constant @weights : memref<4xf32> = dense<1.0> {usmp.placement = #usmp.placement<@flash, offset = 0>}
+
+// -----
+
+usmp.pool workspace @sram
+// expected-error @below {{'usmp.pool' of argument 0 must be a pool symbol}}
+func.func @pool_arg_not_symbol(%arg0: memref<16xi8> {usmp.pool = "sram"}) {
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram
+// expected-error @below {{'usmp.pool' of argument 0 refers to unknown pool @dram}}
+func.func @pool_arg_unknown(%arg0: memref<16xi8> {usmp.pool = @dram}) {
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram
+// expected-error @below {{pool argument 1 must be a static memref<Nxi8>, got 'memref<4xf32>'}}
+func.func @pool_arg_type(%arg0: i32, %arg1: memref<4xf32> {usmp.pool = @sram}) {
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram planned_size(8)
+// expected-error @below {{pool argument 0 has 16 bytes, more than pool @sram holds (8)}}
+func.func @pool_arg_too_big(%arg0: memref<16xi8> {usmp.pool = @sram}) {
+  return
+}
+
+// -----
+
+// expected-error @below {{unknown usmp argument attribute 'usmp.pools'}}
+func.func @unknown_arg_attr(%arg0: memref<16xi8> {usmp.pools = [@sram]}) {
   return
 }

@@ -60,3 +60,14 @@ func.func @io_again() {
 func.func @standalone() attributes {test.targets = [#usmp.target_access<"c", rw>, #usmp.target_access<"npu", ro>], test.where = #usmp.placement<@sram, offset = 16>} {
   return
 }
+
+// Candidate pools, placed constants and pool arguments.
+// CHECK-LABEL: func.func @candidates
+// CHECK-SAME: (%{{.*}}: memref<2048xi8> {usmp.pool = @sram})
+func.func @candidates(%pool: memref<2048xi8> {usmp.pool = @sram}) {
+  // CHECK: memref.alloc() {usmp.pools = [@dtcm, @sram]} : memref<4xf32>
+  %0 = memref.alloc() {usmp.pools = [@dtcm, @sram]} : memref<4xf32>
+  return
+}
+// CHECK: memref.global "private" constant @weights : memref<4xf32> = dense<1.000000e+00> {usmp.placement = #usmp.placement<@flash, offset = 16>, usmp.pools = [@flash]}
+memref.global "private" constant @weights : memref<4xf32> = dense<1.0> {usmp.placement = #usmp.placement<@flash, offset = 16>, usmp.pools = [@flash]}

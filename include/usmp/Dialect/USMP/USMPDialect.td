@@ -19,20 +19,36 @@ def USMP_Dialect : Dialect {
     ("pools"), where the static memory planner placed each buffer inside them,
     and which pool allocations stand for the model's inputs and outputs.
 
-    Pools are module-level symbols (`usmp.pool`). A planned buffer carries the
-    discardable attribute `usmp.placement = #usmp.placement<@pool, offset = N>`
-    and a pool allocation that aliases a model input or output carries
-    `usmp.io = #usmp.io<input "name", index = N>`. The dialect verifies both
-    against the pools they name.
+    Pools are module-level symbols (`usmp.pool`). Discardable attributes tie
+    buffers to them, and the dialect verifies each against the pools it names:
+
+    - `usmp.pools = [@dtcm, @sram]` on an allocation or a constant
+      `memref.global`: its candidate pools in preference order;
+    - `usmp.placement = #usmp.placement<@pool, offset = N>`: where the planner
+      placed it;
+    - `usmp.io = #usmp.io<input "name", index = N>` on a pool allocation: the
+      model input or output it holds;
+    - `usmp.pool = @name` on a function argument: the argument is that pool's
+      bytes (`memref<Nxi8>`), after planned buffers became views of pools.
   }];
   let useDefaultAttributePrinterParser = 1;
   let hasOperationAttrVerify = 1;
+  let hasRegionArgAttrVerify = 1;
   let extraClassDeclaration = [{
     void registerAttributes();
 
     /// Name of the discardable attribute that places a buffer in a pool.
     static constexpr ::llvm::StringLiteral getPlacementAttrName() {
       return ::llvm::StringLiteral("usmp.placement");
+    }
+    /// Name of the discardable attribute listing a buffer's candidate pools
+    /// in preference order.
+    static constexpr ::llvm::StringLiteral getPoolsAttrName() {
+      return ::llvm::StringLiteral("usmp.pools");
+    }
+    /// Name of the argument attribute marking a function argument as a pool.
+    static constexpr ::llvm::StringLiteral getPoolArgAttrName() {
+      return ::llvm::StringLiteral("usmp.pool");
     }
     /// Name of the discardable attribute that marks a pool allocation as a
     /// model input or output.

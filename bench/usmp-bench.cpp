@@ -1,0 +1,329 @@
+//===- usmp-bench.cpp - Benchmark of the planning algorithms --------------===//
+//
+// Runs the registered algorithms over the shared benchmark instances
+// (MiniMalloc's challenging set, idealloc's real-model lifetimes) and over
+// generated scaling families, printing per instance the buffers, the lower
+// bound, every algorithm's pool size, gap and time. Every plan is checked by
+// the verifier. `--challenge` runs MiniMalloc's task instead: fit each
+// challenging instance into 1048576 bytes with the exact search (decision
+// mode), printing the time per instance and the total.
+//
+//===----------------------------------------------------------------------===//
+
+#include "usmp/Planner/Algorithm.h"
+#include "usmp/Planner/Exact.h"
+#include "usmp/Planner/LowerBound.h"
+#include "usmp/Planner/Verifier.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <sys/resource.h>
+
+using namespace usmp::planner;
+namespace cl = llvm::cl;
+
+static cl::opt<std::string>
+    dataDir("data-dir", cl::desc("Folder of the shared benchmark instances"),
+            cl::init(USMP_DEFAULT_BENCH_DIR));
+static cl::list<std::string>
+    instanceFilter("instances", cl::CommaSeparated,
+                   cl::desc("Run only instances whose path contains one of "
+                            "these strings (comma-separated)"));
+static cl::list<std::string>
+    algorithmList("algorithms", cl::CommaSeparated,
+                  cl::desc("Algorithms to run (default: all registered)"));
+static cl::opt<uint64_t>
+    timeLimitMs("time-limit-ms", cl::init(0),
+                cl::desc("Time limit per run for searching algorithms"));
+static cl::opt<uint64_t> nodeLimit("node-limit", cl::init(0),
+                                   cl::desc("Node limit of the exact search"));
+static cl::opt<unsigned> exactMaxBuffers(
+    "exact-max-buffers", cl::init(2000),
+    cl::desc("Skip `exact` (and report '-') on larger instances"));
+static cl::opt<bool>
+    challenge("challenge",
+              cl::desc("Exact decision runs of MiniMalloc's challenging "
+                       "instances at capacity 1048576"));
+static cl::opt<bool> minimizeChallenge(
+    "minimize", cl::desc("With --challenge: minimize instead of deciding"));
+static cl::list<uint64_t>
+    scaling("scaling", cl::CommaSeparated,
+            cl::desc("Also run generated families of these buffer counts "
+                     "(e.g. 1000,10000,100000,1000000)"));
+static cl::opt<bool> noFiles("no-files",
+                             cl::desc("Skip the shared instance files"));
+
+namespace {
+
+/// Reads MiniMalloc's CSV (id,lower,upper,size; upper exclusive) into a
+/// one-pool problem.
+llvm::Expected<Problem> readCsv(llvm::StringRef path) {
+  auto fail = [&](const llvm::Twine &message) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   path + ": " + message);
+  };
+  auto file = llvm::MemoryBuffer::getFile(path);
+  if (!file)
+    return fail(file.getError().message());
+  Problem problem;
+  problem.pools.push_back({"pool", std::nullopt, 1});
+  llvm::SmallVector<llvm::StringRef, 8> lines, fields;
+  (*file)->getBuffer().split(lines, '\n', -1, false);
+  for (auto [index, line] : llvm::enumerate(lines)) {
+    line = line.trim();
+    if (index == 0 || line.empty())
+      continue;
+    fields.clear();
+    line.split(fields, ',');
+    int64_t lower, upper;
+    uint64_t size;
+    if (fields.size() < 4 || fields[1].trim().getAsInteger(10, lower) ||
+        fields[2].trim().getAsInteger(10, upper) ||
+        fields[3].trim().getAsInteger(10, size) || upper <= lower)
+      return fail("bad line " + llvm::Twine(index + 1));
+    Buffer buffer;
+    buffer.name = fields[0].trim().str();
+    buffer.size = size;
+    buffer.live = Interval{lower, upper - 1};
+    problem.buffers.push_back(std::move(buffer));
+  }
+  if (llvm::Error error = problem.finalize())
+    return std::move(error);
+  return std::move(problem);
+}
+
+/// splitmix64: a tiny PRNG with the same output on every platform.
+struct Rng {
+  uint64_t state;
+  uint64_t next() {
+    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  /// Uniform in [0, bound) (bound > 0), by rejection.
+  uint64_t below(uint64_t bound) {
+    uint64_t limit = ~uint64_t(0) - (~uint64_t(0) % bound);
+    uint64_t value;
+    do
+      value = next();
+    while (value >= limit);
+    return value % bound;
+  }
+};
+
+/// A generated model-like lifetime set: two tensors produced per step, most
+/// consumed within a few steps, some kept for skip connections, a few live
+/// across much of the run (weights, caches); sizes spread over 256 B to 4 MiB
+/// in multiples of 256.
+Problem generate(uint64_t n) {
+  Rng rng{n * 0x1234567ULL + 1};
+  Problem problem;
+  problem.pools.push_back({"pool", std::nullopt, 1});
+  problem.buffers.reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    int64_t start = i / 2;
+    uint64_t kind = rng.below(100), duration;
+    if (kind < 80)
+      duration = 1 + rng.below(4);
+    else if (kind < 97)
+      duration = 5 + rng.below(60);
+    else
+      duration = 1 + rng.below(std::max<uint64_t>(n / 8, 1));
+    Buffer buffer;
+    buffer.name = std::to_string(i);
+    buffer.size = 256 * ((1 + rng.below(4)) << rng.below(13));
+    buffer.live = Interval{start, start + int64_t(duration) - 1};
+    problem.buffers.push_back(std::move(buffer));
+  }
+  cantFail(problem.finalize());
+  return problem;
+}
+
+struct Instance {
+  std::string name;
+  std::function<llvm::Expected<Problem>()> load;
+};
+
+bool selected(llvm::StringRef name) {
+  if (instanceFilter.empty())
+    return true;
+  return llvm::any_of(instanceFilter, [&](const std::string &filter) {
+    return name.contains(filter);
+  });
+}
+
+/// The shared instances, listed in instances.csv of the data folder.
+std::vector<Instance> fileInstances() {
+  std::vector<Instance> instances;
+  llvm::SmallString<256> list(dataDir);
+  llvm::sys::path::append(list, "instances.csv");
+  auto file = llvm::MemoryBuffer::getFile(list);
+  if (!file) {
+    llvm::errs() << "usmp-bench: cannot read " << list << ": "
+                 << file.getError().message() << "\n";
+    return instances;
+  }
+  llvm::SmallVector<llvm::StringRef, 32> lines;
+  (*file)->getBuffer().split(lines, '\n', -1, false);
+  for (llvm::StringRef line : llvm::drop_begin(lines)) {
+    llvm::StringRef path = line.split(',').first.trim();
+    if (path.empty() || !selected(path))
+      continue;
+    llvm::SmallString<256> full(dataDir);
+    llvm::sys::path::append(full, path);
+    instances.push_back(
+        {path.str(), [full = std::string(full)] { return readCsv(full); }});
+  }
+  return instances;
+}
+
+double millisSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+uint64_t peakRssMiB() {
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+/// MiniMalloc's task: every challenging instance into 1048576 bytes.
+int runChallenge() {
+  constexpr uint64_t capacity = 1048576;
+  llvm::outs() << llvm::formatv("{0,-28} {1,7} {2,9} {3,9} {4,11} {5,10} {6}\n",
+                                "instance", "buffers", "lower", "size",
+                                "nodes", "time ms", "result");
+  double total = 0;
+  unsigned solved = 0, runs = 0;
+  for (Instance &instance : fileInstances()) {
+    if (!llvm::StringRef(instance.name).contains(".1048576."))
+      continue;
+    llvm::Expected<Problem> problem = instance.load();
+    if (!problem) {
+      llvm::errs() << toString(problem.takeError()) << "\n";
+      return 1;
+    }
+    problem->pools[0].sizeHint = capacity;
+    uint64_t lower = computeLowerBounds(*problem).total;
+    PlanOptions options;
+    options.timeLimitMs = timeLimitMs;
+    options.nodeLimit = nodeLimit;
+    if (!timeLimitMs && !nodeLimit)
+      options.nodeLimit = ~uint64_t(0) >> 1;
+    ExactOptions exactOptions;
+    exactOptions.minimize = minimizeChallenge;
+    ExactStats stats;
+    auto start = std::chrono::steady_clock::now();
+    llvm::Expected<Plan> plan =
+        planExact(*problem, options, exactOptions, &stats);
+    double ms = millisSince(start);
+    total += ms;
+    ++runs;
+    std::string result, size = "-";
+    if (!plan) {
+      result = "no fit: " + toString(plan.takeError());
+    } else if (llvm::Error error = verifyPlan(*problem, *plan)) {
+      result = "INVALID: " + toString(std::move(error));
+    } else {
+      ++solved;
+      size = std::to_string(plan->poolSizes[0]);
+      result = plan->provenOptimal ? "fits, optimal" : "fits";
+    }
+    llvm::outs() << llvm::formatv(
+        "{0,-28} {1,7} {2,9} {3,9} {4,11} {5,10:F1} {6}\n", instance.name,
+        problem->buffers.size(), lower, size, stats.nodes, ms, result);
+  }
+  llvm::outs() << llvm::formatv("total: {0} of {1} fit, {2:F1} ms\n", solved,
+                                runs, total);
+  return solved == runs ? 0 : 1;
+}
+
+/// One row per instance and algorithm.
+int runTable() {
+  std::vector<std::string> algorithms(algorithmList.begin(),
+                                      algorithmList.end());
+  if (algorithms.empty())
+    algorithms = getAlgorithmNames();
+  std::vector<Instance> instances;
+  if (!noFiles)
+    instances = fileInstances();
+  for (uint64_t n : scaling) {
+    std::string name = "generated/" + std::to_string(n);
+    if (selected(name) || instanceFilter.empty())
+      instances.push_back({name, [n]() -> llvm::Expected<Problem> {
+                             return generate(n);
+                           }});
+  }
+  llvm::outs() << llvm::formatv(
+      "{0,-36} {1,8} {2,13} {3,-20} {4,13} {5,8} {6,10} {7}\n", "instance",
+      "buffers", "lower", "algorithm", "size", "gap %", "time ms", "notes");
+  bool allValid = true;
+  for (Instance &instance : instances) {
+    llvm::Expected<Problem> problem = instance.load();
+    if (!problem) {
+      llvm::errs() << toString(problem.takeError()) << "\n";
+      return 1;
+    }
+    uint64_t lower = computeLowerBounds(*problem).total;
+    for (const std::string &name : algorithms) {
+      auto row = [&](llvm::StringRef size, llvm::StringRef gap, double ms,
+                     llvm::StringRef notes) {
+        llvm::outs() << llvm::formatv(
+            "{0,-36} {1,8} {2,13} {3,-20} {4,13} {5,8} {6,10:F1} {7}\n",
+            instance.name, problem->buffers.size(), lower, name, size, gap, ms,
+            notes);
+      };
+      if (name == "exact" && problem->buffers.size() > exactMaxBuffers) {
+        row("-", "-", 0, "skipped (--exact-max-buffers)");
+        continue;
+      }
+      llvm::Expected<std::unique_ptr<Algorithm>> algorithm =
+          createAlgorithm(name);
+      if (!algorithm) {
+        llvm::errs() << toString(algorithm.takeError()) << "\n";
+        return 1;
+      }
+      PlanOptions options;
+      options.timeLimitMs = timeLimitMs;
+      options.nodeLimit = nodeLimit;
+      auto start = std::chrono::steady_clock::now();
+      llvm::Expected<Plan> plan = (*algorithm)->plan(*problem, options);
+      double ms = millisSince(start);
+      if (!plan) {
+        row("-", "-", ms, "failed: " + toString(plan.takeError()));
+        continue;
+      }
+      std::string notes = plan->provenOptimal ? "optimal" : "";
+      if (llvm::Error error = verifyPlan(*problem, *plan)) {
+        notes = "INVALID: " + toString(std::move(error));
+        allValid = false;
+      }
+      if (problem->buffers.size() >= 100000)
+        notes += (notes.empty() ? "" : ", ") + std::string("peak RSS ") +
+                 std::to_string(peakRssMiB()) + " MiB";
+      uint64_t size = totalSize(*plan);
+      row(std::to_string(size),
+          llvm::formatv("{0:F2}", gapPercent(size, lower)).str(), ms, notes);
+    }
+  }
+  return allValid ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  cl::ParseCommandLineOptions(argc, argv, "usmp planner benchmark\n");
+  return challenge ? runChallenge() : runTable();
+}

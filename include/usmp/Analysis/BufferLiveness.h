@@ -1,0 +1,96 @@
+//===- BufferLiveness.h - Unified buffer liveness over a call graph -*- C++ -*-//
+//
+// Finds every plannable buffer reachable from an entry function and the time
+// steps during which it is live, across operator functions ("unified"): each
+// call of an operator function gets its own stretch of the timeline, so its
+// scratch buffers are live only during that call and share space with
+// anything dead by then.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef USMP_ANALYSIS_BUFFERLIVENESS_H
+#define USMP_ANALYSIS_BUFFERLIVENESS_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace usmp {
+
+/// A closed interval of time steps.
+struct LiveInterval {
+  int64_t start = 0;
+  int64_t end = 0;
+  bool overlaps(const LiveInterval &other) const {
+    return start <= other.end && other.start <= end;
+  }
+};
+
+/// A buffer the planner may place.
+struct PlannableBuffer {
+  /// The operation defining the buffer (e.g. memref.alloc).
+  mlir::Operation *op = nullptr;
+  mlir::MemRefType type;
+  uint64_t size = 0;
+  uint64_t alignment = 1;
+  /// Readable and unique: the op's name location, else `<function>.buf<k>`.
+  std::string name;
+  /// One interval per call instance of the enclosing function, sorted.
+  llvm::SmallVector<LiveInterval, 1> live;
+
+  /// The hull of all instances.
+  LiveInterval hull() const {
+    return {live.front().start, live.back().end};
+  }
+};
+
+/// A buffer left alone, and why.
+struct UnplannedBuffer {
+  mlir::Operation *op = nullptr;
+  std::string reason;
+};
+
+/// Which operations define the buffers to analyse.
+using BufferFilter = std::function<bool(mlir::Operation *)>;
+
+class BufferLiveness {
+public:
+  /// Analyses everything reachable from `entry`. Buffers are the results of
+  /// the operations `isBuffer` accepts (by default memref.alloc and
+  /// memref.alloca); `defaultAlignment` applies where an allocation carries
+  /// no `alignment` attribute. Fails (after emitting an error) on recursive
+  /// calls.
+  static mlir::FailureOr<BufferLiveness>
+  compute(mlir::func::FuncOp entry, uint64_t defaultAlignment,
+          BufferFilter isBuffer = nullptr);
+
+  llvm::ArrayRef<PlannableBuffer> getBuffers() const { return buffers; }
+  llvm::ArrayRef<UnplannedBuffer> getUnplanned() const { return unplanned; }
+  /// The functions reachable from the entry, entry first, in call order.
+  llvm::ArrayRef<mlir::func::FuncOp> getFunctions() const { return functions; }
+  /// One past the last time step.
+  int64_t getEndOfTime() const { return endOfTime; }
+
+private:
+  llvm::SmallVector<PlannableBuffer> buffers;
+  llvm::SmallVector<UnplannedBuffer> unplanned;
+  llvm::SmallVector<mlir::func::FuncOp> functions;
+  int64_t endOfTime = 0;
+};
+
+/// The entry function: the one named `name` when given, else the single
+/// public function with a body, else `main`. Emits an error and fails
+/// otherwise.
+mlir::FailureOr<mlir::func::FuncOp> findEntryFunction(mlir::ModuleOp module,
+                                                      llvm::StringRef name);
+
+} // namespace usmp
+
+#endif // USMP_ANALYSIS_BUFFERLIVENESS_H

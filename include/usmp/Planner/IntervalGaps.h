@@ -1,0 +1,147 @@
+//===- IntervalGaps.h - Gap placement over live intervals -------*- C++ -*-===//
+//
+// The engine behind the interval heuristics (best-fit, first-fit-by-size,
+// start-best-fit, ...): buffers are placed one at a time, in an order the
+// heuristic chooses, into a free gap among the already placed buffers they
+// conflict with. Placed interval buffers live in a static interval tree per
+// pool, so a buffer only looks at the placed buffers overlapping its live
+// range, never at an adjacency list; explicit conflict lists are honoured too.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef USMP_PLANNER_INTERVALGAPS_H
+#define USMP_PLANNER_INTERVALGAPS_H
+
+#include "usmp/Planner/Algorithm.h"
+#include "usmp/Planner/Problem.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace usmp::planner {
+
+/// How a buffer chooses among the free gaps of a pool.
+enum class FitRule {
+  /// The smallest gap the buffer fits in (lowest offset on ties), else the
+  /// top: XLA's heap simulator.
+  BestFit,
+  /// The lowest offset the buffer fits at: TFLite Micro, TVM.
+  FirstFit,
+};
+
+/// A half-open byte range [begin, end).
+struct GapRange {
+  uint64_t begin;
+  uint64_t end;
+};
+
+/// Places buffers into gaps. Construction indexes the problem once; `run` can
+/// then be called many times with different orders (the portfolio does).
+class GapPlacer {
+public:
+  /// `problem` must be finalized and outlive the placer.
+  explicit GapPlacer(const Problem &problem);
+
+  /// Places every buffer, in `order` (a permutation of the buffer indices),
+  /// each into the first candidate pool where `rule` finds an offset within
+  /// the pool's size hint. Fails naming the buffer that fits nowhere.
+  llvm::Expected<Plan> run(llvm::ArrayRef<unsigned> order, FitRule rule);
+
+  /// Like `run`, but only returns the sum of the pool sizes, or UINT64_MAX
+  /// when some buffer fits nowhere or the sum reaches `cutoff` (it only
+  /// grows, so the placement stops there); used to score orders.
+  uint64_t evaluate(llvm::ArrayRef<unsigned> order, FitRule rule,
+                    uint64_t cutoff = UINT64_MAX);
+
+  /// The layout of the last `evaluate` that placed every buffer.
+  Plan currentPlan() const;
+
+  /// Work done so far by this placer (ranges and tree nodes visited), a
+  /// deterministic measure of time for budgets.
+  uint64_t getWork() const { return work; }
+
+private:
+  /// Sorted, disjoint, non-touching ranges: the union of some buffers.
+  using RangeSet = std::vector<GapRange>;
+  struct Cursor {
+    const GapRange *next;
+    const GapRange *end;
+  };
+  /// Per pool, over a segment tree on time slots: `covering[v]` holds the
+  /// buffers whose range decomposes into node v, `within[v]` those that
+  /// intersect v's slots (decomposing into v, a descendant, or passing
+  /// through v on the way to one).
+  struct PoolTree {
+    std::vector<RangeSet> covering, within;
+    std::vector<unsigned> dirty;
+  };
+
+  /// Places buffers in `order`; on failure returns the buffer that fits
+  /// nowhere and leaves its offset per candidate pool in `lastOffsets`.
+  std::optional<unsigned> placeAll(llvm::ArrayRef<unsigned> order,
+                                   FitRule rule, uint64_t cutoff);
+  /// Offset of buffer `b` in pool `pool` under `rule`, ignoring the hint;
+  /// false when offset + size would not fit in 64 bits.
+  bool findOffset(unsigned b, unsigned pool, FitRule rule, uint64_t &offset);
+  /// Fills `canonical` with the nodes that exactly cover buffer `b`'s slots
+  /// and `ancestors` with their strict ancestors.
+  void decompose(unsigned b);
+  void insert(unsigned b, unsigned pool, uint64_t offset);
+  void reset();
+
+  const Problem &problem;
+  // Time slots are the distinct start times: two closed intervals overlap
+  // exactly when one contains the other's start, so buffer b covers slots
+  // [firstSlot[b], endSlot[b]) and overlaps another iff they share a slot.
+  std::vector<unsigned> firstSlot, endSlot;
+  unsigned leaves = 0;
+  std::vector<PoolTree> trees;
+
+  std::vector<int> placedPool;
+  std::vector<uint64_t> placedOffset;
+  std::vector<uint64_t> poolSizes;
+  uint64_t total = 0;
+  uint64_t work = 0;
+  std::vector<unsigned> canonical, ancestors;
+  RangeSet explicitRanges;
+  std::vector<const RangeSet *> sets;
+  std::vector<Cursor> cursors;
+  std::vector<std::optional<uint64_t>> lastOffsets;
+};
+
+/// Placement orders of the interval heuristics; each sorts by the listed
+/// keys, then by buffer index, so the order is total. Buffers without a live
+/// range count as lasting from the first to the last time step.
+enum class IntervalOrder {
+  /// Size descending, then duration descending: XLA's spatial order.
+  SizeThenDuration,
+  /// Size descending, then index: TFLite Micro's order.
+  SizeThenIndex,
+  /// Size descending, then start ascending.
+  SizeThenStart,
+  /// Size descending, then end descending.
+  SizeThenLateEnd,
+  /// Duration descending, then size descending: XLA's temporal order.
+  DurationThenSize,
+  /// Start ascending, then size descending: allocation order.
+  StartThenSize,
+};
+
+/// The buffer indices of `problem` in `order`.
+std::vector<unsigned> intervalOrder(const Problem &problem,
+                                    IntervalOrder order);
+
+/// An algorithm registered as `name` that places the buffers in `order`
+/// with `rule`: the building block of best-fit, first-fit-by-size, ...
+std::unique_ptr<Algorithm> createIntervalHeuristic(llvm::StringRef name,
+                                                   IntervalOrder order,
+                                                   FitRule rule);
+
+} // namespace usmp::planner
+
+#endif // USMP_PLANNER_INTERVALGAPS_H

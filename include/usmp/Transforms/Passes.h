@@ -1,0 +1,56 @@
+//===- Passes.h - usmp passes and pipelines ---------------------*- C++ -*-===//
+
+#ifndef USMP_TRANSFORMS_PASSES_H
+#define USMP_TRANSFORMS_PASSES_H
+
+#include "usmp/Dialect/USMP/USMPDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassOptions.h"
+
+namespace usmp {
+
+#define GEN_PASS_DECL
+#include "usmp/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "usmp/Transforms/Passes.h.inc"
+
+/// Options of the `usmp-pipeline` pass pipeline.
+struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
+  Option<std::string> algorithm{*this, "algorithm",
+                                llvm::cl::desc("Planning algorithm"),
+                                llvm::cl::init("auto")};
+  ListOption<std::string> pools{
+      *this, "pools",
+      llvm::cl::desc("Pools to declare (see usmp-assign-pools)")};
+  Option<std::string> entry{*this, "entry",
+                            llvm::cl::desc("Entry function"),
+                            llvm::cl::init("")};
+  Option<uint64_t> alignment{
+      *this, "alignment",
+      llvm::cl::desc("Default alignment of buffers and created pools"),
+      llvm::cl::init(16)};
+  Option<std::string> report{*this, "report",
+                             llvm::cl::desc("Write a JSON plan report here"),
+                             llvm::cl::init("")};
+};
+
+/// Adds the usmp pipeline (assign pools, plan, convert to pool views,
+/// verify) to `pm`.
+void buildUSMPPipeline(mlir::OpPassManager &pm,
+                       const PipelineOptions &options);
+
+/// Adds the front end from TOSA to the planner's input contract to `pm`.
+void buildFromTosaPipeline(mlir::OpPassManager &pm);
+
+/// Registers `usmp-pipeline` and `usmp-from-tosa`.
+void registerUSMPPipelines();
+
+} // namespace usmp
+
+#endif // USMP_TRANSFORMS_PASSES_H

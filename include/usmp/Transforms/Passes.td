@@ -1,0 +1,117 @@
+//===- Passes.td - usmp passes ------------------------------*- tablegen -*-===//
+
+#ifndef USMP_TRANSFORMS_PASSES_TD
+#define USMP_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def PrintBufferLivenessPass : Pass<"usmp-print-buffer-liveness", "mlir::ModuleOp"> {
+  let summary = "Print every plannable buffer with its size, alignment and liveness";
+  let description = [{
+    Runs the unified buffer liveness analysis from the entry function and
+    emits one remark per buffer at its allocation: its name, size in bytes,
+    alignment and live time steps (one interval per call of its function).
+    Buffers the planner must leave alone get a remark saying why (dynamic
+    shape, escaping through a return, a store, an unknown call, ...). For
+    tests and for understanding a plan.
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"\"\"",
+           "Entry function (default: the single public function, else @main)">,
+    Option<"alignment", "alignment", "uint64_t", /*default=*/"16",
+           "Alignment of allocations that carry none, in bytes">,
+  ];
+  let dependentDialects = ["usmp::USMPDialect"];
+}
+
+def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
+  let summary = "Give every buffer its ordered candidate pools";
+  let description = [{
+    Collects the pools: `usmp.pool` ops in the module, plus those given with
+    the `pools` option, each `name[:key=value...]` with keys `size_hint`,
+    `alignment`, `kind` (`workspace` or `constant`) and `targets` (a
+    `+`-separated list of `target.rw` or `target.ro`), for example
+    `pools=dtcm:size_hint=1000:targets=c.rw,sram`. With no workspace pool at
+    all, one unbounded workspace pool `@global_workspace` is created (use case
+    U1).
+
+    Every statically shaped allocation in a function reachable from the entry
+    gets `usmp.pools = [@p, ...]`: the workspace pools the target may write, in
+    module order, the order in which the planner tries them. Every constant
+    `memref.global` the model reads gets the constant pools the target may
+    read, when there are any; with none it stays an ordinary global.
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"\"\"",
+           "Entry function (default: the single public function, else @main)">,
+    ListOption<"pools", "pools", "std::string",
+               "Pools to declare: name[:size_hint=N][:alignment=N]"
+               "[:kind=workspace|constant][:targets=t.rw+u.ro]">,
+    Option<"alignment", "alignment", "uint64_t", /*default=*/"16",
+           "Alignment of pools created by this pass, in bytes">,
+    Option<"target", "target", "std::string", /*default=*/"\"c\"",
+           "The target whose access rights filter the candidate pools">,
+  ];
+  let dependentDialects = ["usmp::USMPDialect"];
+}
+
+def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
+  let summary = "Plan every buffer into a pool at a static offset";
+  let description = [{
+    Hands the buffers found by the liveness analysis, with their candidate
+    pools (`usmp.pools`, else every workspace pool), to the planner core and
+    records the answer: `usmp.placement = #usmp.placement<@pool, offset = N>`
+    on every planned allocation and constant global, and `planned_size(N)` on
+    every pool. Constants live for the whole run. A buffer that fits in no
+    candidate pool is an error at its allocation naming the pools and what
+    each had left. Buffers the analysis leaves alone get a remark saying why.
+    With `report=<path>` a JSON plan report is written.
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"\"\"",
+           "Entry function (default: the single public function, else @main)">,
+    Option<"algorithm", "algorithm", "std::string", /*default=*/"\"auto\"",
+           "Planning algorithm registered with the planner core">,
+    Option<"alignment", "alignment", "uint64_t", /*default=*/"16",
+           "Alignment of allocations that carry none, in bytes">,
+    Option<"seed", "seed", "uint64_t", /*default=*/"0",
+           "Seed of randomized algorithms">,
+    Option<"timeLimitMs", "time-limit-ms", "uint64_t", /*default=*/"0",
+           "Time budget of searching algorithms (0: their default)">,
+    Option<"report", "report", "std::string", /*default=*/"\"\"",
+           "Write a JSON plan report to this path">,
+  ];
+  let dependentDialects = ["usmp::USMPDialect"];
+}
+
+def ConvertToPoolViewsPass : Pass<"usmp-convert-to-pool-views", "mlir::ModuleOp"> {
+  let summary = "Rewrite planned buffers into views of pool arguments";
+  let description = [{
+    Every function that uses a pool, itself or through its callees, takes one
+    `memref<Nxi8>` argument per such pool (N its planned size), appended after
+    its other arguments in the module order of the pools and marked
+    `{usmp.pool = @name}`; every call passes them on. Each placed allocation
+    becomes `memref.view` of its pool argument at its offset, each read of a
+    placed constant global a view of its constant pool, and deallocations of
+    planned buffers disappear. Unplanned buffers stay as they were.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
+def VerifyPlanPass : Pass<"usmp-verify-plan", "mlir::ModuleOp"> {
+  let summary = "Re-check a planned module independently of the planner";
+  let description = [{
+    Checks the module after `usmp-convert-to-pool-views`: every view of a pool
+    argument is at a constant offset that is a multiple of the pool's
+    alignment and ends inside the pool, and no two views of the same pool
+    that are live at the same time (by the liveness analysis, over every call
+    instance) share a byte. Any violation is an error at the view.
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"\"\"",
+           "Entry function (default: the single public function, else @main)">,
+  ];
+}
+
+#endif // USMP_TRANSFORMS_PASSES_TD

@@ -1,0 +1,331 @@
+//===- BufferLiveness.cpp - Unified buffer liveness over a call graph -----===//
+
+#include "usmp/Analysis/BufferLiveness.h"
+#include "usmp/Dialect/USMP/USMPUtils.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
+#include "mlir/Interfaces/DataLayoutInterfaces.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace mlir;
+using namespace usmp;
+
+FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
+                                                StringRef name) {
+  if (!name.empty()) {
+    auto entry = module.lookupSymbol<func::FuncOp>(name);
+    if (!entry || entry.isExternal())
+      return emitError(module.getLoc()) << "entry function @" << name
+                                << " is not a function with a body in the "
+                                   "module";
+    return entry;
+  }
+  func::FuncOp single;
+  unsigned publicCount = 0;
+  for (auto function : module.getOps<func::FuncOp>())
+    if (function.isPublic() && !function.isExternal()) {
+      single = function;
+      ++publicCount;
+    }
+  if (publicCount == 1)
+    return single;
+  if (auto main = module.lookupSymbol<func::FuncOp>("main"))
+    if (!main.isExternal())
+      return main;
+  return emitError(module.getLoc())
+         << "cannot choose the entry function: the module has " << publicCount
+         << " public functions with a body and none is @main; name it with "
+            "the 'entry' option";
+}
+
+namespace {
+
+/// The timeline: every operation instance (an operation inside a particular
+/// call of its function) gets a closed span of time steps, nested operations
+/// and called function bodies inside their parent's span.
+class Timeline {
+public:
+  Timeline(SymbolTableCollection &symbols) : symbols(symbols) {}
+
+  LogicalResult visitFunction(func::FuncOp function) {
+    if (llvm::is_contained(stack, function.getOperation())) {
+      InFlightDiagnostic diag = function.emitError()
+                                << "recursive call to @" << function.getName()
+                                << " cannot be planned statically";
+      return diag;
+    }
+    stack.push_back(function);
+    unsigned instance = nextInstance++;
+    int64_t begin = now++;
+    if (!visited.contains(function)) {
+      visited.insert(function);
+      functions.push_back(function);
+    }
+    for (Block &block : function.getBody())
+      for (Operation &op : block)
+        if (failed(visitOperation(&op, instance)))
+          return failure();
+    instances[function].push_back({instance, {begin, now++}});
+    stack.pop_back();
+    return success();
+  }
+
+  /// The span of `op` in call instance `instance`.
+  LiveInterval span(Operation *op, unsigned instance) const {
+    return spans.lookup({op, instance});
+  }
+
+  /// Every call instance of `function` with its span.
+  ArrayRef<std::pair<unsigned, LiveInterval>>
+  getInstances(func::FuncOp function) const {
+    auto it = instances.find(function);
+    if (it == instances.end())
+      return {};
+    return it->second;
+  }
+
+  /// The callee with a body that `call` enters, if any.
+  func::FuncOp getDefinedCallee(func::CallOp call) {
+    auto callee = symbols.lookupNearestSymbolFrom<func::FuncOp>(
+        call, call.getCalleeAttr());
+    if (!callee || callee.isExternal())
+      return nullptr;
+    return callee;
+  }
+
+  SmallVector<func::FuncOp> functions;
+  int64_t now = 0;
+
+private:
+  LogicalResult visitOperation(Operation *op, unsigned instance) {
+    int64_t start = now++;
+    for (Region &region : op->getRegions())
+      for (Block &block : region)
+        for (Operation &nested : block)
+          if (failed(visitOperation(&nested, instance)))
+            return failure();
+    if (auto call = dyn_cast<func::CallOp>(op))
+      if (func::FuncOp callee = getDefinedCallee(call)) {
+        if (llvm::is_contained(stack, callee.getOperation())) {
+          InFlightDiagnostic diag =
+              call.emitError() << "recursive call to @" << callee.getName()
+                               << " cannot be planned statically";
+          return diag;
+        }
+        if (failed(visitFunction(callee)))
+          return failure();
+      }
+    spans[{op, instance}] = {start, now++};
+    return success();
+  }
+
+  SymbolTableCollection &symbols;
+  SmallVector<Operation *> stack;
+  llvm::DenseSet<Operation *> visited;
+  unsigned nextInstance = 0;
+  DenseMap<std::pair<Operation *, unsigned>, LiveInterval> spans;
+  DenseMap<Operation *, SmallVector<std::pair<unsigned, LiveInterval>>>
+      instances;
+};
+
+/// How a buffer is used inside its function, independent of call instances.
+struct UseSummary {
+  SmallVector<Operation *> users;
+  std::string escape;
+};
+
+} // namespace
+
+/// Whether `op` runs its regions repeatedly.
+static bool isLoop(Operation *op) {
+  if (isa<LoopLikeOpInterface>(op))
+    return true;
+  if (auto branch = dyn_cast<RegionBranchOpInterface>(op))
+    return branch.hasLoop();
+  return false;
+}
+
+/// Follows `root` through views and records the operations using it, or why
+/// it escapes the planner's view.
+static UseSummary summarizeUses(Value root, Timeline &timeline) {
+  UseSummary summary;
+  SmallVector<Value> worklist{root};
+  llvm::SmallPtrSet<Operation *, 16> seen;
+  auto escape = [&](Operation *user, const Twine &why) {
+    if (summary.escape.empty())
+      summary.escape = why.str();
+    (void)user;
+  };
+  while (!worklist.empty()) {
+    Value value = worklist.pop_back_val();
+    for (OpOperand &use : value.getUses()) {
+      Operation *user = use.getOwner();
+      if (isa<memref::DeallocOp>(user))
+        continue;
+      if (isa<func::ReturnOp>(user)) {
+        escape(user, "it is returned from its function");
+        continue;
+      }
+      if (user->hasTrait<OpTrait::IsTerminator>()) {
+        escape(user, "it flows through control flow ('" +
+                         user->getName().getStringRef() + "')");
+        continue;
+      }
+      if (auto store = dyn_cast<memref::StoreOp>(user);
+          store && store.getValueToStore() == value) {
+        escape(user, "it is stored to memory");
+        continue;
+      }
+      if (isa<memref::ExtractAlignedPointerAsIndexOp>(user)) {
+        escape(user, "its address is taken");
+        continue;
+      }
+      if (isa<CallOpInterface>(user)) {
+        auto call = dyn_cast<func::CallOp>(user);
+        if (!call) {
+          escape(user, "it is passed to an indirect call");
+          continue;
+        }
+        if (!timeline.getDefinedCallee(call)) {
+          escape(user, "it is passed to @" + call.getCallee() +
+                           ", which has no body in the module");
+          continue;
+        }
+        if (llvm::any_of(call.getResultTypes(), llvm::IsaPred<BaseMemRefType>)) {
+          escape(user, "it is passed to @" + call.getCallee() +
+                           ", which returns a memref that may alias it");
+          continue;
+        }
+      }
+      if (seen.insert(user).second)
+        summary.users.push_back(user);
+      // Views and anything else that yields a memref may alias the buffer:
+      // their uses are uses of the buffer.
+      for (Value result : user->getResults())
+        if (isa<BaseMemRefType>(result.getType()))
+          worklist.push_back(result);
+    }
+  }
+  return summary;
+}
+
+/// The outermost loop around `user` inside `function` that does not also
+/// contain `definition`: the buffer must stay live for all of it.
+static Operation *enclosingLoop(Operation *user, Operation *definition) {
+  Operation *outermost = nullptr;
+  for (Operation *parent = user->getParentOp(); parent;
+       parent = parent->getParentOp()) {
+    if (isa<func::FuncOp>(parent) || parent->isAncestor(definition))
+      break;
+    if (isLoop(parent))
+      outermost = parent;
+  }
+  return outermost;
+}
+
+static bool hasUnstructuredControlFlow(func::FuncOp function) {
+  WalkResult result = function.walk([](Operation *op) {
+    for (Region &region : op->getRegions())
+      if (!region.empty() && !region.hasOneBlock())
+        return WalkResult::interrupt();
+    return WalkResult::advance();
+  });
+  return result.wasInterrupted();
+}
+
+FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
+                                                  uint64_t defaultAlignment,
+                                                  BufferFilter isBuffer) {
+  if (!isBuffer)
+    isBuffer = [](Operation *op) {
+      return isa<memref::AllocOp, memref::AllocaOp>(op);
+    };
+  SymbolTableCollection symbols;
+  Timeline timeline(symbols);
+  if (failed(timeline.visitFunction(entry)))
+    return failure();
+
+  BufferLiveness result;
+  result.functions = timeline.functions;
+  result.endOfTime = timeline.now;
+  llvm::StringSet<> names;
+  for (func::FuncOp function : timeline.functions) {
+    bool conservative = hasUnstructuredControlFlow(function);
+    DataLayout layout = DataLayout::closest(function);
+    unsigned counter = 0;
+    function.walk([&](Operation *op) {
+      if (!isBuffer(op) || op->getNumResults() != 1)
+        return;
+      auto type = dyn_cast<MemRefType>(op->getResult(0).getType());
+      if (!type)
+        return;
+      unsigned index = counter++;
+      auto leave = [&](const Twine &why) {
+        result.unplanned.push_back({op, why.str()});
+      };
+      if (!type.hasStaticShape())
+        return leave("it has a dynamic shape");
+      if (!type.getLayout().isIdentity())
+        return leave("its layout is not the identity");
+      if (type.getMemorySpace())
+        return leave("it is in a non-default memory space");
+      FailureOr<uint64_t> size = getBufferSizeInBytes(type, layout);
+      if (failed(size))
+        return leave("its size in bytes is unknown or does not fit in 63 bits");
+      UseSummary uses = summarizeUses(op->getResult(0), timeline);
+      if (!uses.escape.empty())
+        return leave(uses.escape);
+
+      PlannableBuffer buffer;
+      buffer.op = op;
+      buffer.type = type;
+      buffer.size = *size;
+      buffer.alignment = defaultAlignment;
+      if (auto alignment = op->getAttrOfType<IntegerAttr>("alignment"))
+        buffer.alignment = std::max<uint64_t>(alignment.getInt(), 1);
+      std::string name;
+      if (auto nameLoc = dyn_cast<NameLoc>(op->getLoc()))
+        name = nameLoc.getName().str();
+      else
+        name = (function.getName() + ".buf" + Twine(index)).str();
+      std::string unique = name;
+      for (unsigned suffix = 1; !names.insert(unique).second; ++suffix)
+        unique = name + "_" + std::to_string(suffix);
+      buffer.name = unique;
+
+      for (auto [instance, instanceSpan] : timeline.getInstances(function)) {
+        if (conservative) {
+          buffer.live.push_back(instanceSpan);
+          continue;
+        }
+        LiveInterval live = timeline.span(op, instance);
+        live.end = live.start;
+        bool first = true;
+        for (Operation *user : uses.users) {
+          Operation *anchor = user;
+          if (Operation *loop = enclosingLoop(user, op))
+            anchor = loop;
+          LiveInterval use = timeline.span(anchor, instance);
+          if (first) {
+            live = use;
+            first = false;
+          } else {
+            live.start = std::min(live.start, use.start);
+            live.end = std::max(live.end, use.end);
+          }
+        }
+        buffer.live.push_back(live);
+      }
+      llvm::sort(buffer.live, [](const LiveInterval &a, const LiveInterval &b) {
+        return std::make_pair(a.start, a.end) < std::make_pair(b.start, b.end);
+      });
+      result.buffers.push_back(std::move(buffer));
+    });
+  }
+  return result;
+}

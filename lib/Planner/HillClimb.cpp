@@ -1,0 +1,148 @@
+//===- HillClimb.cpp - TVM's hill-climb algorithm -------------------------===//
+//
+// Starts from the size order placed first-fit, then repeatedly swaps two
+// buffers in the placement order near a buffer that reaches the top of its
+// pool and re-places everything, keeping the new order when the total does
+// not grow (and rarely, early on, even when it does, to escape local minima).
+// The best plan seen is returned. All randomness comes from a seeded
+// splitmix64 generator, so results are the same on every platform.
+//
+//===----------------------------------------------------------------------===//
+
+#include "usmp/Planner/FirstFit.h"
+#include "usmp/Planner/LowerBound.h"
+#include "usmp/Planner/TVMAlgorithms.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <chrono>
+
+using namespace usmp::planner;
+
+namespace {
+/// splitmix64 (Steele, Lea, Flood 2014): tiny, fast and fully specified.
+class SplitMix64 {
+public:
+  explicit SplitMix64(uint64_t seed) : state(seed) {}
+  uint64_t next() {
+    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  /// A draw in [0, bound); the modulo bias is irrelevant here.
+  uint64_t below(uint64_t bound) { return next() % bound; }
+
+private:
+  uint64_t state;
+};
+
+class HillClimb final : public Algorithm {
+public:
+  /// TVM's number of attempts.
+  static constexpr uint64_t defaultAttempts = 500;
+
+  llvm::StringRef getName() const override { return "hill-climb"; }
+  llvm::Expected<Plan> plan(const Problem &problem,
+                            const PlanOptions &options) const override;
+};
+} // namespace
+
+llvm::Expected<Plan> HillClimb::plan(const Problem &problem,
+                                     const PlanOptions &options) const {
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point deadline =
+      Clock::now() + std::chrono::milliseconds(options.timeLimitMs);
+  std::vector<unsigned> order = orderBySize(problem);
+  std::vector<unsigned> position(order.size());
+  for (auto [index, b] : llvm::enumerate(order))
+    position[b] = index;
+
+  llvm::Expected<Plan> first =
+      placeInOrder(problem, order, OffsetRule::LowestGap, getName());
+  if (!first)
+    return first.takeError();
+  Plan current = std::move(*first);
+  uint64_t currentTotal = totalSize(current);
+  Plan best = current;
+  uint64_t bestTotal = currentTotal;
+  uint64_t bound = computeLowerBounds(problem).total;
+
+  SplitMix64 random(options.seed);
+  uint64_t attempts = options.nodeLimit ? options.nodeLimit : defaultAttempts;
+  std::vector<unsigned> peaks, firstLevel, secondLevel;
+  for (uint64_t attempt = 1; attempt <= attempts && bestTotal > bound;
+       ++attempt) {
+    if (options.timeLimitMs && Clock::now() > deadline)
+      break;
+    // Pick a buffer at the top of its pool, then two buffers placed before
+    // it or before one of its neighbours, and swap them.
+    peaks.clear();
+    for (auto [b, at] : llvm::enumerate(current.placements)) {
+      uint64_t size = problem.buffers[b].size;
+      if (size && at.offset + size == current.poolSizes[at.pool])
+        peaks.push_back(b);
+    }
+    if (peaks.empty())
+      break;
+    llvm::sort(peaks, [&](unsigned a, unsigned b) {
+      return position[a] < position[b];
+    });
+    unsigned peak = peaks[random.below(peaks.size())];
+    firstLevel.clear();
+    secondLevel.clear();
+    for (unsigned c1 : problem.neighbours(peak)) {
+      if (position[c1] < position[peak])
+        firstLevel.push_back(c1);
+      for (unsigned c2 : problem.neighbours(c1))
+        if (position[c2] < position[c1])
+          secondLevel.push_back(c2);
+    }
+    if (firstLevel.empty())
+      continue;
+    unsigned swap1 = firstLevel[random.below(firstLevel.size())];
+    unsigned swap2 = swap1;
+    for (int tries = 0; tries < 8 && swap2 == swap1; ++tries)
+      swap2 = !secondLevel.empty() && random.below(100) > 25
+                  ? secondLevel[random.below(secondLevel.size())]
+                  : firstLevel[random.below(firstLevel.size())];
+    if (swap1 == swap2)
+      continue;
+    auto swapPositions = [&] {
+      std::swap(order[position[swap1]], order[position[swap2]]);
+      std::swap(position[swap1], position[swap2]);
+    };
+    swapPositions();
+
+    llvm::Expected<Plan> next =
+        placeInOrder(problem, order, OffsetRule::LowestGap, getName());
+    if (!next) {
+      llvm::consumeError(next.takeError());
+      swapPositions();
+      continue;
+    }
+    uint64_t total = totalSize(*next);
+    // Accept worse orders with a probability that shrinks with the loss and
+    // with time, as TVM does.
+    bool accept =
+        total <= currentTotal ||
+        random.below(100) <
+            50 * (total - currentTotal) / total / attempt;
+    if (!accept) {
+      swapPositions();
+      continue;
+    }
+    current = std::move(*next);
+    currentTotal = total;
+    if (total < bestTotal) {
+      best = current;
+      bestTotal = total;
+    }
+  }
+  best.provenOptimal = bestTotal <= bound;
+  return best;
+}
+
+std::unique_ptr<Algorithm> usmp::planner::createHillClimb() {
+  return std::make_unique<HillClimb>();
+}

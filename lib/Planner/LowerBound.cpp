@@ -1,0 +1,175 @@
+//===- LowerBound.cpp - Lower bounds on planned pool sizes ----------------===//
+
+#include "usmp/Planner/LowerBound.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
+#include <limits>
+
+using namespace usmp::planner;
+
+namespace {
+// 128-bit sums cannot overflow for up to 2^64 buffers.
+__extension__ typedef unsigned __int128 Wide;
+
+uint64_t saturate(Wide value) {
+  constexpr uint64_t max = std::numeric_limits<uint64_t>::max();
+  return value > max ? max : static_cast<uint64_t>(value);
+}
+
+/// `alignment` is a power of two.
+Wide roundUp(uint64_t size, uint64_t alignment) {
+  Wide mask = alignment - 1;
+  return (static_cast<Wide>(size) + mask) & ~mask;
+}
+
+/// A group of buffers known to share one pool, or (`alignment` 1) the whole
+/// problem, where only raw sizes count.
+struct Group {
+  std::vector<unsigned> members;
+  /// Every offset of every member is a multiple of this.
+  uint64_t alignment = 1;
+};
+
+/// The bound for a set of buffers stacked in one pool: aligned sizes, minus
+/// the largest alignment slack, which the topmost buffer does not pay.
+class StackWeight {
+public:
+  StackWeight(const Problem &problem, const Group &group)
+      : problem(problem), alignment(group.alignment) {
+    for (unsigned b : group.members)
+      maxSlack = std::max(maxSlack, padded(b) - problem.buffers[b].size);
+  }
+  Wide padded(unsigned b) const {
+    return roundUp(problem.buffers[b].size, alignment);
+  }
+  Wide finish(Wide paddedSum) const {
+    return paddedSum > maxSlack ? paddedSum - maxSlack : 0;
+  }
+
+private:
+  const Problem &problem;
+  uint64_t alignment;
+  Wide maxSlack = 0;
+};
+} // namespace
+
+/// Largest padded size live at once among the group's interval buffers: a
+/// merge of the sorted start and end times, starts first on ties since live
+/// ranges are inclusive.
+static Wide intervalBound(const Problem &problem, const Group &group) {
+  StackWeight weight(problem, group);
+  std::vector<std::pair<int64_t, unsigned>> starts, ends;
+  for (unsigned b : group.members) {
+    const Buffer &buffer = problem.buffers[b];
+    if (!buffer.live || buffer.size == 0)
+      continue;
+    starts.emplace_back(buffer.live->start, b);
+    ends.emplace_back(buffer.live->end, b);
+  }
+  llvm::sort(starts);
+  llvm::sort(ends);
+  Wide live = 0, best = 0;
+  size_t nextEnd = 0;
+  for (auto [time, b] : starts) {
+    for (; ends[nextEnd].first < time; ++nextEnd)
+      live -= weight.padded(ends[nextEnd].second);
+    live += weight.padded(b);
+    best = std::max(best, live);
+  }
+  return weight.finish(best);
+}
+
+/// Heaviest of the cliques grown greedily (heaviest compatible neighbour
+/// first) from the group's heaviest buffers, in the full conflict graph.
+static Wide cliqueBound(const Problem &problem, const Group &group) {
+  constexpr size_t maxStarts = 1024;
+  StackWeight weight(problem, group);
+  std::vector<char> inGroup(problem.buffers.size(), 0);
+  for (unsigned b : group.members)
+    inGroup[b] = 1;
+  auto heavierFirst = [&](unsigned a, unsigned b) {
+    return std::make_pair(problem.buffers[b].size, a) <
+           std::make_pair(problem.buffers[a].size, b);
+  };
+  std::vector<unsigned> starts = group.members;
+  llvm::sort(starts, heavierFirst);
+  if (starts.size() > maxStarts)
+    starts.resize(maxStarts);
+  Wide best = 0;
+  std::vector<unsigned> candidates, clique;
+  for (unsigned start : starts) {
+    candidates.clear();
+    for (unsigned other : problem.neighbours(start))
+      if (inGroup[other])
+        candidates.push_back(other);
+    llvm::sort(candidates, heavierFirst);
+    clique.assign(1, start);
+    Wide sum = weight.padded(start);
+    for (unsigned c : candidates)
+      if (llvm::all_of(clique,
+                       [&](unsigned k) { return problem.conflict(c, k); })) {
+        clique.push_back(c);
+        sum += weight.padded(c);
+      }
+    best = std::max(best, weight.finish(sum));
+  }
+  return best;
+}
+
+static Wide groupBound(const Problem &problem, const Group &group) {
+  Wide bound = intervalBound(problem, group);
+  if (!problem.isIntervalOnly())
+    bound = std::max(bound, cliqueBound(problem, group));
+  for (unsigned b : group.members)
+    bound = std::max<Wide>(bound, problem.buffers[b].size);
+  return bound;
+}
+
+LowerBounds usmp::planner::computeLowerBounds(const Problem &problem) {
+  LowerBounds bounds;
+  size_t numPools = problem.pools.size();
+  std::vector<Group> groups(numPools);
+  for (auto [index, buffer] : llvm::enumerate(problem.buffers))
+    if (buffer.pools.size() == 1)
+      groups[buffer.pools.front()].members.push_back(index);
+  Wide sum = 0;
+  for (auto [pool, group] : llvm::enumerate(groups)) {
+    uint64_t smallest = std::numeric_limits<uint64_t>::max();
+    for (unsigned b : group.members)
+      smallest = std::min(smallest, problem.buffers[b].alignment);
+    group.alignment = std::max(problem.pools[pool].alignment,
+                               group.members.empty() ? 1 : smallest);
+    Wide bound = groupBound(problem, group);
+    bounds.perPool.push_back(saturate(bound));
+    sum += bound;
+  }
+  // When every buffer has a single candidate, the per-pool bounds already
+  // cover every buffer with at least the unaligned weights.
+  if (llvm::all_of(problem.buffers,
+                   [](const Buffer &buffer) { return buffer.pools.size() == 1; })) {
+    bounds.total = saturate(sum);
+    return bounds;
+  }
+  Group all;
+  all.members.resize(problem.buffers.size());
+  for (unsigned b = 0; b < all.members.size(); ++b)
+    all.members[b] = b;
+  bounds.total = saturate(std::max(sum, groupBound(problem, all)));
+  return bounds;
+}
+
+uint64_t usmp::planner::totalSize(const Plan &plan) {
+  Wide sum = 0;
+  for (uint64_t size : plan.poolSizes)
+    sum += size;
+  return saturate(sum);
+}
+
+double usmp::planner::gapPercent(uint64_t planned, uint64_t bound) {
+  if (bound == 0)
+    return planned == 0 ? 0.0 : 100.0;
+  return (static_cast<double>(planned) - static_cast<double>(bound)) * 100.0 /
+         static_cast<double>(bound);
+}

@@ -1,0 +1,187 @@
+//===- AssignPools.cpp - Give every buffer its candidate pools ------------===//
+
+#include "usmp/Analysis/BufferLiveness.h"
+#include "usmp/Dialect/USMP/USMPOps.h"
+#include "usmp/Transforms/Passes.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace usmp {
+#define GEN_PASS_DEF_ASSIGNPOOLSPASS
+#include "usmp/Transforms/Passes.h.inc"
+} // namespace usmp
+
+using namespace mlir;
+using namespace usmp;
+
+namespace {
+
+/// Parses one `pools` option entry into a pool op at the end of the module's
+/// pool declarations.
+LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
+                          uint64_t defaultAlignment) {
+  Location loc = module.getLoc();
+  auto fail = [&](const Twine &message) {
+    return emitError(loc) << "invalid pool '" << spec << "' in option 'pools': "
+                          << message;
+  };
+  SmallVector<StringRef> fields;
+  spec.split(fields, ':');
+  StringRef name = fields.front().trim();
+  if (name.empty())
+    return fail("the pool needs a name");
+  if (module.lookupSymbol(name))
+    return fail("the module already has a symbol @" + name);
+
+  MLIRContext *context = module.getContext();
+  PoolKind kind = PoolKind::Workspace;
+  IntegerAttr sizeHint;
+  int64_t alignment = defaultAlignment;
+  ArrayAttr targets;
+  for (StringRef field : ArrayRef(fields).drop_front()) {
+    auto [key, value] = field.split('=');
+    key = key.trim();
+    value = value.trim();
+    int64_t number = 0;
+    if (key == "size_hint" || key == "alignment") {
+      if (value.getAsInteger(10, number) || number < 0)
+        return fail("'" + key + "' needs a non-negative integer, got '" +
+                    value + "'");
+      if (key == "size_hint")
+        sizeHint = builder.getI64IntegerAttr(number);
+      else
+        alignment = number;
+    } else if (key == "kind") {
+      std::optional<PoolKind> parsed = symbolizePoolKind(value);
+      if (!parsed)
+        return fail("'kind' is 'workspace' or 'constant', got '" + value + "'");
+      kind = *parsed;
+    } else if (key == "targets") {
+      SmallVector<Attribute> entries;
+      SmallVector<StringRef> items;
+      value.split(items, '+', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+      for (StringRef item : items) {
+        auto [target, accessName] = item.rsplit('.');
+        std::optional<Access> access = symbolizeAccess(accessName);
+        if (target.empty() || !access)
+          return fail("a target is 'name.rw' or 'name.ro', got '" + item + "'");
+        entries.push_back(TargetAccessAttr::get(context, target, *access));
+      }
+      targets = builder.getArrayAttr(entries);
+    } else {
+      return fail("unknown key '" + key +
+                  "' (known: size_hint, alignment, kind, targets)");
+    }
+  }
+  auto pool = PoolOp::create(builder, loc, builder.getStringAttr(name),
+                             PoolKindAttr::get(context, kind), sizeHint,
+                             builder.getI64IntegerAttr(alignment), targets,
+                             /*perf=*/nullptr, /*planned_size=*/nullptr);
+  return pool.verify();
+}
+
+struct AssignPoolsPass : public usmp::impl::AssignPoolsPassBase<AssignPoolsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    FailureOr<func::FuncOp> entryFunc = findEntryFunction(module, entry);
+    if (failed(entryFunc))
+      return signalPassFailure();
+
+    // New pools go after the existing ones, so declared pools stay preferred.
+    OpBuilder builder(module.getBodyRegion());
+    auto existing = module.getOps<PoolOp>();
+    if (!existing.empty()) {
+      PoolOp last;
+      for (PoolOp pool : existing)
+        last = pool;
+      builder.setInsertionPointAfter(last);
+    } else {
+      builder.setInsertionPointToStart(module.getBody());
+    }
+    for (const std::string &spec : pools)
+      if (failed(declarePool(module, builder, spec, alignment)))
+        return signalPassFailure();
+
+    SmallVector<Attribute> workspace, constant;
+    bool anyWorkspace = false;
+    for (PoolOp pool : module.getOps<PoolOp>()) {
+      bool isWorkspace = pool.getKind() == PoolKind::Workspace;
+      anyWorkspace |= isWorkspace;
+      if (isWorkspace && pool.allowsAccess(target, Access::ReadWrite))
+        workspace.push_back(FlatSymbolRefAttr::get(pool.getSymNameAttr()));
+      if (!isWorkspace && pool.allowsAccess(target, Access::ReadOnly))
+        constant.push_back(FlatSymbolRefAttr::get(pool.getSymNameAttr()));
+    }
+    if (!anyWorkspace) {
+      if (module.lookupSymbol("global_workspace")) {
+        emitError(module.getLoc()) << "cannot create the default pool "
+                              "@global_workspace: the name is taken";
+        return signalPassFailure();
+      }
+      auto pool = PoolOp::create(
+          builder, module.getLoc(), builder.getStringAttr("global_workspace"),
+          PoolKindAttr::get(&getContext(), PoolKind::Workspace),
+          /*size_hint=*/nullptr, builder.getI64IntegerAttr(alignment),
+          /*targets=*/nullptr, /*perf=*/nullptr, /*planned_size=*/nullptr);
+      if (failed(pool.verify()))
+        return signalPassFailure();
+      workspace.push_back(FlatSymbolRefAttr::get(pool.getSymNameAttr()));
+    }
+
+    ArrayAttr workspaceAttr = builder.getArrayAttr(workspace);
+    ArrayAttr constantAttr = builder.getArrayAttr(constant);
+    SymbolTableCollection symbols;
+    llvm::SetVector<memref::GlobalOp> constants;
+    auto collectFunctions = [&](func::FuncOp root) {
+      llvm::SetVector<func::FuncOp> reached;
+      reached.insert(root);
+      for (unsigned i = 0; i < reached.size(); ++i)
+        func::FuncOp(reached[i]).walk([&](func::CallOp call) {
+          auto callee = symbols.lookupNearestSymbolFrom<func::FuncOp>(
+              call, call.getCalleeAttr());
+          if (callee && !callee.isExternal())
+            reached.insert(callee);
+        });
+      return reached;
+    };
+    WalkResult result = WalkResult::advance();
+    for (func::FuncOp function : collectFunctions(*entryFunc)) {
+      result = function.walk([&](Operation *op) {
+        if (auto getGlobal = dyn_cast<memref::GetGlobalOp>(op)) {
+          auto global = symbols.lookupNearestSymbolFrom<memref::GlobalOp>(
+              op, getGlobal.getNameAttr());
+          if (global && global.getConstant() && global.getInitialValue() &&
+              global.getType().hasStaticShape())
+            constants.insert(global);
+          return WalkResult::advance();
+        }
+        if (!isa<memref::AllocOp, memref::AllocaOp>(op) ||
+            op->hasAttr(USMPDialect::getPoolsAttrName()))
+          return WalkResult::advance();
+        auto type = cast<MemRefType>(op->getResult(0).getType());
+        if (!type.hasStaticShape())
+          return WalkResult::advance();
+        if (workspace.empty()) {
+          op->emitError() << "no workspace pool is writable by target '"
+                          << target << "'";
+          return WalkResult::interrupt();
+        }
+        op->setAttr(USMPDialect::getPoolsAttrName(), workspaceAttr);
+        return WalkResult::advance();
+      });
+      if (result.wasInterrupted())
+        return signalPassFailure();
+    }
+    if (!constant.empty())
+      for (memref::GlobalOp global : constants)
+        if (!global->hasAttr(USMPDialect::getPoolsAttrName()))
+          global->setAttr(USMPDialect::getPoolsAttrName(), constantAttr);
+  }
+};
+
+} // namespace

@@ -1,0 +1,69 @@
+//===- Pipelines.cpp - usmp-pipeline and usmp-from-tosa -------------------===//
+
+#include "usmp/Transforms/Passes.h"
+
+#include "mlir/Conversion/TosaToArith/TosaToArith.h"
+#include "mlir/Conversion/TosaToLinalg/TosaToLinalg.h"
+#include "mlir/Conversion/TosaToTensor/TosaToTensor.h"
+#include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void usmp::buildUSMPPipeline(OpPassManager &pm,
+                             const PipelineOptions &options) {
+  AssignPoolsPassOptions assign;
+  assign.entry = options.entry;
+  assign.pools.assign(options.pools.begin(), options.pools.end());
+  assign.alignment = options.alignment;
+  pm.addPass(createAssignPoolsPass(assign));
+
+  PlanBuffersPassOptions plan;
+  plan.entry = options.entry;
+  plan.algorithm = options.algorithm;
+  plan.alignment = options.alignment;
+  plan.report = options.report;
+  pm.addPass(createPlanBuffersPass(plan));
+
+  pm.addPass(createConvertToPoolViewsPass());
+
+  VerifyPlanPassOptions verify;
+  verify.entry = options.entry;
+  pm.addPass(createVerifyPlanPass(verify));
+}
+
+void usmp::buildFromTosaPipeline(OpPassManager &pm) {
+  OpPassManager &function = pm.nest<func::FuncOp>();
+  function.addPass(tosa::createTosaToLinalgNamed());
+  function.addPass(tosa::createTosaToLinalg());
+  function.addPass(createTosaToArithPass());
+  function.addPass(createTosaToTensorPass());
+
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  pm.addPass(createCanonicalizerPass());
+}
+
+void usmp::registerUSMPPipelines() {
+  PassPipelineRegistration<PipelineOptions>(
+      "usmp-pipeline",
+      "Plan every buffer into pools: assign pools, plan, rewrite into pool "
+      "views, verify",
+      buildUSMPPipeline);
+  PassPipelineRegistration<>(
+      "usmp-from-tosa",
+      "Bring a TOSA model to the usmp input contract: TOSA to linalg, one-shot "
+      "bufferization at function boundaries, results to out-parameters",
+      buildFromTosaPipeline);
+}

@@ -1,0 +1,304 @@
+//===- PlanBuffers.cpp - Plan every buffer into a pool --------------------===//
+
+#include "usmp/Analysis/BufferLiveness.h"
+#include "usmp/Dialect/USMP/USMPOps.h"
+#include "usmp/Dialect/USMP/USMPUtils.h"
+#include "usmp/Planner/Algorithm.h"
+#include "usmp/Planner/LowerBound.h"
+#include "usmp/Planner/Verifier.h"
+#include "usmp/Transforms/Passes.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+
+namespace usmp {
+#define GEN_PASS_DEF_PLANBUFFERSPASS
+#include "usmp/Transforms/Passes.h.inc"
+} // namespace usmp
+
+using namespace mlir;
+using namespace usmp;
+namespace planner = usmp::planner;
+
+namespace {
+
+/// A buffer handed to the planner, with where it came from.
+struct Candidate {
+  Operation *op;
+  std::string name;
+  uint64_t size;
+  uint64_t alignment;
+  SmallVector<LiveInterval, 1> live;
+};
+
+std::string formatLocation(Location loc) {
+  if (auto fileLoc = dyn_cast<FileLineColLoc>(loc))
+    return (fileLoc.getFilename().strref() + ":" + Twine(fileLoc.getLine()) +
+            ":" + Twine(fileLoc.getColumn()))
+        .str();
+  if (auto nameLoc = dyn_cast<NameLoc>(loc))
+    return formatLocation(nameLoc.getChildLoc());
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    if (!fused.getLocations().empty())
+      return formatLocation(fused.getLocations().front());
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  loc.print(os);
+  return text;
+}
+
+struct PlanBuffersPass : public usmp::impl::PlanBuffersPassBase<PlanBuffersPass> {
+  using Base::Base;
+
+  void runOnOperation() override;
+
+private:
+  LogicalResult writeReport(MutableArrayRef<PoolOp> pools,
+                            ArrayRef<Candidate> buffers,
+                            const planner::Plan &plan,
+                            const planner::LowerBounds &bounds,
+                            double milliseconds);
+};
+
+} // namespace
+
+void PlanBuffersPass::runOnOperation() {
+  ModuleOp module = getOperation();
+  FailureOr<func::FuncOp> entryFunc = findEntryFunction(module, entry);
+  if (failed(entryFunc))
+    return signalPassFailure();
+  if (alignment == 0 || !llvm::isPowerOf2_64(alignment)) {
+    emitError(module.getLoc()) << "option 'alignment' must be a power of two, got "
+                       << static_cast<uint64_t>(alignment);
+    return signalPassFailure();
+  }
+  FailureOr<BufferLiveness> liveness =
+      BufferLiveness::compute(*entryFunc, alignment);
+  if (failed(liveness))
+    return signalPassFailure();
+  for (const UnplannedBuffer &buffer : liveness->getUnplanned())
+    buffer.op->emitRemark() << "buffer not planned: " << buffer.reason;
+
+  // Pools in module order, which is the order of preference.
+  SmallVector<PoolOp> pools(module.getOps<PoolOp>());
+  if (pools.empty()) {
+    if (liveness->getBuffers().empty())
+      return;
+    emitError(module.getLoc()) << "there is no usmp.pool to plan into; run "
+                          "usmp-assign-pools first";
+    return signalPassFailure();
+  }
+  llvm::StringMap<unsigned> poolIndex;
+  planner::Problem problem;
+  for (auto [index, pool] : llvm::enumerate(pools)) {
+    poolIndex[pool.getSymName()] = index;
+    planner::Pool entry;
+    entry.name = pool.getSymName().str();
+    if (IntegerAttr hint = pool.getSizeHintAttr())
+      entry.sizeHint = hint.getInt();
+    entry.alignment = pool.getAlignmentAttr().getInt();
+    problem.pools.push_back(std::move(entry));
+  }
+
+  // Gather buffers: allocations from the liveness analysis, then constants,
+  // which live for the whole run.
+  SmallVector<Candidate> buffers;
+  for (const PlannableBuffer &buffer : liveness->getBuffers())
+    buffers.push_back({buffer.op, buffer.name, buffer.size, buffer.alignment,
+                       buffer.live});
+  DataLayout layout = DataLayout::closest(module);
+  for (auto global : module.getOps<memref::GlobalOp>()) {
+    if (!global->hasAttr(USMPDialect::getPoolsAttrName()))
+      continue;
+    FailureOr<uint64_t> size = getBufferSizeInBytes(global.getType(), layout);
+    if (failed(size)) {
+      global.emitError() << "cannot size constant " << global.getType();
+      return signalPassFailure();
+    }
+    uint64_t globalAlignment = alignment;
+    if (std::optional<uint64_t> own = global.getAlignment())
+      globalAlignment = std::max<uint64_t>(*own, 1);
+    buffers.push_back({global, global.getSymName().str(), *size,
+                       globalAlignment,
+                       {LiveInterval{0, liveness->getEndOfTime()}}});
+  }
+
+  for (const Candidate &buffer : buffers) {
+    planner::Buffer entry;
+    entry.name = buffer.name;
+    entry.size = buffer.size;
+    entry.alignment = buffer.alignment;
+    bool isConstant = isa<memref::GlobalOp>(buffer.op);
+    if (auto candidates = buffer.op->getAttrOfType<ArrayAttr>(
+            USMPDialect::getPoolsAttrName())) {
+      for (auto symbol : candidates.getAsRange<FlatSymbolRefAttr>()) {
+        unsigned index = poolIndex.lookup(symbol.getValue());
+        if (!isConstant && pools[index].getKind() == PoolKind::Constant) {
+          buffer.op->emitError()
+              << "buffer '" << buffer.name << "' lists constant pool "
+              << symbol << " as a candidate; only constants go there";
+          return signalPassFailure();
+        }
+        entry.pools.push_back(index);
+      }
+    } else {
+      for (auto [index, pool] : llvm::enumerate(pools))
+        if (pool.getKind() == PoolKind::Workspace)
+          entry.pools.push_back(index);
+    }
+    if (entry.pools.empty()) {
+      buffer.op->emitError() << "buffer '" << buffer.name
+                             << "' has no candidate pool";
+      return signalPassFailure();
+    }
+    if (buffer.live.size() == 1)
+      entry.live = planner::Interval{buffer.live.front().start,
+                                     buffer.live.front().end};
+    problem.buffers.push_back(std::move(entry));
+  }
+  // A buffer of a function called several times is live in several disjoint
+  // intervals: give it explicit conflicts with everything overlapping any of
+  // them (the planner makes them symmetric).
+  for (unsigned index = 0, e = buffers.size(); index < e; ++index) {
+    ArrayRef<LiveInterval> live = buffers[index].live;
+    if (live.size() == 1)
+      continue;
+    for (unsigned other = 0; other < e; ++other) {
+      if (other == index)
+        continue;
+      ArrayRef<LiveInterval> otherLive = buffers[other].live;
+      bool conflict = llvm::any_of(live, [&](const LiveInterval &a) {
+        return llvm::any_of(otherLive, [&](const LiveInterval &b) {
+          return a.overlaps(b);
+        });
+      });
+      if (conflict)
+        problem.buffers[index].conflicts.push_back(other);
+    }
+  }
+
+  if (llvm::Error error = problem.finalize()) {
+    emitError(module.getLoc()) << "invalid planning problem: "
+                       << llvm::toString(std::move(error));
+    return signalPassFailure();
+  }
+  auto algorithmOrError = planner::createAlgorithm(algorithm);
+  if (!algorithmOrError) {
+    emitError(module.getLoc()) << llvm::toString(algorithmOrError.takeError());
+    return signalPassFailure();
+  }
+  planner::PlanOptions options;
+  options.seed = seed;
+  options.timeLimitMs = timeLimitMs;
+  auto start = std::chrono::steady_clock::now();
+  llvm::Expected<planner::Plan> plan =
+      (*algorithmOrError)->plan(problem, options);
+  double milliseconds = std::chrono::duration<double, std::milli>(
+                            std::chrono::steady_clock::now() - start)
+                            .count();
+  if (!plan) {
+    std::string message = llvm::toString(plan.takeError());
+    // Report at the buffer the planner names, else at the module.
+    Location at = module.getLoc();
+    for (const Candidate &buffer : buffers)
+      if (StringRef(message).contains("'" + buffer.name + "'")) {
+        at = buffer.op->getLoc();
+        break;
+      }
+    emitError(at) << "planning failed: " << message;
+    return signalPassFailure();
+  }
+  if (llvm::Error error = planner::verifyPlan(problem, *plan)) {
+    emitError(module.getLoc()) << "the '" << algorithm
+                       << "' algorithm produced an invalid plan: "
+                       << llvm::toString(std::move(error));
+    return signalPassFailure();
+  }
+
+  Builder builder(&getContext());
+  for (auto [buffer, placement] : llvm::zip(buffers, plan->placements))
+    buffer.op->setAttr(
+        USMPDialect::getPlacementAttrName(),
+        PlacementAttr::get(&getContext(),
+                           FlatSymbolRefAttr::get(
+                               pools[placement.pool].getSymNameAttr()),
+                           static_cast<int64_t>(placement.offset)));
+  for (auto [pool, size] : llvm::zip(pools, plan->poolSizes))
+    pool.setPlannedSizeAttr(builder.getI64IntegerAttr(size));
+
+  if (!report.empty() &&
+      failed(writeReport(pools, buffers, *plan,
+                         planner::computeLowerBounds(problem), milliseconds)))
+    return signalPassFailure();
+}
+
+LogicalResult PlanBuffersPass::writeReport(MutableArrayRef<PoolOp> pools,
+                                           ArrayRef<Candidate> buffers,
+                                           const planner::Plan &plan,
+                                           const planner::LowerBounds &bounds,
+                                           double milliseconds) {
+  std::error_code error;
+  llvm::raw_fd_ostream os(report, error, llvm::sys::fs::OF_Text);
+  if (error)
+    return emitError(getOperation().getLoc())
+           << "cannot write the plan report to '" << report
+           << "': " << error.message();
+  llvm::json::OStream json(os, 2);
+  json.object([&] {
+    json.attribute("algorithm", plan.algorithm);
+    json.attribute("planning_time_ms", milliseconds);
+    bool atBound = llvm::all_of(llvm::seq<size_t>(0, pools.size()),
+                                [&](size_t i) {
+                                  return plan.poolSizes[i] <= bounds.perPool[i];
+                                });
+    json.attribute("proven_optimal", plan.provenOptimal || atBound);
+    json.attributeArray("pools", [&] {
+      for (unsigned index = 0, e = pools.size(); index < e; ++index)
+        json.object([&] {
+          PoolOp pool = pools[index];
+          json.attribute("name", pool.getSymName());
+          json.attribute("kind", stringifyPoolKind(pool.getKind()));
+          json.attribute("size", static_cast<int64_t>(plan.poolSizes[index]));
+          json.attribute("lower_bound",
+                         static_cast<int64_t>(bounds.perPool[index]));
+          if (IntegerAttr hint = pool.getSizeHintAttr())
+            json.attribute("size_hint", hint.getInt());
+          else
+            json.attribute("size_hint", nullptr);
+        });
+    });
+    json.attributeArray("buffers", [&] {
+      for (unsigned index = 0, e = buffers.size(); index < e; ++index)
+        json.object([&] {
+          const Candidate &buffer = buffers[index];
+          const planner::Placement &placement = plan.placements[index];
+          json.attribute("name", buffer.name);
+          json.attribute("loc", formatLocation(buffer.op->getLoc()));
+          json.attribute("pool", pools[placement.pool].getSymName());
+          json.attribute("offset", static_cast<int64_t>(placement.offset));
+          json.attribute("size", static_cast<int64_t>(buffer.size));
+          json.attribute("alignment", static_cast<int64_t>(buffer.alignment));
+          json.attributeArray("live", [&] {
+            json.value(buffer.live.front().start);
+            json.value(buffer.live.back().end);
+          });
+          if (buffer.live.size() > 1)
+            json.attributeArray("instances", [&] {
+              for (const LiveInterval &interval : buffer.live)
+                json.array([&] {
+                  json.value(interval.start);
+                  json.value(interval.end);
+                });
+            });
+        });
+    });
+  });
+  os << '\n';
+  return success();
+}

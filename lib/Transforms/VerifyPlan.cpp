@@ -1,0 +1,143 @@
+//===- VerifyPlan.cpp - Re-check a planned module -------------------------===//
+//
+// Deliberately independent of the planner core: it looks only at the views
+// of pool arguments in the final IR and at their liveness.
+//
+//===----------------------------------------------------------------------===//
+
+#include "usmp/Analysis/BufferLiveness.h"
+#include "usmp/Dialect/USMP/USMPOps.h"
+#include "usmp/Dialect/USMP/USMPUtils.h"
+#include "usmp/Transforms/Passes.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Matchers.h"
+
+namespace usmp {
+#define GEN_PASS_DEF_VERIFYPLANPASS
+#include "usmp/Transforms/Passes.h.inc"
+} // namespace usmp
+
+using namespace mlir;
+using namespace usmp;
+
+namespace {
+
+struct VerifyPlanPass : public usmp::impl::VerifyPlanPassBase<VerifyPlanPass> {
+  using Base::Base;
+  void runOnOperation() override;
+};
+
+/// The pool `value` holds, when it is a pool argument.
+FlatSymbolRefAttr getPoolOfArgument(Value value) {
+  auto argument = dyn_cast<BlockArgument>(value);
+  if (!argument)
+    return nullptr;
+  auto function =
+      dyn_cast<func::FuncOp>(argument.getOwner()->getParentOp());
+  if (!function || argument.getOwner() != &function.getBody().front())
+    return nullptr;
+  return function.getArgAttrOfType<FlatSymbolRefAttr>(
+      argument.getArgNumber(), USMPDialect::getPoolArgAttrName());
+}
+
+/// A checked view: its pool and byte range.
+struct ViewRange {
+  Operation *op;
+  FlatSymbolRefAttr pool;
+  uint64_t begin;
+  uint64_t end;
+};
+
+} // namespace
+
+void VerifyPlanPass::runOnOperation() {
+  ModuleOp module = getOperation();
+  FailureOr<func::FuncOp> entryFunc = findEntryFunction(module, entry);
+  if (failed(entryFunc))
+    return signalPassFailure();
+
+  auto isPoolView = [](Operation *op) {
+    auto view = dyn_cast<memref::ViewOp>(op);
+    return view && getPoolOfArgument(view.getSource());
+  };
+  FailureOr<BufferLiveness> liveness =
+      BufferLiveness::compute(*entryFunc, /*defaultAlignment=*/1, isPoolView);
+  if (failed(liveness))
+    return signalPassFailure();
+
+  bool failedCheck = false;
+  for (const UnplannedBuffer &unplanned : liveness->getUnplanned()) {
+    unplanned.op->emitError() << "cannot verify this view of a pool: "
+                              << unplanned.reason;
+    failedCheck = true;
+  }
+
+  DenseMap<Operation *, ViewRange> ranges;
+  for (const PlannableBuffer &buffer : liveness->getBuffers()) {
+    auto view = cast<memref::ViewOp>(buffer.op);
+    FlatSymbolRefAttr poolName = getPoolOfArgument(view.getSource());
+    auto pool = SymbolTable::lookupNearestSymbolFrom<PoolOp>(module, poolName);
+    APInt offsetValue;
+    if (!matchPattern(view.getByteShift(), m_ConstantInt(&offsetValue))) {
+      view.emitError() << "view of pool " << poolName
+                       << " is at a non-constant offset";
+      failedCheck = true;
+      continue;
+    }
+    int64_t offset = offsetValue.getSExtValue();
+    int64_t alignment = pool.getAlignmentAttr().getInt();
+    int64_t poolBytes =
+        cast<MemRefType>(view.getSource().getType()).getDimSize(0);
+    uint64_t end = static_cast<uint64_t>(offset) + buffer.size;
+    if (offset < 0 || offset % alignment != 0) {
+      view.emitError() << "view of pool " << poolName << " at offset "
+                       << offset << " is not aligned to " << alignment;
+      failedCheck = true;
+    } else if (end > static_cast<uint64_t>(poolBytes) || end < buffer.size) {
+      view.emitError() << "view of pool " << poolName << " at offset "
+                       << offset << " of " << buffer.size
+                       << " bytes ends past the pool's " << poolBytes
+                       << " bytes";
+      failedCheck = true;
+    }
+    ranges[view] = {view, poolName, static_cast<uint64_t>(offset), end};
+  }
+  if (failedCheck)
+    return signalPassFailure();
+
+  // Sweep every live instance in start order; views of the same pool that
+  // are live together must not share a byte.
+  struct Event {
+    LiveInterval live;
+    const ViewRange *range;
+  };
+  SmallVector<Event> events;
+  for (const PlannableBuffer &buffer : liveness->getBuffers())
+    for (const LiveInterval &live : buffer.live)
+      events.push_back({live, &ranges[buffer.op]});
+  llvm::sort(events, [](const Event &a, const Event &b) {
+    return std::make_tuple(a.live.start, a.live.end, a.range->begin) <
+           std::make_tuple(b.live.start, b.live.end, b.range->begin);
+  });
+  SmallVector<const Event *> active;
+  for (const Event &event : events) {
+    llvm::erase_if(active, [&](const Event *other) {
+      return other->live.end < event.live.start;
+    });
+    for (const Event *other : active) {
+      const ViewRange &a = *event.range, &b = *other->range;
+      if (a.op == b.op || a.pool != b.pool || a.end <= b.begin ||
+          b.end <= a.begin)
+        continue;
+      InFlightDiagnostic diag =
+          a.op->emitError() << "view of pool " << a.pool << " at bytes ["
+                            << a.begin << ", " << a.end
+                            << ") overlaps a view live at the same time";
+      diag.attachNote(b.op->getLoc())
+          << "bytes [" << b.begin << ", " << b.end << ") here";
+      return signalPassFailure();
+    }
+    active.push_back(&event);
+  }
+}

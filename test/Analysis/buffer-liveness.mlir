@@ -1,0 +1,152 @@
+// RUN: usmp-opt %s -split-input-file -usmp-print-buffer-liveness -verify-diagnostics
+
+// A chain: each buffer lives from its first to its last use, not from alloc
+// to dealloc. Time steps: the function's call starts at step 0 and every
+// operation takes a step where it starts and one where it ends, so nested
+// operations and called functions fall inside their parent's span.
+func.func @chain(%in: memref<16xf32>, %out: memref<16xf32>) {
+  // expected-remark @below {{buffer 'chain.buf0' size 64 alignment 16 live [5, 8]}}
+  %a = memref.alloc() : memref<16xf32>
+  // expected-remark @below {{buffer 'chain.buf1' size 64 alignment 16 live [7, 12]}}
+  %b = memref.alloc() : memref<16xf32>
+  memref.copy %in, %a : memref<16xf32> to memref<16xf32>
+  memref.copy %a, %b : memref<16xf32> to memref<16xf32>
+  memref.dealloc %a : memref<16xf32>
+  memref.copy %b, %out : memref<16xf32> to memref<16xf32>
+  memref.dealloc %b : memref<16xf32>
+  return
+}
+
+// -----
+
+// An unused buffer lives only at its allocation; the alignment attribute
+// wins over the default.
+func.func @unused() {
+  // expected-remark @below {{buffer 'unused.buf0' size 12 alignment 64 live [1, 1]}}
+  %a = memref.alloc() {alignment = 64 : i64} : memref<3xi32>
+  return
+}
+
+// -----
+
+// A use through a view is a use of the buffer.
+func.func @views(%out: memref<4x4xf32>) {
+  // expected-remark @below {{buffer 'views.buf0' size 64 alignment 16 live [3, 6]}}
+  %a = memref.alloc() : memref<16xf32>
+  %v = memref.expand_shape %a [[0, 1]] output_shape [4, 4] : memref<16xf32> into memref<4x4xf32>
+  memref.copy %v, %out : memref<4x4xf32> to memref<4x4xf32>
+  return
+}
+
+// -----
+
+// A use inside a loop keeps a buffer allocated outside it live for the whole
+// loop; a buffer allocated inside the loop is live only within an iteration.
+func.func @loop(%out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %f = arith.constant 1.0 : f32
+  // expected-remark @below {{buffer 'loop.buf0' size 16 alignment 16 live [11, 22]}}
+  %a = memref.alloc() : memref<4xf32>
+  scf.for %i = %c0 to %c4 step %c1 {
+    // expected-remark @below {{buffer 'loop.buf1' size 16 alignment 16 live [14, 17]}}
+    %t = memref.alloca() : memref<4xf32>
+    memref.store %f, %t[%i] : memref<4xf32>
+    %x = memref.load %t[%i] : memref<4xf32>
+    memref.store %x, %a[%i] : memref<4xf32>
+    scf.yield
+  }
+  return
+}
+
+// -----
+
+// Scratch of an operator function is live only during its call; a function
+// called twice has one interval per call.
+func.func private @op(%x: memref<8xf32>) {
+  // expected-remark @below {{buffer 'op.buf0' size 32 alignment 16 live [7, 8] [17, 18]}}
+  %s = memref.alloc() : memref<8xf32>
+  memref.copy %x, %s : memref<8xf32> to memref<8xf32>
+  return
+}
+func.func @twice() {
+  // expected-remark @below {{buffer 'twice.buf0' size 32 alignment 16 live [3, 22]}}
+  %a = memref.alloc() : memref<8xf32>
+  func.call @op(%a) : (memref<8xf32>) -> ()
+  func.call @op(%a) : (memref<8xf32>) -> ()
+  return
+}
+
+// -----
+
+// Buffers that escape are not planned, and the remark says why.
+func.func private @external(memref<4xf32>)
+func.func private @passthrough(%x: memref<4xf32>) -> memref<4xf32> {
+  return %x : memref<4xf32>
+}
+func.func @escapes(%n: index) -> memref<4xf32> {
+  // expected-remark @below {{buffer not planned: it is returned from its function}}
+  %a = memref.alloc() : memref<4xf32>
+  // expected-remark @below {{buffer not planned: it is passed to @external, which has no body in the module}}
+  %b = memref.alloc() : memref<4xf32>
+  func.call @external(%b) : (memref<4xf32>) -> ()
+  // expected-remark @below {{buffer not planned: it is passed to @passthrough, which returns a memref that may alias it}}
+  %c = memref.alloc() : memref<4xf32>
+  %d = func.call @passthrough(%c) : (memref<4xf32>) -> memref<4xf32>
+  // expected-remark @below {{buffer not planned: it has a dynamic shape}}
+  %e = memref.alloc(%n) : memref<?xf32>
+  // expected-remark @below {{buffer not planned: its address is taken}}
+  %f = memref.alloc() : memref<4xf32>
+  %p = memref.extract_aligned_pointer_as_index %f : memref<4xf32> -> index
+  // expected-remark @below {{buffer not planned: it flows through control flow ('scf.yield')}}
+  %g = memref.alloc() : memref<4xf32>
+  %true = arith.constant true
+  %h = scf.if %true -> memref<4xf32> {
+    scf.yield %g : memref<4xf32>
+  } else {
+    scf.yield %g : memref<4xf32>
+  }
+  // expected-remark @below {{buffer not planned: its layout is not the identity}}
+  %i = memref.alloc() : memref<2x2xf32, strided<[4, 1]>>
+  return %a : memref<4xf32>
+}
+
+// -----
+
+// Unstructured control flow: buffers are live for the whole function call.
+func.func @cfg(%c: i1, %out: memref<4xf32>) {
+  // expected-remark @below {{buffer 'cfg.buf0' size 16 alignment 16 live [0, 11]}}
+  %a = memref.alloc() : memref<4xf32>
+  cf.cond_br %c, ^bb1, ^bb2
+^bb1:
+  memref.copy %a, %out : memref<4xf32> to memref<4xf32>
+  cf.br ^bb2
+^bb2:
+  return
+}
+
+// -----
+
+func.func private @f(%x: memref<4xf32>) {
+  // expected-error @below {{recursive call to @f cannot be planned statically}}
+  func.call @f(%x) : (memref<4xf32>) -> ()
+  return
+}
+func.func @recursive(%x: memref<4xf32>) {
+  func.call @f(%x) : (memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+// expected-error @below {{cannot choose the entry function: the module has 2 public functions with a body and none is @main; name it with the 'entry' option}}
+module {
+  func.func @a() {
+    return
+  }
+  func.func @b() {
+    return
+  }
+}
+

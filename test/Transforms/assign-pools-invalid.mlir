@@ -1,0 +1,24 @@
+// RUN: usmp-opt %s -split-input-file -usmp-assign-pools='pools=:size_hint=4' -verify-diagnostics
+// RUN: not usmp-opt %s -usmp-assign-pools='pools=p:size_hint=-4' 2>&1 | FileCheck %s --check-prefix=NEG
+// RUN: not usmp-opt %s -usmp-assign-pools='pools=p:kind=scratch' 2>&1 | FileCheck %s --check-prefix=KIND
+// RUN: not usmp-opt %s -usmp-assign-pools='pools=p:targets=c' 2>&1 | FileCheck %s --check-prefix=TARGET
+// RUN: not usmp-opt %s -usmp-assign-pools='pools=p:colour=red' 2>&1 | FileCheck %s --check-prefix=KEY
+// RUN: not usmp-opt %s -usmp-assign-pools='pools=p:alignment=3' 2>&1 | FileCheck %s --check-prefix=ALIGN
+// RUN: not usmp-opt %s -usmp-assign-pools='pools=main' 2>&1 | FileCheck %s --check-prefix=TAKEN
+
+// The first RUN line checks the expected-error below; the others check their
+// own message (each split is a function @main).
+
+// expected-error @below {{invalid pool ':size_hint=4' in option 'pools': the pool needs a name}}
+module {
+  func.func @main() {
+    return
+  }
+}
+
+// NEG: invalid pool 'p:size_hint=-4' in option 'pools': 'size_hint' needs a non-negative integer, got '-4'
+// KIND: invalid pool 'p:kind=scratch' in option 'pools': 'kind' is 'workspace' or 'constant', got 'scratch'
+// TARGET: invalid pool 'p:targets=c' in option 'pools': a target is 'name.rw' or 'name.ro', got 'c'
+// KEY: invalid pool 'p:colour=red' in option 'pools': unknown key 'colour' (known: size_hint, alignment, kind, targets)
+// ALIGN: alignment must be a positive power of two, got 3
+// TAKEN: invalid pool 'main' in option 'pools': the module already has a symbol @main

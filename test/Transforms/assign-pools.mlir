@@ -1,0 +1,78 @@
+// RUN: usmp-opt %s -split-input-file -usmp-assign-pools | FileCheck %s
+// RUN: usmp-opt %s -split-input-file -usmp-assign-pools='pools=dtcm:size_hint=1000:alignment=8:targets=c.rw+npu.ro,flash:kind=constant' | FileCheck %s --check-prefix=OPTS
+
+// U1: without pools, one default workspace pool takes every buffer. Dynamic
+// shapes are left alone, and buffers of called operator functions get pools.
+// CHECK-LABEL: module
+// CHECK: usmp.pool workspace @global_workspace alignment(16)
+// CHECK: func.func private @op
+// CHECK: memref.alloc() {usmp.pools = [@global_workspace]} : memref<8xf32>
+// CHECK: func.func @main
+// CHECK: memref.alloc() {usmp.pools = [@global_workspace]} : memref<4xf32>
+// CHECK: memref.alloca() {usmp.pools = [@global_workspace]} : memref<2xi8>
+// CHECK: memref.alloc(%{{.*}}) : memref<?xf32>
+// OPTS-LABEL: module
+// OPTS: usmp.pool workspace @dtcm size_hint(1000) alignment(8) targets("c": rw, "npu": ro)
+// OPTS: usmp.pool constant @flash alignment(16)
+// OPTS: memref.alloc() {usmp.pools = [@dtcm]} : memref<8xf32>
+func.func private @op() {
+  %s = memref.alloc() : memref<8xf32>
+  return
+}
+func.func @main(%n: index) {
+  %a = memref.alloc() : memref<4xf32>
+  %b = memref.alloca() : memref<2xi8>
+  %c = memref.alloc(%n) : memref<?xf32>
+  func.call @op() : () -> ()
+  return
+}
+
+// -----
+
+// Declared pools in module order, filtered by what target "c" may write;
+// pools from the options come after them; constants the model reads go to
+// the constant pools "c" may read; an allocation's own list is kept.
+// CHECK-LABEL: module
+// CHECK: usmp.pool workspace @npu_only alignment(16) targets("npu": rw)
+// CHECK: usmp.pool workspace @sram alignment(16) targets("c": rw)
+// CHECK: usmp.pool workspace @shared alignment(16)
+// CHECK: usmp.pool constant @rom alignment(16) targets("c": ro)
+// CHECK-NOT: usmp.pool
+// CHECK: memref.global "private" constant @w : memref<4xf32> = dense<1.000000e+00> {usmp.pools = [@rom]}
+// CHECK: memref.global "private" @state : memref<4xf32> = uninitialized
+// CHECK-NOT: usmp.pools
+// CHECK: memref.alloc() {usmp.pools = [@sram, @shared]} : memref<4xf32>
+// CHECK: memref.alloc() {usmp.pools = [@shared]} : memref<4xf32>
+// OPTS-LABEL: module
+// OPTS: usmp.pool workspace @npu_only
+// OPTS: usmp.pool workspace @sram
+// OPTS: usmp.pool workspace @shared
+// OPTS: usmp.pool constant @rom
+// OPTS: usmp.pool workspace @dtcm
+// OPTS: usmp.pool constant @flash
+// OPTS: memref.global "private" constant @w : memref<4xf32> = dense<1.000000e+00> {usmp.pools = [@rom, @flash]}
+// OPTS: memref.alloc() {usmp.pools = [@sram, @shared, @dtcm]} : memref<4xf32>
+usmp.pool workspace @npu_only targets("npu": rw)
+usmp.pool workspace @sram targets("c": rw)
+usmp.pool workspace @shared
+usmp.pool constant @rom targets("c": ro)
+memref.global "private" constant @w : memref<4xf32> = dense<1.0>
+memref.global "private" @state : memref<4xf32> = uninitialized
+func.func @main() {
+  %w = memref.get_global @w : memref<4xf32>
+  %s = memref.get_global @state : memref<4xf32>
+  %a = memref.alloc() : memref<4xf32>
+  %b = memref.alloc() {usmp.pools = [@shared]} : memref<4xf32>
+  return
+}
+
+// -----
+
+// Without a constant pool, constants stay ordinary globals.
+// CHECK-LABEL: module
+// CHECK: memref.global "private" constant @w : memref<4xf32> = dense<1.000000e+00>{{$}}
+memref.global "private" constant @w : memref<4xf32> = dense<1.0>
+func.func @main() {
+  %w = memref.get_global @w : memref<4xf32>
+  return
+}

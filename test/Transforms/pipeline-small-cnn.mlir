@@ -1,0 +1,17 @@
+// The small TOSA CNN of examples/ through the front end and the whole usmp
+// pipeline: the planned pool size is the size the report gives, no allocation
+// is left, and the plan re-verifies.
+// RUN: usmp-opt %usmp_src_root/examples/small_cnn.mlir --usmp-from-tosa --usmp-pipeline="report=%t.json" -o %t.mlir
+// RUN: cat %t.mlir %t.json | FileCheck %s
+// RUN: usmp-opt %t.mlir --usmp-verify-plan -o /dev/null
+
+// CHECK: usmp.pool workspace @global_workspace alignment(16) planned_size([[SIZE:[0-9]+]])
+// CHECK: func.func @main(%{{.*}}: memref<1x8x8x1xf32>, %{{.*}}: memref<1x3xf32>, %[[POOL:.*]]: memref<[[SIZE]]xi8> {usmp.pool = @global_workspace})
+// CHECK-NOT: memref.alloc
+// CHECK: memref.view %[[POOL]]
+// CHECK-NOT: memref.alloc
+// CHECK: "pools": [
+// CHECK: "name": "global_workspace",
+// CHECK-NEXT: "kind": "workspace",
+// CHECK-NEXT: "size": [[SIZE]],
+// CHECK-NEXT: "lower_bound": [[SIZE]],

@@ -1,0 +1,22 @@
+// RUN: usmp-opt %s -split-input-file --usmp-pipeline="algorithm=greedy-by-size pools=dtcm:size_hint=64,sram" | FileCheck %s
+// RUN: usmp-opt %s -split-input-file --usmp-pipeline="algorithm=greedy-by-size" | FileCheck %s --check-prefix=U1
+
+// Pools from the options, with fallback from the small one; buffers end up as
+// views of pool arguments; the entry function takes the pools it uses.
+// CHECK: usmp.pool workspace @dtcm size_hint(64) alignment(16) planned_size(64)
+// CHECK: usmp.pool workspace @sram alignment(16) planned_size(64)
+// CHECK: func.func @main(%[[IN:.*]]: memref<16xf32>, %[[OUT:.*]]: memref<16xf32>, %[[DTCM:.*]]: memref<64xi8> {usmp.pool = @dtcm}, %[[SRAM:.*]]: memref<64xi8> {usmp.pool = @sram})
+// CHECK-COUNT-3: memref.view
+// CHECK-NOT: memref.alloc
+// U1: usmp.pool workspace @global_workspace alignment(16) planned_size(128)
+// U1: func.func @main(%{{.*}}: memref<16xf32>, %{{.*}}: memref<16xf32>, %{{.*}}: memref<128xi8> {usmp.pool = @global_workspace})
+func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
+  %a = memref.alloc() : memref<16xf32>
+  %b = memref.alloc() : memref<16xf32>
+  %c = memref.alloc() : memref<16xf32>
+  memref.copy %in, %a : memref<16xf32> to memref<16xf32>
+  memref.copy %a, %b : memref<16xf32> to memref<16xf32>
+  memref.copy %b, %c : memref<16xf32> to memref<16xf32>
+  memref.copy %c, %out : memref<16xf32> to memref<16xf32>
+  return
+}

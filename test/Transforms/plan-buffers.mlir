@@ -1,0 +1,95 @@
+// RUN: usmp-opt %s -split-input-file -usmp-plan-buffers=algorithm=greedy-by-size -verify-diagnostics -allow-unregistered-dialect | FileCheck %s
+
+// A chain: neighbours overlap, every other buffer shares space.
+// CHECK-LABEL: module
+// CHECK: usmp.pool workspace @sram alignment(16) planned_size(128)
+// CHECK: memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = [[A:[0-9]+]]>, usmp.pools = [@sram]}
+// CHECK: memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = [[B:[0-9]+]]>, usmp.pools = [@sram]}
+// CHECK: memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = [[A]]>, usmp.pools = [@sram]}
+usmp.pool workspace @sram alignment(16)
+func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
+  %a = memref.alloc() {usmp.pools = [@sram]} : memref<16xf32>
+  %b = memref.alloc() {usmp.pools = [@sram]} : memref<16xf32>
+  %c = memref.alloc() {usmp.pools = [@sram]} : memref<16xf32>
+  memref.copy %in, %a : memref<16xf32> to memref<16xf32>
+  memref.copy %a, %b : memref<16xf32> to memref<16xf32>
+  memref.copy %b, %c : memref<16xf32> to memref<16xf32>
+  memref.copy %c, %out : memref<16xf32> to memref<16xf32>
+  return
+}
+
+// -----
+
+// Several pools with fallback: the first candidate is used until its size
+// hint would be exceeded. Without usmp.pools a buffer may use every workspace
+// pool. The alignment of an allocation is honoured.
+// CHECK-LABEL: module
+// (greedy-by-size places the largest first; of two equal sizes, TVM's order
+// takes the later one first.)
+// CHECK: usmp.pool workspace @dtcm size_hint(100) alignment(4) planned_size(80)
+// CHECK: usmp.pool workspace @sram alignment(16) planned_size(64)
+// CHECK: memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 0>} : memref<16xf32>
+// CHECK: memref.alloc() {usmp.placement = #usmp.placement<@dtcm, offset = 0>} : memref<16xf32>
+// CHECK: memref.alloc() {alignment = 64 : i64, usmp.placement = #usmp.placement<@dtcm, offset = 64>} : memref<4xf32>
+usmp.pool workspace @dtcm size_hint(100) alignment(4)
+usmp.pool workspace @sram alignment(16)
+func.func @main(%out: memref<16xf32>) {
+  %a = memref.alloc() : memref<16xf32>
+  %b = memref.alloc() : memref<16xf32>
+  %c = memref.alloc() {alignment = 64 : i64} : memref<4xf32>
+  memref.copy %a, %b : memref<16xf32> to memref<16xf32>
+  memref.copy %b, %out : memref<16xf32> to memref<16xf32>
+  "test.use"(%a, %b, %c) : (memref<16xf32>, memref<16xf32>, memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+// Constants live for the whole run in their constant pool; unplanned buffers
+// get a remark and no placement.
+// CHECK-LABEL: module
+// CHECK: usmp.pool workspace @sram alignment(16) planned_size(16)
+// CHECK: usmp.pool constant @flash alignment(4) planned_size(24)
+// Constants without an alignment get the default (16).
+// CHECK: memref.global "private" constant @w0 : memref<4xf32> = dense<1.000000e+00> {usmp.placement = #usmp.placement<@flash, offset = 0>, usmp.pools = [@flash]}
+// CHECK: memref.global "private" constant @w1 : memref<2xf32> = dense<2.000000e+00> {usmp.placement = #usmp.placement<@flash, offset = 16>, usmp.pools = [@flash]}
+// CHECK: memref.alloc(%{{.*}}) : memref<?xf32>
+usmp.pool workspace @sram alignment(16)
+usmp.pool constant @flash alignment(4)
+memref.global "private" constant @w0 : memref<4xf32> = dense<1.0> {usmp.pools = [@flash]}
+memref.global "private" constant @w1 : memref<2xf32> = dense<2.0> {usmp.pools = [@flash]}
+func.func @main(%n: index) {
+  %w0 = memref.get_global @w0 : memref<4xf32>
+  %w1 = memref.get_global @w1 : memref<2xf32>
+  // expected-remark @below {{buffer not planned: it has a dynamic shape}}
+  %d = memref.alloc(%n) : memref<?xf32>
+  %a = memref.alloc() : memref<4xf32>
+  "test.use"(%w0, %w1, %a) : (memref<4xf32>, memref<2xf32>, memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+// An operator function called twice: its scratch is live in both calls and
+// can share space with what is dead then, but not with the tensor passed
+// between the calls.
+// CHECK-LABEL: module
+// CHECK: usmp.pool workspace @sram alignment(16) planned_size(64)
+// CHECK: func.func private @op
+// CHECK: memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = [[S:[0-9]+]]>}
+// CHECK: func.func @main
+// CHECK-NOT: offset = [[S]]>
+// CHECK: return
+usmp.pool workspace @sram alignment(16)
+func.func private @op(%x: memref<8xf32>, %y: memref<8xf32>) {
+  %s = memref.alloc() : memref<8xf32>
+  memref.copy %x, %s : memref<8xf32> to memref<8xf32>
+  memref.copy %s, %y : memref<8xf32> to memref<8xf32>
+  return
+}
+func.func @main(%in: memref<8xf32>, %out: memref<8xf32>) {
+  %a = memref.alloc() : memref<8xf32>
+  func.call @op(%in, %a) : (memref<8xf32>, memref<8xf32>) -> ()
+  func.call @op(%a, %out) : (memref<8xf32>, memref<8xf32>) -> ()
+  return
+}

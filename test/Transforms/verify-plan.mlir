@@ -1,0 +1,92 @@
+// RUN: usmp-opt %s -split-input-file -usmp-verify-plan -verify-diagnostics
+
+// Views that are never live together may share bytes.
+usmp.pool workspace @sram alignment(16) planned_size(64)
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>, %pool: memref<64xi8> {usmp.pool = @sram}) {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %a = memref.view %pool[%c0][] : memref<64xi8> to memref<4xf32>
+  %b = memref.view %pool[%c16][] : memref<64xi8> to memref<4xf32>
+  %c = memref.view %pool[%c0][] : memref<64xi8> to memref<4xf32>
+  memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %b : memref<4xf32> to memref<4xf32>
+  memref.copy %b, %c : memref<4xf32> to memref<4xf32>
+  memref.copy %c, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram alignment(16) planned_size(64)
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>, %pool: memref<64xi8> {usmp.pool = @sram}) {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 16 : index
+  // expected-note @below {{bytes [0, 16) here}}
+  %a = memref.view %pool[%c0][] : memref<64xi8> to memref<4xf32>
+  // expected-error @below {{view of pool @sram at bytes [0, 16) overlaps a view live at the same time}}
+  %b = memref.view %pool[%c0][] : memref<64xi8> to memref<4xf32>
+  memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %b : memref<4xf32> to memref<4xf32>
+  memref.copy %b, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+// Overlaps across calls: the caller's view is live during the callee's.
+usmp.pool workspace @sram alignment(16) planned_size(64)
+func.func private @op(%x: memref<4xf32>, %pool: memref<64xi8> {usmp.pool = @sram}) {
+  %c8 = arith.constant 48 : index
+  // expected-error @below {{view of pool @sram at bytes [48, 64) overlaps a view live at the same time}}
+  %s = memref.view %pool[%c8][] : memref<64xi8> to memref<4xf32>
+  memref.copy %x, %s : memref<4xf32> to memref<4xf32>
+  return
+}
+func.func @main(%pool: memref<64xi8> {usmp.pool = @sram}) {
+  %c32 = arith.constant 32 : index
+  // expected-note @below {{bytes [32, 64) here}}
+  %a = memref.view %pool[%c32][] : memref<64xi8> to memref<8xf32>
+  %sub = memref.subview %a[0] [4] [1] : memref<8xf32> to memref<4xf32, strided<[1]>>
+  %cast = memref.cast %sub : memref<4xf32, strided<[1]>> to memref<4xf32>
+  func.call @op(%cast, %pool) : (memref<4xf32>, memref<64xi8>) -> ()
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram alignment(16) planned_size(64)
+func.func @main(%pool: memref<64xi8> {usmp.pool = @sram}) {
+  %c8 = arith.constant 8 : index
+  // expected-error @below {{view of pool @sram at offset 8 is not aligned to 16}}
+  %a = memref.view %pool[%c8][] : memref<64xi8> to memref<2xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram alignment(16) planned_size(64)
+func.func @main(%pool: memref<64xi8> {usmp.pool = @sram}) {
+  %c48 = arith.constant 48 : index
+  // expected-error @below {{view of pool @sram at offset 48 of 32 bytes ends past the pool's 64 bytes}}
+  %a = memref.view %pool[%c48][] : memref<64xi8> to memref<8xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram alignment(16) planned_size(64)
+func.func @main(%pool: memref<64xi8> {usmp.pool = @sram}, %i: index) {
+  // expected-error @below {{view of pool @sram is at a non-constant offset}}
+  %a = memref.view %pool[%i][] : memref<64xi8> to memref<2xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram alignment(16) planned_size(64)
+func.func @main(%pool: memref<64xi8> {usmp.pool = @sram}) -> memref<2xf32> {
+  %c0 = arith.constant 0 : index
+  // expected-error @below {{cannot verify this view of a pool: it is returned from its function}}
+  %a = memref.view %pool[%c0][] : memref<64xi8> to memref<2xf32>
+  return %a : memref<2xf32>
+}

@@ -1,0 +1,141 @@
+//===- AllAlgorithmsTest.cpp - Every registered algorithm on random input -===//
+//
+// Thousands of small random problems (intervals, explicit conflict graphs and
+// both mixed; alignments; several pools with tight hints). Every plan of
+// every registered algorithm, whoever wrote it, must pass the verifier, stay
+// at or above the lower bound, and be reproducible; a failure must be the
+// documented "fits in no candidate pool" error and only happen when some
+// buffer really can be left without room.
+//
+//===----------------------------------------------------------------------===//
+
+#include "usmp/Planner/Algorithm.h"
+#include "usmp/Planner/LowerBound.h"
+#include "usmp/Planner/Verifier.h"
+
+#include "PlannerTestUtils.h"
+
+#include "gtest/gtest.h"
+
+using namespace usmp::planner;
+using namespace usmp::planner::testing;
+
+namespace {
+
+PlanOptions smallBudget(uint64_t seed) {
+  PlanOptions options;
+  options.seed = seed;
+  options.timeLimitMs = 20;
+  options.nodeLimit = 200;
+  return options;
+}
+
+void checkAllAlgorithms(Random &random, const RandomProblemOptions &shape,
+                        int instances) {
+  std::vector<std::string> names = getAlgorithmNames();
+  ASSERT_FALSE(names.empty());
+  for (int i = 0; i < instances; ++i) {
+    Problem problem = randomProblem(random, shape);
+    LowerBounds bounds = computeLowerBounds(problem);
+    for (const std::string &name : names) {
+      auto algorithm = createAlgorithm(name);
+      ASSERT_EQ(errorMessage(algorithm), "");
+      llvm::Expected<Plan> plan = (*algorithm)->plan(problem, smallBudget(i));
+      std::string message = errorMessage(plan);
+      if (!plan) {
+        EXPECT_FALSE(shape.alwaysFeasible)
+            << name << " failed on feasible instance " << i << ": "
+            << message;
+        EXPECT_NE(message.find("fits in no candidate pool"), std::string::npos)
+            << name << " on instance " << i << ": " << message;
+        continue;
+      }
+      ASSERT_EQ(errorMessage(verifyPlan(problem, *plan)), "")
+          << name << " on instance " << i;
+      EXPECT_GE(totalSize(*plan), bounds.total) << name << " " << i;
+      if (plan->provenOptimal)
+        for (const std::string &other : names) {
+          auto rival = llvm::cantFail(createAlgorithm(other));
+          llvm::Expected<Plan> rivalPlan =
+              rival->plan(problem, smallBudget(i));
+          if (rivalPlan)
+            EXPECT_LE(totalSize(*plan), totalSize(*rivalPlan))
+                << name << " claims optimality but " << other
+                << " is better on instance " << i;
+          else
+            llvm::consumeError(rivalPlan.takeError());
+        }
+    }
+  }
+}
+
+TEST(AllAlgorithmsTest, RandomIntervalProblems) {
+  Random random(1);
+  RandomProblemOptions shape;
+  shape.alwaysFeasible = true;
+  checkAllAlgorithms(random, shape, 1000);
+}
+
+TEST(AllAlgorithmsTest, RandomIntervalProblemsWithTightHints) {
+  Random random(2);
+  RandomProblemOptions shape;
+  shape.hintedPercent = 80;
+  checkAllAlgorithms(random, shape, 1000);
+}
+
+TEST(AllAlgorithmsTest, RandomConflictGraphs) {
+  Random random(3);
+  RandomProblemOptions shape;
+  shape.explicitPercent = 100;
+  shape.alwaysFeasible = true;
+  checkAllAlgorithms(random, shape, 1000);
+}
+
+TEST(AllAlgorithmsTest, RandomMixedProblemsWithTightHints) {
+  Random random(4);
+  RandomProblemOptions shape;
+  shape.explicitPercent = 40;
+  shape.alignedPercent = 60;
+  shape.hintedPercent = 70;
+  checkAllAlgorithms(random, shape, 1000);
+}
+
+TEST(AllAlgorithmsTest, SameInputSameOutput) {
+  Random random(5);
+  RandomProblemOptions shape;
+  shape.explicitPercent = 30;
+  shape.alwaysFeasible = true;
+  shape.maxBuffers = 30;
+  for (int i = 0; i < 50; ++i) {
+    Problem problem = randomProblem(random, shape);
+    Problem copy = problem;
+    for (const std::string &name : getAlgorithmNames()) {
+      // A node budget only, so the result cannot depend on the clock.
+      PlanOptions options;
+      options.seed = i;
+      options.nodeLimit = 500;
+      auto algorithm = llvm::cantFail(createAlgorithm(name));
+      Plan first = llvm::cantFail(algorithm->plan(problem, options));
+      Plan second = llvm::cantFail(algorithm->plan(copy, options));
+      EXPECT_EQ(first.poolSizes, second.poolSizes) << name << " " << i;
+      for (size_t b = 0; b < first.placements.size(); ++b) {
+        EXPECT_EQ(first.placements[b].pool, second.placements[b].pool);
+        EXPECT_EQ(first.placements[b].offset, second.placements[b].offset);
+      }
+    }
+  }
+}
+
+TEST(AllAlgorithmsTest, EmptyProblems) {
+  Problem problem;
+  problem.pools.push_back({"p", 0, 1});
+  llvm::cantFail(problem.finalize());
+  for (const std::string &name : getAlgorithmNames()) {
+    auto algorithm = llvm::cantFail(createAlgorithm(name));
+    llvm::Expected<Plan> plan = algorithm->plan(problem, smallBudget(0));
+    ASSERT_EQ(errorMessage(plan), "") << name;
+    EXPECT_EQ(plan->poolSizes, std::vector<uint64_t>({0})) << name;
+  }
+}
+
+} // namespace

@@ -1,0 +1,199 @@
+//===- AutoTest.cpp - The default `auto` portfolio ------------------------===//
+
+#include "usmp/Planner/Algorithm.h"
+#include "usmp/Planner/LowerBound.h"
+#include "usmp/Planner/Verifier.h"
+
+#include "PlannerTestUtils.h"
+
+#include "gtest/gtest.h"
+
+using namespace usmp::planner;
+using usmp::planner::testing::errorMessage;
+using usmp::planner::testing::Random;
+using usmp::planner::testing::RandomProblemOptions;
+using usmp::planner::testing::randomProblem;
+
+namespace {
+
+llvm::Expected<Plan> planWith(llvm::StringRef name, const Problem &problem,
+                              PlanOptions options = PlanOptions()) {
+  auto algorithm = createAlgorithm(name);
+  if (!algorithm)
+    return algorithm.takeError();
+  return (*algorithm)->plan(problem, options);
+}
+
+/// Plans with `auto`, checking the plan with the verifier.
+Plan planAuto(const Problem &problem, PlanOptions options = PlanOptions()) {
+  llvm::Expected<Plan> plan = planWith("auto", problem, options);
+  EXPECT_EQ(errorMessage(plan), "");
+  if (!plan)
+    return Plan();
+  EXPECT_EQ(errorMessage(verifyPlan(problem, *plan)), "");
+  EXPECT_EQ(plan->algorithm, "auto");
+  return std::move(*plan);
+}
+
+/// Buffers with explicit conflicts, TVM style: `conflicts[i]` lists the
+/// indices buffer i conflicts with.
+Problem conflictProblem(std::vector<uint64_t> sizes,
+                        std::vector<std::vector<unsigned>> conflicts) {
+  Problem problem;
+  problem.pools.push_back({"global_workspace", std::nullopt, 1});
+  for (size_t i = 0; i < sizes.size(); ++i)
+    problem.buffers.push_back(
+        {"b" + std::to_string(i), sizes[i], 1, {}, std::nullopt, conflicts[i]});
+  EXPECT_EQ(errorMessage(problem.finalize()), "");
+  return problem;
+}
+
+TEST(AutoTest, IsRegisteredAsTheDefault) {
+  auto algorithm = createAlgorithm("auto");
+  ASSERT_EQ(errorMessage(algorithm), "");
+  EXPECT_EQ((*algorithm)->getName(), "auto");
+}
+
+// TVM's linear chain (test_tir_usmp_algo.py): the optimum is 140.
+TEST(AutoTest, TVMLinearChainAtItsOptimum) {
+  Problem problem = conflictProblem({10, 20, 100, 40, 50, 50},
+                                    {{1}, {0, 2}, {1, 3}, {2, 4}, {3, 5}, {4}});
+  EXPECT_EQ(planAuto(problem).poolSizes, std::vector<uint64_t>({140}));
+}
+
+// TVM's fanout with symmetric conflicts: the optimum is 210 (TVM's 190
+// overlaps two conflicting buffers).
+TEST(AutoTest, TVMFanoutAtItsOptimum) {
+  Problem problem = conflictProblem(
+      {10, 20, 100, 40, 50, 60, 70},
+      {{1, 2}, {0, 2, 4}, {4, 0, 1, 3}, {1, 5, 2, 4}, {2, 5, 1, 3}, {3, 4, 5},
+       {5}});
+  EXPECT_EQ(computeLowerBounds(problem).total, 210u);
+  EXPECT_EQ(planAuto(problem).poolSizes, std::vector<uint64_t>({210}));
+}
+
+// TVM's resnet subgraph: TVM's best is 7200256 (greedy-by-conflicts).
+TEST(AutoTest, TVMResnetSubgraphNoWorseThanTVM) {
+  enum {
+    sid2, sid6, sid7, sid8, pad, pad1, pad2, pad3, conv, conv1, conv2, conv3
+  };
+  std::vector<std::vector<unsigned>> conflicts(12);
+  conflicts[sid7] = {pad1, sid2, conv1, pad2};
+  conflicts[conv3] = {pad3, sid6};
+  conflicts[sid6] = {conv2, pad2, sid2, pad3, conv3};
+  conflicts[conv] = {sid8, sid2, pad};
+  conflicts[pad3] = {sid6, sid2, conv3};
+  conflicts[conv2] = {pad2, sid2, sid6};
+  conflicts[pad1] = {sid8, sid2, sid7, conv1};
+  conflicts[conv1] = {sid7, pad1, sid2};
+  conflicts[pad] = {sid2, sid8, conv};
+  conflicts[sid8] = {pad, sid2, conv, pad1};
+  conflicts[sid2] = {pad, sid8, conv, pad1, sid7, conv1, pad2, conv2, sid6,
+                     pad3};
+  conflicts[pad2] = {sid7, sid2, conv2, sid6};
+  Problem problem = conflictProblem({720000, 5760000, 720000, 720000, 720000,
+                                     758912, 720000, 720000, 256, 256, 256,
+                                     256},
+                                    conflicts);
+  EXPECT_LE(planAuto(problem).poolSizes[0], 7200256u);
+}
+
+// A known optimum no single greedy order finds (see the explicit-conflict
+// test of the heuristics): the search has to.
+TEST(AutoTest, FindsWhatTheGreedyOrdersMiss) {
+  Problem problem;
+  problem.pools.push_back({"mem", std::nullopt, 1});
+  problem.buffers = {{"a", 1, 1, {}, Interval{0, 3}, {1}},
+                     {"b", 2, 1, {}, std::nullopt, {2}},
+                     {"c", 3, 1, {}, std::nullopt, {0}},
+                     {"d", 4, 1, {}, std::nullopt, {}},
+                     {"e", 2, 1, {}, Interval{3, 5}, {3}}};
+  ASSERT_EQ(errorMessage(problem.finalize()), "");
+  EXPECT_EQ(planAuto(problem).poolSizes, std::vector<uint64_t>({6}));
+}
+
+TEST(AutoTest, IsDeterministic) {
+  Random random(3);
+  RandomProblemOptions options;
+  options.maxBuffers = 200;
+  options.maxPools = 2;
+  options.maxTime = 60;
+  options.maxSize = 1000;
+  options.alwaysFeasible = true;
+  for (unsigned round = 0; round < 5; ++round) {
+    Problem problem = randomProblem(random, options);
+    PlanOptions small;
+    small.timeLimitMs = 20;
+    Plan first = planAuto(problem, small);
+    Plan second = planAuto(problem, small);
+    ASSERT_EQ(first.placements.size(), second.placements.size());
+    for (size_t b = 0; b < first.placements.size(); ++b) {
+      EXPECT_EQ(first.placements[b].pool, second.placements[b].pool);
+      EXPECT_EQ(first.placements[b].offset, second.placements[b].offset);
+    }
+  }
+}
+
+// Thousands of random problems (intervals and general conflict graphs, mixed
+// alignments, several pools with tight hints): `auto` plans whenever any
+// heuristic does, its plan passes the verifier, and its total is never above
+// any heuristic's.
+TEST(AutoTest, NeverWorseThanAnyHeuristic) {
+  const char *const heuristics[] = {
+      "best-fit",       "best-fit-by-duration", "first-fit-by-size",
+      "start-best-fit", "greedy-by-size",       "greedy-by-conflicts"};
+  Random random(5);
+  unsigned compared = 0;
+  for (unsigned round = 0; round < 1500; ++round) {
+    RandomProblemOptions options;
+    options.maxBuffers = 16;
+    options.maxTime = 10;
+    options.explicitPercent = round % 3 == 0 ? 40 : 0;
+    Problem problem = randomProblem(random, options);
+    PlanOptions quick;
+    quick.timeLimitMs = 2;
+    llvm::Expected<Plan> best = planWith("auto", problem, quick);
+    for (const char *name : heuristics) {
+      llvm::Expected<Plan> plan = planWith(name, problem);
+      if (!plan) {
+        llvm::consumeError(plan.takeError());
+        continue;
+      }
+      ASSERT_EQ(errorMessage(best), "") << name << " round " << round;
+      ASSERT_EQ(errorMessage(verifyPlan(problem, *best)), "")
+          << "round " << round;
+      EXPECT_LE(totalSize(*best), totalSize(*plan))
+          << name << " round " << round;
+      ++compared;
+    }
+    if (best)
+      EXPECT_EQ(errorMessage(verifyPlan(problem, *best)), "");
+    else
+      llvm::consumeError(best.takeError());
+  }
+  EXPECT_GT(compared, 3000u);
+}
+
+// On interval problems larger than the exact search takes, the local search
+// still only ever improves on the best heuristic.
+TEST(AutoTest, LargeIntervalProblems) {
+  Random random(9);
+  RandomProblemOptions options;
+  options.maxBuffers = 3000;
+  options.maxPools = 1;
+  options.maxTime = 400;
+  options.maxSize = 4096;
+  options.hintedPercent = 0;
+  for (unsigned round = 0; round < 3; ++round) {
+    Problem problem = randomProblem(random, options);
+    PlanOptions quick;
+    quick.timeLimitMs = 50;
+    Plan plan = planAuto(problem, quick);
+    llvm::Expected<Plan> bestFit = planWith("best-fit", problem);
+    ASSERT_EQ(errorMessage(bestFit), "");
+    EXPECT_LE(totalSize(plan), totalSize(*bestFit));
+    EXPECT_GE(totalSize(plan), computeLowerBounds(problem).total);
+  }
+}
+
+} // namespace

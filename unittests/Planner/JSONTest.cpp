@@ -1,0 +1,181 @@
+//===- JSONTest.cpp - Tests of the JSON problem reader and plan writer ----===//
+
+#include "usmp/Planner/JSON.h"
+
+#include "PlannerTestUtils.h"
+
+#include "gtest/gtest.h"
+
+using namespace usmp::planner;
+using namespace usmp::planner::testing;
+
+namespace {
+
+std::string readError(llvm::StringRef text) {
+  llvm::Expected<Problem> problem = readJsonProblem(text);
+  return errorMessage(problem);
+}
+
+const char *fullProblem = R"({
+  "pools": [{"name": "sram", "size_hint": 64, "alignment": 16},
+            {"name": "dram"}],
+  "buffers": [
+    {"name": "a", "size": 48, "live": [0, 1]},
+    {"name": "b", "size": 40, "alignment": 8, "pools": ["dram", "sram"],
+     "live": [-1, 2], "conflicts": ["c"]},
+    {"name": "c", "size": 0}
+  ]
+})";
+
+TEST(JSONTest, ReadsEveryField) {
+  llvm::Expected<Problem> problem = readJsonProblem(fullProblem);
+  ASSERT_EQ(errorMessage(problem), "");
+  ASSERT_EQ(problem->pools.size(), 2u);
+  EXPECT_EQ(problem->pools[0].name, "sram");
+  EXPECT_EQ(problem->pools[0].sizeHint, 64u);
+  EXPECT_EQ(problem->pools[0].alignment, 16u);
+  EXPECT_EQ(problem->pools[1].sizeHint, std::nullopt);
+  EXPECT_EQ(problem->pools[1].alignment, 1u);
+  ASSERT_EQ(problem->buffers.size(), 3u);
+  const Buffer &b = problem->buffers[1];
+  EXPECT_EQ(b.size, 40u);
+  EXPECT_EQ(b.alignment, 8u);
+  EXPECT_EQ(b.pools, std::vector<unsigned>({1, 0}));
+  EXPECT_EQ(b.live->start, -1);
+  EXPECT_EQ(b.live->end, 2);
+  EXPECT_EQ(b.conflicts, std::vector<unsigned>({2}));
+  EXPECT_FALSE(problem->buffers[2].live.has_value());
+  EXPECT_EQ(errorMessage(problem->finalize()), "");
+  EXPECT_EQ(problem->neighbours(2), llvm::ArrayRef<unsigned>({1}));
+}
+
+TEST(JSONTest, DefaultPoolWhenNoneGiven) {
+  llvm::Expected<Problem> problem =
+      readJsonProblem(R"({"buffers": [{"name": "x", "size": 1}]})");
+  ASSERT_EQ(errorMessage(problem), "");
+  ASSERT_EQ(problem->pools.size(), 1u);
+  EXPECT_EQ(problem->pools[0].name, "default");
+}
+
+TEST(JSONTest, ProblemRoundTrips) {
+  llvm::Expected<Problem> problem = readJsonProblem(fullProblem);
+  ASSERT_EQ(errorMessage(problem), "");
+  std::string text = formatJson(problemToJson(*problem));
+  llvm::Expected<Problem> again = readJsonProblem(text);
+  ASSERT_EQ(errorMessage(again), "");
+  EXPECT_EQ(formatJson(problemToJson(*again)), text);
+}
+
+TEST(JSONTest, WritesPlans) {
+  llvm::Expected<Problem> problem = readJsonProblem(fullProblem);
+  ASSERT_EQ(errorMessage(problem), "");
+  Plan plan;
+  plan.placements = {{0, 0}, {1, 0}, {1, 40}};
+  plan.poolSizes = {48, 40};
+  plan.algorithm = "greedy-by-size";
+  EXPECT_EQ(writeJsonPlan(*problem, plan, {88, true}),
+            R"({
+  "pools": [
+    {"name": "sram", "size": 48},
+    {"name": "dram", "size": 40}
+  ],
+  "buffers": [
+    {"name": "a", "pool": "sram", "offset": 0},
+    {"name": "b", "pool": "dram", "offset": 0},
+    {"name": "c", "pool": "dram", "offset": 40}
+  ],
+  "algorithm": "greedy-by-size",
+  "lower_bound": 88,
+  "optimal": true
+}
+)");
+  // The structured form carries the same facts and parses back.
+  llvm::Expected<llvm::json::Value> parsed =
+      llvm::json::parse(writeJsonPlan(*problem, plan, {88, true}));
+  ASSERT_EQ(errorMessage(parsed), "");
+  EXPECT_EQ(*parsed, planToJson(*problem, plan, {88, true}));
+}
+
+TEST(JSONTest, EscapesNames) {
+  Problem problem;
+  problem.pools.push_back({"p\"q", std::nullopt, 1});
+  problem.buffers.push_back({"a\\b", 1, 1, {}, std::nullopt, {}});
+  Plan plan;
+  plan.placements = {{0, 0}};
+  plan.poolSizes = {1};
+  llvm::Expected<llvm::json::Value> parsed =
+      llvm::json::parse(writeJsonPlan(problem, plan, {}));
+  ASSERT_EQ(errorMessage(parsed), "");
+  EXPECT_EQ(*parsed->getAsObject()->getArray("pools")->front()
+                 .getAsObject()
+                 ->getString("name"),
+            "p\"q");
+}
+
+TEST(JSONTest, BadInputsNameTheField) {
+  EXPECT_EQ(readError("[1, 2"),
+            "malformed JSON at line 1, column 5: Expected , or ] after array "
+            "element");
+  EXPECT_EQ(readError("[]"),
+            "(root): expected an object with \"pools\" and \"buffers\"");
+  EXPECT_EQ(readError("{}"), "(root): missing field 'buffers'");
+  EXPECT_EQ(readError(R"({"buffers": [], "extra": 1})"),
+            "(root): unknown field 'extra'");
+  EXPECT_EQ(readError(R"({"pools": {}, "buffers": []})"),
+            "pools: expected an array");
+  EXPECT_EQ(readError(R"({"pools": [{"size_hint": 4}], "buffers": []})"),
+            "pools[0]: missing field 'name'");
+  EXPECT_EQ(readError(R"({"pools": [{"name": ""}], "buffers": []})"),
+            "pools[0].name: expected a non-empty string");
+  EXPECT_EQ(readError(R"({"pools": [{"name": "p"}, {"name": "p"}],
+                          "buffers": []})"),
+            "pools[1].name: duplicate pool name 'p'");
+  EXPECT_EQ(readError(R"({"pools": [{"name": "p", "size_hint": -1}],
+                          "buffers": []})"),
+            "pools[0].size_hint: expected a non-negative integer");
+  EXPECT_EQ(readError(R"({"pools": [{"name": "p", "alignment": 6}],
+                          "buffers": []})"),
+            "pools[0].alignment: expected a power of two, found 6");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1},
+                                      {"name": "b", "size": 2},
+                                      {"name": "c", "size": 3},
+                                      {"name": "d", "size": "4"}]})"),
+            "buffers[3].size: expected a non-negative integer");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1.5}]})"),
+            "buffers[0].size: expected a non-negative integer");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a"}]})"),
+            "buffers[0]: missing field 'size'");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1},
+                                      {"name": "a", "size": 1}]})"),
+            "buffers[1].name: duplicate buffer name 'a'");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1,
+                                       "pools": ["nope"]}]})"),
+            "buffers[0].pools[0]: unknown pool 'nope'");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1,
+                                       "pools": []}]})"),
+            "buffers[0].pools: expected at least one pool (omit the field "
+            "to allow every pool)");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1,
+                          "pools": ["default", "default"]}]})"),
+            "buffers[0].pools[1]: pool 'default' is listed twice");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1,
+                                       "conflicts": ["a", 3]}]})"),
+            "buffers[0].conflicts[1]: expected a buffer name");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1,
+                                       "conflicts": "b"}]})"),
+            "buffers[0].conflicts: expected an array of buffer names");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1,
+                                       "live": [1]}]})"),
+            "buffers[0].live: expected [start, end]");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1,
+                                       "live": [1, "x"]}]})"),
+            "buffers[0].live[1]: expected an integer");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1,
+                                       "live": [5, 4]}]})"),
+            "buffers[0].live: end 4 is before start 5");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1,
+                                       "alignment": 0}]})"),
+            "buffers[0].alignment: expected a power of two, found 0");
+}
+
+} // namespace

@@ -1,0 +1,114 @@
+//===- PlannerTestUtils.h - Helpers for the planner's unit tests -*- C++ -*-===//
+
+#ifndef USMP_UNITTESTS_PLANNER_PLANNERTESTUTILS_H
+#define USMP_UNITTESTS_PLANNER_PLANNERTESTUTILS_H
+
+#include "usmp/Planner/Problem.h"
+
+#include "llvm/Support/Error.h"
+
+#include <string>
+
+namespace usmp::planner::testing {
+
+/// The message of `error`, or "" for success; consumes the error.
+inline std::string errorMessage(llvm::Error error) {
+  return error ? llvm::toString(std::move(error)) : std::string();
+}
+
+/// The error message of `value`, or "" when it holds a value (kept).
+template <typename T> std::string errorMessage(llvm::Expected<T> &value) {
+  return value ? std::string() : llvm::toString(value.takeError());
+}
+
+/// splitmix64: the same random instances on every platform.
+class Random {
+public:
+  explicit Random(uint64_t seed) : state(seed) {}
+  uint64_t next() {
+    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  /// A draw in [low, high].
+  uint64_t between(uint64_t low, uint64_t high) {
+    return low + next() % (high - low + 1);
+  }
+  bool chance(unsigned percent) { return next() % 100 < percent; }
+
+private:
+  uint64_t state;
+};
+
+/// Shape of a random problem.
+struct RandomProblemOptions {
+  unsigned maxBuffers = 12;
+  unsigned maxPools = 3;
+  unsigned maxTime = 10;
+  uint64_t maxSize = 64;
+  /// Percent of buffers with explicit conflicts instead of a live range.
+  unsigned explicitPercent = 0;
+  /// Percent of buffers that get an alignment above 1.
+  unsigned alignedPercent = 30;
+  /// Percent of pools with a (tight) size hint.
+  unsigned hintedPercent = 50;
+  /// Give the last pool no hint and make it every buffer's last candidate,
+  /// so every buffer fits somewhere.
+  bool alwaysFeasible = false;
+};
+
+/// A finalized random problem.
+inline Problem randomProblem(Random &random,
+                             const RandomProblemOptions &options) {
+  Problem problem;
+  unsigned numPools = random.between(1, options.maxPools);
+  unsigned numBuffers = random.between(1, options.maxBuffers);
+  for (unsigned p = 0; p < numPools; ++p) {
+    Pool pool;
+    pool.name = "pool" + std::to_string(p);
+    pool.alignment = uint64_t(1) << random.between(0, 3);
+    bool last = p + 1 == numPools;
+    if (random.chance(options.hintedPercent) &&
+        !(last && options.alwaysFeasible))
+      pool.sizeHint = random.between(0, options.maxSize * numBuffers / 2);
+    problem.pools.push_back(pool);
+  }
+  for (unsigned b = 0; b < numBuffers; ++b) {
+    Buffer buffer;
+    buffer.name = "b" + std::to_string(b);
+    buffer.size = random.between(0, options.maxSize);
+    if (random.chance(options.alignedPercent))
+      buffer.alignment = uint64_t(1) << random.between(1, 5);
+    for (unsigned p = 0; p < numPools; ++p)
+      if (random.chance(50))
+        buffer.pools.push_back(p);
+    if (options.alwaysFeasible) {
+      llvm::erase(buffer.pools, numPools - 1);
+      buffer.pools.push_back(numPools - 1);
+    }
+    // Shuffle the candidates' preference order.
+    for (size_t i = buffer.pools.size(); i > 1; --i)
+      std::swap(buffer.pools[i - 1], buffer.pools[random.between(0, i - 1)]);
+    if (random.chance(options.explicitPercent)) {
+      for (unsigned other = 0; other < numBuffers; ++other)
+        if (random.chance(40))
+          buffer.conflicts.push_back(other);
+      if (random.chance(30)) {
+        int64_t start = random.between(0, options.maxTime);
+        buffer.live = Interval{start, start + int64_t(random.between(0, 4))};
+      }
+    } else {
+      int64_t start = random.between(0, options.maxTime);
+      buffer.live =
+          Interval{start, start + int64_t(random.between(0, options.maxTime))};
+    }
+    problem.buffers.push_back(std::move(buffer));
+  }
+  llvm::cantFail(problem.finalize());
+  return problem;
+}
+
+} // namespace usmp::planner::testing
+
+#endif // USMP_UNITTESTS_PLANNER_PLANNERTESTUTILS_H
