@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "usmp/Planner/Algorithm.h"
+#include "usmp/Planner/CSV.h"
 #include "usmp/Planner/Exact.h"
 #include "usmp/Planner/LowerBound.h"
 #include "usmp/Planner/Verifier.h"
@@ -54,6 +55,11 @@ static cl::opt<bool>
                        "instances at capacity 1048576"));
 static cl::opt<bool> minimizeChallenge(
     "minimize", cl::desc("With --challenge: minimize instead of deciding"));
+static cl::opt<bool> atLowerBound(
+    "at-lower-bound",
+    cl::desc("With --challenge: decide every selected instance (up to "
+             "--exact-max-buffers) at capacity = its lower bound instead of "
+             "the challenging set at 1048576"));
 static cl::list<uint64_t>
     scaling("scaling", cl::CommaSeparated,
             cl::desc("Also run generated families of these buffer counts "
@@ -63,41 +69,20 @@ static cl::opt<bool> noFiles("no-files",
 
 namespace {
 
-/// Reads MiniMalloc's CSV (id,lower,upper,size; upper exclusive) into a
-/// one-pool problem.
-llvm::Expected<Problem> readCsv(llvm::StringRef path) {
-  auto fail = [&](const llvm::Twine &message) {
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   path + ": " + message);
-  };
+/// Reads a MiniMalloc CSV file (id,lower,upper,size) into a one-pool problem.
+llvm::Expected<Problem> readCsvFile(llvm::StringRef path) {
   auto file = llvm::MemoryBuffer::getFile(path);
   if (!file)
-    return fail(file.getError().message());
-  Problem problem;
-  problem.pools.push_back({"pool", std::nullopt, 1});
-  llvm::SmallVector<llvm::StringRef, 8> lines, fields;
-  (*file)->getBuffer().split(lines, '\n', -1, false);
-  for (auto [index, line] : llvm::enumerate(lines)) {
-    line = line.trim();
-    if (index == 0 || line.empty())
-      continue;
-    fields.clear();
-    line.split(fields, ',');
-    int64_t lower, upper;
-    uint64_t size;
-    if (fields.size() < 4 || fields[1].trim().getAsInteger(10, lower) ||
-        fields[2].trim().getAsInteger(10, upper) ||
-        fields[3].trim().getAsInteger(10, size) || upper <= lower)
-      return fail("bad line " + llvm::Twine(index + 1));
-    Buffer buffer;
-    buffer.name = fields[0].trim().str();
-    buffer.size = size;
-    buffer.live = Interval{lower, upper - 1};
-    problem.buffers.push_back(std::move(buffer));
-  }
-  if (llvm::Error error = problem.finalize())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   path + ": " + file.getError().message());
+  llvm::Expected<CsvDocument> document = readCsv((*file)->getBuffer());
+  if (!document)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   path + ": " +
+                                       toString(document.takeError()));
+  if (llvm::Error error = document->problem.finalize())
     return std::move(error);
-  return std::move(problem);
+  return std::move(document->problem);
 }
 
 /// splitmix64: a tiny PRNG with the same output on every platform.
@@ -181,7 +166,7 @@ std::vector<Instance> fileInstances() {
     llvm::SmallString<256> full(dataDir);
     llvm::sys::path::append(full, path);
     instances.push_back(
-        {path.str(), [full = std::string(full)] { return readCsv(full); }});
+        {path.str(), [full = std::string(full)] { return readCsvFile(full); }});
   }
   return instances;
 }
@@ -202,20 +187,22 @@ uint64_t peakRssMiB() {
 int runChallenge() {
   constexpr uint64_t capacity = 1048576;
   llvm::outs() << llvm::formatv("{0,-28} {1,7} {2,9} {3,9} {4,11} {5,10} {6}\n",
-                                "instance", "buffers", "lower", "size",
-                                "nodes", "time ms", "result");
+                                "instance", "buffers", "lower", "size", "nodes",
+                                "time ms", "result");
   double total = 0;
   unsigned solved = 0, runs = 0;
   for (Instance &instance : fileInstances()) {
-    if (!llvm::StringRef(instance.name).contains(".1048576."))
+    if (!atLowerBound && !llvm::StringRef(instance.name).contains(".1048576."))
       continue;
     llvm::Expected<Problem> problem = instance.load();
     if (!problem) {
       llvm::errs() << toString(problem.takeError()) << "\n";
       return 1;
     }
-    problem->pools[0].sizeHint = capacity;
+    if (atLowerBound && problem->buffers.size() > exactMaxBuffers)
+      continue;
     uint64_t lower = computeLowerBounds(*problem).total;
+    problem->pools[0].sizeHint = atLowerBound ? lower : capacity;
     PlanOptions options;
     options.timeLimitMs = timeLimitMs;
     options.nodeLimit = nodeLimit;
@@ -261,9 +248,8 @@ int runTable() {
   for (uint64_t n : scaling) {
     std::string name = "generated/" + std::to_string(n);
     if (selected(name) || instanceFilter.empty())
-      instances.push_back({name, [n]() -> llvm::Expected<Problem> {
-                             return generate(n);
-                           }});
+      instances.push_back(
+          {name, [n]() -> llvm::Expected<Problem> { return generate(n); }});
   }
   llvm::outs() << llvm::formatv(
       "{0,-36} {1,8} {2,13} {3,-20} {4,13} {5,8} {6,10} {7}\n", "instance",

@@ -15,6 +15,8 @@ if config.usmp_planner_only:
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.usmp_obj_root, "test")
 
+import sys
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%usmp_src_root", config.usmp_src_root))
 config.substitutions.append(("%usmp_version", config.usmp_version))
 # Benchmark instances shared beside the project root (read-only).

@@ -1,6 +1,7 @@
 //===- BufferLiveness.cpp - Unified buffer liveness over a call graph -----===//
 
 #include "usmp/Analysis/BufferLiveness.h"
+#include "usmp/Dialect/USMP/USMPOps.h"
 #include "usmp/Dialect/USMP/USMPUtils.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -42,6 +43,9 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
          << " public functions with a body and none is @main; name it with "
             "the 'entry' option";
 }
+
+static func::FuncOp getDefinedCallee(func::CallOp call,
+                                     SymbolTableCollection &symbols);
 
 namespace {
 
@@ -89,15 +93,6 @@ public:
     return it->second;
   }
 
-  /// The callee with a body that `call` enters, if any.
-  func::FuncOp getDefinedCallee(func::CallOp call) {
-    auto callee = symbols.lookupNearestSymbolFrom<func::FuncOp>(
-        call, call.getCalleeAttr());
-    if (!callee || callee.isExternal())
-      return nullptr;
-    return callee;
-  }
-
   SmallVector<func::FuncOp> functions;
   int64_t now = 0;
 
@@ -110,7 +105,7 @@ private:
           if (failed(visitOperation(&nested, instance)))
             return failure();
     if (auto call = dyn_cast<func::CallOp>(op))
-      if (func::FuncOp callee = getDefinedCallee(call)) {
+      if (func::FuncOp callee = getDefinedCallee(call, symbols)) {
         if (llvm::is_contained(stack, callee.getOperation())) {
           InFlightDiagnostic diag =
               call.emitError() << "recursive call to @" << callee.getName()
@@ -150,9 +145,19 @@ static bool isLoop(Operation *op) {
   return false;
 }
 
+/// The callee with a body that `call` enters, if any.
+static func::FuncOp getDefinedCallee(func::CallOp call,
+                                     SymbolTableCollection &symbols) {
+  auto callee =
+      symbols.lookupNearestSymbolFrom<func::FuncOp>(call, call.getCalleeAttr());
+  if (!callee || callee.isExternal())
+    return nullptr;
+  return callee;
+}
+
 /// Follows `root` through views and records the operations using it, or why
 /// it escapes the planner's view.
-static UseSummary summarizeUses(Value root, Timeline &timeline) {
+static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols) {
   UseSummary summary;
   SmallVector<Value> worklist{root};
   llvm::SmallPtrSet<Operation *, 16> seen;
@@ -191,7 +196,7 @@ static UseSummary summarizeUses(Value root, Timeline &timeline) {
           escape(user, "it is passed to an indirect call");
           continue;
         }
-        if (!timeline.getDefinedCallee(call)) {
+        if (!getDefinedCallee(call, symbols)) {
           escape(user, "it is passed to @" + call.getCallee() +
                            ", which has no body in the module");
           continue;
@@ -277,7 +282,7 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
       FailureOr<uint64_t> size = getBufferSizeInBytes(type, layout);
       if (failed(size))
         return leave("its size in bytes is unknown or does not fit in 63 bits");
-      UseSummary uses = summarizeUses(op->getResult(0), timeline);
+      UseSummary uses = summarizeUses(op->getResult(0), symbols);
       if (!uses.escape.empty())
         return leave(uses.escape);
 
@@ -298,6 +303,9 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
         unique = name + "_" + std::to_string(suffix);
       buffer.name = unique;
 
+      // A model input is live from the start of the run, an output until
+      // its end, whatever their first and last uses.
+      auto io = op->getAttrOfType<IOAttr>(USMPDialect::getIOAttrName());
       for (auto [instance, instanceSpan] : timeline.getInstances(function)) {
         if (conservative) {
           buffer.live.push_back(instanceSpan);
@@ -319,6 +327,10 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
             live.end = std::max(live.end, use.end);
           }
         }
+        if (io && io.getDirection() == IODirection::Input)
+          live.start = std::min(live.start, instanceSpan.start);
+        if (io && io.getDirection() == IODirection::Output)
+          live.end = std::max(live.end, instanceSpan.end);
         buffer.live.push_back(live);
       }
       llvm::sort(buffer.live, [](const LiveInterval &a, const LiveInterval &b) {
@@ -328,4 +340,53 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
     });
   }
   return result;
+}
+
+std::optional<std::string> usmp::getEscapeReason(Value buffer) {
+  SymbolTableCollection symbols;
+  UseSummary uses = summarizeUses(buffer, symbols);
+  if (uses.escape.empty())
+    return std::nullopt;
+  return uses.escape;
+}
+
+bool usmp::isWritten(Value buffer) {
+  SymbolTableCollection symbols;
+  SmallVector<Value> worklist{buffer};
+  llvm::SmallPtrSet<Operation *, 16> seen;
+  while (!worklist.empty()) {
+    Value value = worklist.pop_back_val();
+    for (OpOperand &use : value.getUses()) {
+      Operation *user = use.getOwner();
+      if (!seen.insert(user).second || isa<memref::DeallocOp>(user))
+        continue;
+      if (auto call = dyn_cast<func::CallOp>(user)) {
+        func::FuncOp callee = getDefinedCallee(call, symbols);
+        if (!callee || isWritten(callee.getArgument(use.getOperandNumber())))
+          return true;
+        continue;
+      }
+      if (isa<ViewLikeOpInterface>(user)) {
+        for (Value result : user->getResults())
+          worklist.push_back(result);
+        continue;
+      }
+      auto effects = dyn_cast<MemoryEffectOpInterface>(user);
+      if (!effects) {
+        if (user->hasTrait<OpTrait::IsTerminator>())
+          continue;
+        return true;
+      }
+      SmallVector<MemoryEffects::EffectInstance> instances;
+      effects.getEffectsOnValue(value, instances);
+      if (llvm::any_of(instances, [](const MemoryEffects::EffectInstance &e) {
+            return isa<MemoryEffects::Write>(e.getEffect());
+          }))
+        return true;
+      for (Value result : user->getResults())
+        if (isa<BaseMemRefType>(result.getType()))
+          worklist.push_back(result);
+    }
+  }
+  return false;
 }

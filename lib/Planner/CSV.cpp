@@ -25,8 +25,8 @@ static std::vector<std::string> splitFields(llvm::StringRef line) {
   return fields;
 }
 
-llvm::Expected<CsvDocument> usmp::planner::readCsv(
-    llvm::StringRef text, std::optional<uint64_t> capacity) {
+llvm::Expected<CsvDocument>
+usmp::planner::readCsv(llvm::StringRef text, std::optional<uint64_t> capacity) {
   CsvDocument document;
   document.problem.pools.push_back({"pool", capacity, 1});
 
@@ -54,8 +54,7 @@ llvm::Expected<CsvDocument> usmp::planner::readCsv(
       }
       for (auto [name, column] :
            {std::pair{"id", &idColumn}, std::pair{"lower", &lowerColumn},
-            std::pair{"upper", &upperColumn},
-            std::pair{"size", &sizeColumn}}) {
+            std::pair{"upper", &upperColumn}, std::pair{"size", &sizeColumn}}) {
         auto it = byName.find(name);
         if (it == byName.end())
           return lineError(lineNumber,
@@ -70,14 +69,13 @@ llvm::Expected<CsvDocument> usmp::planner::readCsv(
     }
 
     if (fields.size() != document.columns.size())
-      return lineError(lineNumber, "expected " +
-                                       llvm::Twine(document.columns.size()) +
-                                       " fields, found " +
-                                       llvm::Twine(fields.size()));
+      return lineError(lineNumber,
+                       "expected " + llvm::Twine(document.columns.size()) +
+                           " fields, found " + llvm::Twine(fields.size()));
     auto bad = [&](size_t column, llvm::StringRef expected) {
       return lineError(lineNumber, "column '" + document.columns[column] +
-                                       "': expected " + expected +
-                                       ", found '" + fields[column] + "'");
+                                       "': expected " + expected + ", found '" +
+                                       fields[column] + "'");
     };
     const std::string &id = fields[idColumn];
     if (id.empty())
@@ -96,8 +94,7 @@ llvm::Expected<CsvDocument> usmp::planner::readCsv(
                                        llvm::Twine(lower) + ")");
     auto [previous, inserted] = idLines.try_emplace(id, lineNumber);
     if (!inserted)
-      return lineError(lineNumber, "duplicate id '" + id +
-                                       "' (first on line " +
+      return lineError(lineNumber, "duplicate id '" + id + "' (first on line " +
                                        llvm::Twine(previous->second) + ")");
     Buffer buffer;
     buffer.name = id;
@@ -138,8 +135,8 @@ std::string usmp::planner::writeCsvPlan(const CsvDocument &document,
   return out;
 }
 
-llvm::Expected<std::string>
-usmp::planner::writeCsvPlan(const Problem &problem, const Plan &plan) {
+llvm::Expected<std::string> usmp::planner::writeCsvPlan(const Problem &problem,
+                                                        const Plan &plan) {
   bool withPool = problem.pools.size() > 1;
   std::string out = withPool ? "id,lower,upper,size,pool,offset\n"
                              : "id,lower,upper,size,offset\n";

@@ -28,6 +28,7 @@
 
 #include "usmp/Planner/Exact.h"
 #include "usmp/Planner/FirstFit.h"
+#include "usmp/Planner/LowerBound.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
@@ -194,8 +195,7 @@ Instance buildInstance(const Problem &problem, unsigned pool,
   addIntervalSections(problem, in, sections);
   addCliqueSections(in, hasLive, sections);
   llvm::sort(sections);
-  sections.erase(std::unique(sections.begin(), sections.end()),
-                 sections.end());
+  sections.erase(std::unique(sections.begin(), sections.end()), sections.end());
   std::vector<std::vector<unsigned>> of(m);
   for (auto [s, section] : llvm::enumerate(sections)) {
     uint64_t total = 0;
@@ -312,7 +312,8 @@ Layout firstFit(const Instance &in, uint64_t cap) {
     obstacles.clear();
     for (unsigned d : in.neighbours[c])
       if (layout.offsets[d] != kInf)
-        obstacles.push_back({layout.offsets[d], layout.offsets[d] + in.size[d]});
+        obstacles.push_back(
+            {layout.offsets[d], layout.offsets[d] + in.size[d]});
     llvm::sort(obstacles);
     uint64_t offset = lowestGap(obstacles, in.size[c], in.align[c], cap);
     if (offset == kInf)
@@ -393,18 +394,51 @@ private:
   }
 };
 
-/// Node limit of the first restart round.
-constexpr uint64_t kFirstRoundNodes = 1000;
-
-/// Different orders of stacking the same buffers often leave the same
-/// skyline; the table cuts those repeats. Bounded to keep memory in check.
-constexpr size_t kMaxFailedStates = 1 << 21;
-
+/// splitmix64's finalizer: a deterministic 64-bit mixer.
 uint64_t mix(uint64_t z) {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
   return z ^ (z >> 31);
 }
+
+/// Node limit of a restart round of Luby length 1.
+constexpr uint64_t kFirstRoundNodes = 1000;
+
+/// The Luby sequence 1, 1, 2, 1, 1, 2, 4, 1, ... (i from 1).
+uint64_t luby(uint64_t i) {
+  for (unsigned k = 1; k < 64; ++k) {
+    if (i == (uint64_t(1) << k) - 1)
+      return uint64_t(1) << (k - 1);
+    if (i < (uint64_t(1) << k) - 1)
+      return luby(i - (uint64_t(1) << (k - 1)) + 1);
+  }
+  return uint64_t(1) << 62;
+}
+
+/// A static order of restart `round` with every key scaled by a random
+/// factor in [1, 2): the base orders by turn, perturbed by a seeded PRNG.
+void perturbOrder(const Instance &in, unsigned round,
+                  std::vector<unsigned> &rank) {
+  unsigned m = in.size.size();
+  __extension__ typedef unsigned __int128 Wide;
+  const std::vector<unsigned> &base = in.ranks[round % in.ranks.size()];
+  std::vector<std::pair<Wide, unsigned>> keys(m);
+  for (unsigned c = 0; c < m; ++c) {
+    uint64_t noise = mix(uint64_t(round) * 0x9e3779b97f4a7c15ULL + c) % 1024;
+    // Earlier in the base order means a larger key.
+    keys[c] = {Wide(m - base[c]) * (1024 + noise), c};
+  }
+  llvm::sort(keys, [](const auto &a, const auto &b) {
+    return std::make_pair(b.first, a.second) <
+           std::make_pair(a.first, b.second);
+  });
+  for (unsigned i = 0; i < m; ++i)
+    rank[keys[i].second] = i;
+}
+
+/// Different orders of stacking the same buffers often leave the same
+/// skyline; the table cuts those repeats. Bounded to keep memory in check.
+constexpr size_t kMaxFailedStates = 1 << 21;
 
 std::pair<uint64_t, uint64_t>
 Search::stateKey(const Component &component) const {
@@ -486,8 +520,7 @@ bool Search::evaluate(const Component &component, unsigned &section) {
   return section != ~0u;
 }
 
-bool Search::split(const Component &component,
-                   std::vector<Component> &parts) {
+bool Search::split(const Component &component, std::vector<Component> &parts) {
   // Breadth-first search over unplaced neighbours; `stamp` marks visited
   // items, then collected sections.
   if (in.intervalOnly) {
@@ -516,17 +549,17 @@ bool Search::split(const Component &component,
     for (unsigned c : component.items)
       unplacedCount += !placed[c];
     for (unsigned root : component.items) {
-    if (placed[root] || stamp[root] == stampValue)
-      continue;
-    queue.clear();
-    queue.push_back(root);
-    stamp[root] = stampValue;
-    for (size_t i = 0; i < queue.size(); ++i)
-      for (unsigned d : in.neighbours[queue[i]])
-        if (!placed[d] && stamp[d] != stampValue) {
-          stamp[d] = stampValue;
-          queue.push_back(d);
-        }
+      if (placed[root] || stamp[root] == stampValue)
+        continue;
+      queue.clear();
+      queue.push_back(root);
+      stamp[root] = stampValue;
+      for (size_t i = 0; i < queue.size(); ++i)
+        for (unsigned d : in.neighbours[queue[i]])
+          if (!placed[d] && stamp[d] != stampValue) {
+            stamp[d] = stampValue;
+            queue.push_back(d);
+          }
       if (parts.empty() && queue.size() == unplacedCount)
         return false;
       Component part;
@@ -587,8 +620,24 @@ void Search::undoTo(size_t placedMark, size_t trailMark, size_t deadMark) {
 }
 
 bool Search::solve(const Component &component) {
-  if (llvm::all_of(component.items, [&](unsigned c) { return placed[c]; }))
+  unsigned unplaced = 0;
+  for (unsigned c : component.items)
+    unplaced += !placed[c];
+  if (unplaced == 0)
     return true;
+  // Deep in the tree most items are placed: continue on a compact copy so
+  // that the per-node loops only visit what is left.
+  if (unplaced * 2 < component.items.size()) {
+    Component compact;
+    compact.items.reserve(unplaced);
+    for (unsigned c : component.items)
+      if (!placed[c])
+        compact.items.push_back(c);
+    for (unsigned s : component.sections)
+      if (remaining[s] != 0)
+        compact.sections.push_back(s);
+    return solve(compact);
+  }
   auto key = stateKey(component);
   if (failed.count(key))
     return false;
@@ -709,17 +758,29 @@ Search::Outcome Search::run(uint64_t capacity, Layout &layout) {
     all.items.push_back(c);
   for (unsigned s = 0; s < numSections; ++s)
     all.sections.push_back(s);
-  // Restarts: the orders take turns with node limits doubling every cycle.
-  // Failed states stay valid across rounds, since they only record subtrees
-  // searched completely.
+  // Restarts (run times are heavy-tailed): the static orders first, each
+  // with ties among equally low sections broken by least slack or by fewest
+  // buffers that can go there; then perturbed orders. Node limits follow the
+  // Luby sequence, so every limit eventually grows without bound and the
+  // search stays complete. Failed states stay valid across rounds, since they
+  // only record subtrees searched completely.
+  std::vector<unsigned> perturbed(m);
+  unsigned fixedStrategies = 2 * in.ranks.size();
   for (unsigned round = 0;; ++round) {
-    // Strategies: every static order, with ties among equally low sections
-    // broken by least slack, or by fewest buffers that can go there.
-    unsigned strategies = 2 * in.ranks.size();
-    rank = &in.ranks[round % in.ranks.size()];
     fewestChoicesFirst = (round / in.ranks.size()) % 2;
+    if (round < fixedStrategies) {
+      rank = &in.ranks[round % in.ranks.size()];
+    } else {
+      perturbOrder(in, round, perturbed);
+      rank = &perturbed;
+    }
     roundNodes = 0;
-    roundLimit = kFirstRoundNodes << std::min<size_t>(round / strategies, 40);
+    roundLimit = kFirstRoundNodes * luby(round + 1);
+    static int only = getenv("EXACT_ONLY") ? atoi(getenv("EXACT_ONLY")) : -1;
+    if (only >= 0) {
+      if (round != unsigned(only)) continue;
+      roundLimit = ~0ull;
+    }
     cutOff = false;
     if (solve(all)) {
       layout.offsets = offset;
@@ -739,9 +800,9 @@ struct PoolResult {
   bool proven = false;
 };
 
-/// The search recurses once per placed buffer; larger pools only get the
-/// first-fit layout.
-constexpr unsigned kMaxSearchItems = 20000;
+/// The search recurses once per decision, so its depth grows with the pool;
+/// larger pools only get the first-fit layout.
+constexpr unsigned kMaxSearchItems = 4000;
 
 /// Plans one pool. Decision mode stops at the first layout within `hint`;
 /// minimize mode searches again below every layout found, until one reaches
@@ -752,7 +813,9 @@ PoolResult solvePool(const Instance &in, uint64_t hint, bool minimize,
   Layout greedy = firstFit(in, hint);
   result.layout = start.peak <= greedy.peak ? start : greedy;
   uint64_t cap = hint;
-  while (in.size.size() <= kMaxSearchItems) {
+  // Below the lower bound nothing fits (this also keeps the sections' sums,
+  // which saturate, exact during the search).
+  while (in.size.size() <= kMaxSearchItems && in.lowerBound <= cap) {
     if (result.layout.found()) {
       if (!minimize || result.layout.peak <= in.lowerBound)
         break;
@@ -811,27 +874,34 @@ llvm::Expected<Plan> usmp::planner::planExact(const Problem &problem,
   std::vector<unsigned> poolOf(n);
   for (unsigned b = 0; b < n; ++b)
     poolOf[b] = problem.candidates(b).front();
-  bool forced = numPools == 1 || llvm::all_of(llvm::seq(0u, n), [&](unsigned b) {
-                  return problem.candidates(b).size() == 1;
-                });
+  bool forced =
+      numPools == 1 || llvm::all_of(llvm::seq(0u, n), [&](unsigned b) {
+        return problem.candidates(b).size() == 1;
+      });
 
   // Without a hint the only limit is that every end fits in 64 bits.
   auto poolHint = [&](unsigned p) {
     return problem.pools[p].sizeHint.value_or(kInf - 1);
   };
-  auto buffersIn = [&](unsigned p) {
+  // The planner's own bounds (alignment-aware, from buffers that can only go
+  // to a pool) hold for every assignment; the search's section sums add to
+  // them.
+  LowerBounds bounds = computeLowerBounds(problem);
+  auto build = [&](unsigned p) {
     std::vector<unsigned> items;
     for (unsigned b = 0; b < n; ++b)
       if (poolOf[b] == p && problem.buffers[b].size > 0)
         items.push_back(b);
-    return items;
+    Instance in = buildInstance(problem, p, items);
+    in.lowerBound = std::max(in.lowerBound, bounds.perPool[p]);
+    return in;
   };
 
   std::vector<PoolResult> results(numPools);
   std::vector<Instance> instances(numPools);
   bool allFit = true;
   for (unsigned p = 0; p < numPools && allFit; ++p) {
-    instances[p] = buildInstance(problem, p, buffersIn(p));
+    instances[p] = build(p);
     results[p] =
         solvePool(instances[p], poolHint(p), exactOptions.minimize, budget);
     allFit = results[p].layout.found();
@@ -852,7 +922,7 @@ llvm::Expected<Plan> usmp::planner::planExact(const Problem &problem,
     for (unsigned b = 0; b < n; ++b)
       poolOf[b] = greedy->placements[b].pool;
     for (unsigned p = 0; p < numPools; ++p) {
-      instances[p] = buildInstance(problem, p, buffersIn(p));
+      instances[p] = build(p);
       Layout start;
       for (unsigned b : instances[p].buffer)
         start.offsets.push_back(greedy->placements[b].offset);

@@ -285,8 +285,7 @@ llvm::Expected<Plan> usmp::planner::placeInOrder(const Problem &problem,
       std::optional<uint64_t> offset =
           pickOffset(llvm::ArrayRef<Occupied>(occupied).slice(
                          first - occupied.begin(), last - first),
-                     buffer.size,
-                     placementAlignment(problem, b, pool), rule);
+                     buffer.size, placementAlignment(problem, b, pool), rule);
       if (offset && fitsInPool(problem, b, pool, *offset)) {
         plan.placements[b] = {pool, *offset};
         plan.poolSizes[pool] =

@@ -6,7 +6,6 @@
 using namespace usmp::planner;
 
 std::unique_ptr<Algorithm> usmp::planner::createFirstFitBySize() {
-  return createIntervalHeuristic("first-fit-by-size",
-                                 IntervalOrder::SizeThenIndex,
-                                 FitRule::FirstFit);
+  return createIntervalHeuristic(
+      "first-fit-by-size", IntervalOrder::SizeThenIndex, FitRule::FirstFit);
 }

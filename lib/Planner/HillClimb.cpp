@@ -16,6 +16,7 @@
 #include "llvm/ADT/STLExtras.h"
 
 #include <chrono>
+#include <optional>
 
 using namespace usmp::planner;
 
@@ -41,6 +42,10 @@ class HillClimb final : public Algorithm {
 public:
   /// TVM's number of attempts.
   static constexpr uint64_t defaultAttempts = 500;
+  /// Without a node limit, attempts stop once about this many buffers and
+  /// conflicts have been visited, so big problems stay affordable and the
+  /// result never depends on the clock.
+  static constexpr uint64_t defaultWork = uint64_t(1) << 26;
 
   llvm::StringRef getName() const override { return "hill-climb"; }
   llvm::Expected<Plan> plan(const Problem &problem,
@@ -68,9 +73,39 @@ llvm::Expected<Plan> HillClimb::plan(const Problem &problem,
   uint64_t bestTotal = currentTotal;
   uint64_t bound = computeLowerBounds(problem).total;
 
+  // Each attempt re-places everything: about n buffers and every conflict.
+  std::vector<unsigned> degrees = problem.conflictDegrees();
+  uint64_t workPerAttempt = problem.buffers.size() + 1;
+  for (unsigned degree : degrees)
+    workPerAttempt += degree;
+  uint64_t attempts =
+      options.nodeLimit
+          ? options.nodeLimit
+          : std::min(defaultAttempts, defaultWork / workPerAttempt);
+
+  // Interval-only problems list neighbours through an interval index rather
+  // than building the conflict graph.
+  std::optional<IntervalIndex> index;
+  if (problem.isIntervalOnly() && !problem.hasConflictGraph()) {
+    index.emplace(problem);
+    index->activateAll();
+  }
+  auto neighboursOf = [&](unsigned b, std::vector<unsigned> &out) {
+    out.clear();
+    if (!index) {
+      llvm::ArrayRef<unsigned> row = problem.neighbours(b);
+      out.assign(row.begin(), row.end());
+      return;
+    }
+    index->forEachOverlapping(*problem.buffers[b].live, [&](unsigned c) {
+      if (c != b)
+        out.push_back(c);
+    });
+    llvm::sort(out);
+  };
+
   SplitMix64 random(options.seed);
-  uint64_t attempts = options.nodeLimit ? options.nodeLimit : defaultAttempts;
-  std::vector<unsigned> peaks, firstLevel, secondLevel;
+  std::vector<unsigned> peaks, firstLevel, around, aroundFirst;
   for (uint64_t attempt = 1; attempt <= attempts && bestTotal > bound;
        ++attempt) {
     if (options.timeLimitMs && Clock::now() > deadline)
@@ -89,23 +124,31 @@ llvm::Expected<Plan> HillClimb::plan(const Problem &problem,
       return position[a] < position[b];
     });
     unsigned peak = peaks[random.below(peaks.size())];
+    // TVM draws the second buffer from the earlier neighbours of the peak's
+    // neighbours three times out of four; we sample that level (a random
+    // neighbour, then a random earlier neighbour of it) instead of listing
+    // it, which would cost the square of the degree.
     firstLevel.clear();
-    secondLevel.clear();
-    for (unsigned c1 : problem.neighbours(peak)) {
+    neighboursOf(peak, around);
+    for (unsigned c1 : around)
       if (position[c1] < position[peak])
         firstLevel.push_back(c1);
-      for (unsigned c2 : problem.neighbours(c1))
-        if (position[c2] < position[c1])
-          secondLevel.push_back(c2);
-    }
     if (firstLevel.empty())
       continue;
     unsigned swap1 = firstLevel[random.below(firstLevel.size())];
     unsigned swap2 = swap1;
-    for (int tries = 0; tries < 8 && swap2 == swap1; ++tries)
-      swap2 = !secondLevel.empty() && random.below(100) > 25
-                  ? secondLevel[random.below(secondLevel.size())]
-                  : firstLevel[random.below(firstLevel.size())];
+    for (int tries = 0; tries < 8 && swap2 == swap1; ++tries) {
+      if (random.below(100) < 25) {
+        swap2 = firstLevel[random.below(firstLevel.size())];
+        continue;
+      }
+      unsigned c1 = around[random.below(around.size())];
+      neighboursOf(c1, aroundFirst);
+      llvm::erase_if(aroundFirst,
+                     [&](unsigned c2) { return position[c2] >= position[c1]; });
+      if (!aroundFirst.empty())
+        swap2 = aroundFirst[random.below(aroundFirst.size())];
+    }
     if (swap1 == swap2)
       continue;
     auto swapPositions = [&] {
@@ -126,8 +169,7 @@ llvm::Expected<Plan> HillClimb::plan(const Problem &problem,
     // with time, as TVM does.
     bool accept =
         total <= currentTotal ||
-        random.below(100) <
-            50 * (total - currentTotal) / total / attempt;
+        random.below(100) < 50 * (total - currentTotal) / total / attempt;
     if (!accept) {
       swapPositions();
       continue;

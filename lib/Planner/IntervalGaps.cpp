@@ -77,6 +77,7 @@ void GapPlacer::decompose(unsigned b) {
         ancestors.push_back(r);
     }
   }
+  work += canonical.size() + ancestors.size();
 }
 
 /// Adds [begin, end) to `set`, merging it with the ranges it overlaps or
@@ -123,7 +124,8 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
     if (placedPool[other] == static_cast<int>(pool) &&
         problem.buffers[other].size != 0)
       explicitRanges.push_back(
-          {placedOffset[other], placedOffset[other] + problem.buffers[other].size});
+          {placedOffset[other],
+           placedOffset[other] + problem.buffers[other].size});
   if (!explicitRanges.empty()) {
     llvm::sort(explicitRanges, [](const GapRange &x, const GapRange &y) {
       return x.begin != y.begin ? x.begin < y.begin : x.end < y.end;
@@ -142,7 +144,7 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
   }
 
   cursors.clear();
-  work += sets.size() + canonical.size() + ancestors.size() + 1;
+  work += sets.size() + 1;
   for (const RangeSet *set : sets)
     cursors.push_back({set->data(), set->data() + set->size()});
 
@@ -239,11 +241,13 @@ void GapPlacer::insert(unsigned b, unsigned pool, uint64_t offset) {
 std::optional<unsigned> GapPlacer::placeAll(llvm::ArrayRef<unsigned> order,
                                             FitRule rule, uint64_t cutoff) {
   reset();
+  work += problem.buffers.size();
   for (unsigned b : order) {
     const Buffer &buffer = problem.buffers[b];
     lastOffsets.clear();
     bool placed = false;
     for (unsigned pool : problem.candidates(b)) {
+      ++work;
       uint64_t offset = 0;
       // Empty buffers conflict with nothing and take no room.
       if (buffer.size != 0 && !findOffset(b, pool, rule, offset)) {
@@ -333,7 +337,7 @@ std::vector<unsigned> usmp::planner::intervalOrder(const Problem &problem,
     return da == db ? 0 : da > db ? -1 : 1;
   };
   auto byStart = [&](unsigned a, unsigned b) {
-    return span[a].start == span[b].start ? 0
+    return span[a].start == span[b].start  ? 0
            : span[a].start < span[b].start ? -1
                                            : 1;
   };
@@ -382,8 +386,7 @@ public:
   llvm::Expected<Plan> plan(const Problem &problem,
                             const PlanOptions &) const override {
     GapPlacer placer(problem);
-    llvm::Expected<Plan> plan =
-        placer.run(intervalOrder(problem, order), rule);
+    llvm::Expected<Plan> plan = placer.run(intervalOrder(problem, order), rule);
     if (plan)
       plan->algorithm = name;
     return plan;
@@ -400,4 +403,33 @@ std::unique_ptr<Algorithm>
 usmp::planner::createIntervalHeuristic(llvm::StringRef name,
                                        IntervalOrder order, FitRule rule) {
   return std::make_unique<IntervalHeuristic>(name, order, rule);
+}
+
+std::vector<unsigned>
+usmp::planner::sizeClassOrder(const Problem &problem, uint64_t base,
+                              SizeClassTieBreak tieBreak) {
+  std::vector<Span> span = spans(problem);
+  size_t n = problem.buffers.size();
+  // Integer logarithms, so every platform agrees on the class boundaries.
+  std::vector<unsigned> sizeClass(n, 0);
+  for (size_t b = 0; b < n; ++b)
+    for (uint64_t size = problem.buffers[b].size; size >= base; size /= base)
+      ++sizeClass[b];
+  std::vector<unsigned> result(n);
+  std::iota(result.begin(), result.end(), 0u);
+  llvm::sort(result, [&](unsigned a, unsigned b) {
+    if (sizeClass[a] != sizeClass[b])
+      return sizeClass[a] > sizeClass[b];
+    if (tieBreak == SizeClassTieBreak::EarlyStart) {
+      if (span[a].start != span[b].start)
+        return span[a].start < span[b].start;
+    } else {
+      uint64_t da = duration(span[a]), db = duration(span[b]);
+      if (da != db)
+        return da > db;
+    }
+    uint64_t sa = problem.buffers[a].size, sb = problem.buffers[b].size;
+    return sa != sb ? sa > sb : a < b;
+  });
+  return result;
 }

@@ -106,10 +106,10 @@ static llvm::Error malformed(llvm::StringRef message) {
   if (rest.consume_front("[") && !rest.consumeInteger(10, line) &&
       rest.consume_front(":") && !rest.consumeInteger(10, column)) {
     rest = rest.split("]: ").second;
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "malformed JSON at line " + llvm::Twine(line) + ", column " +
-            llvm::Twine(column) + ": " + rest);
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "malformed JSON at line " +
+                                       llvm::Twine(line) + ", column " +
+                                       llvm::Twine(column) + ": " + rest);
   }
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                  "malformed JSON: " + message);
@@ -124,8 +124,8 @@ llvm::Expected<Problem> usmp::planner::readJsonProblem(llvm::StringRef text) {
   if (!root)
     return reader.error("(root)", "expected an object with \"pools\" and "
                                   "\"buffers\"");
-  if (llvm::Error error = reader.unknownKeys(*root, "(root)",
-                                            {"pools", "buffers"}))
+  if (llvm::Error error =
+          reader.unknownKeys(*root, "(root)", {"pools", "buffers"}))
     return std::move(error);
 
   Problem problem;
@@ -325,21 +325,22 @@ std::string usmp::planner::writeJsonPlan(const Problem &problem,
                                          const PlanSummary &summary) {
   std::string out = "{\n  \"pools\": [";
   for (auto [index, pool] : llvm::enumerate(problem.pools))
-    out += std::string(index ? "," : "") + "\n    {\"name\": " +
-           quote(pool.name) +
+    out += std::string(index ? "," : "") +
+           "\n    {\"name\": " + quote(pool.name) +
            ", \"size\": " + std::to_string(plan.poolSizes[index]) + "}";
   out += "\n  ],\n  \"buffers\": [";
   for (auto [index, buffer] : llvm::enumerate(problem.buffers)) {
     const Placement &at = plan.placements[index];
-    out += std::string(index ? "," : "") + "\n    {\"name\": " +
-           quote(buffer.name) +
+    out += std::string(index ? "," : "") +
+           "\n    {\"name\": " + quote(buffer.name) +
            ", \"pool\": " + quote(problem.pools[at.pool].name) +
            ", \"offset\": " + std::to_string(at.offset) + "}";
   }
   out += "\n  ],\n  \"algorithm\": " + quote(plan.algorithm);
   if (summary.lowerBound)
     out += ",\n  \"lower_bound\": " + std::to_string(*summary.lowerBound);
-  out += ",\n  \"optimal\": " + std::string(summary.optimal ? "true" : "false") +
-         "\n}\n";
+  out +=
+      ",\n  \"optimal\": " + std::string(summary.optimal ? "true" : "false") +
+      "\n}\n";
   return out;
 }

@@ -147,8 +147,9 @@ LowerBounds usmp::planner::computeLowerBounds(const Problem &problem) {
   }
   // When every buffer has a single candidate, the per-pool bounds already
   // cover every buffer with at least the unaligned weights.
-  if (llvm::all_of(problem.buffers,
-                   [](const Buffer &buffer) { return buffer.pools.size() == 1; })) {
+  if (llvm::all_of(problem.buffers, [](const Buffer &buffer) {
+        return buffer.pools.size() == 1;
+      })) {
     bounds.total = saturate(sum);
     return bounds;
   }

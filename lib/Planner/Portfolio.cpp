@@ -19,10 +19,12 @@ static constexpr uint64_t kWorkPerMs = 60000;
 // Problems up to this many buffers also run TVM's greedy algorithms, which
 // build the full conflict graph.
 static constexpr size_t kGraphAlgorithmLimit = 4096;
-// Problems up to this many buffers also run the exact search, with this many
-// search nodes per millisecond of budget.
-static constexpr size_t kExactLimit = 1200;
-static constexpr uint64_t kExactNodesPerMs = 1000;
+// Problems up to this many buffers also run the exact search. Its nodes cost
+// time roughly proportional to the number of buffers: it gets
+// kExactNodeBuffersPerMs / buffers nodes per millisecond of budget, about
+// half the budget.
+static constexpr size_t kExactLimit = 600;
+static constexpr uint64_t kExactNodeBuffersPerMs = 5000;
 
 static uint64_t totalOf(const Plan &plan) {
   uint64_t total = 0;
@@ -136,8 +138,7 @@ void Search::improve(Random &random) {
       std::rotate(order.begin() + i, order.begin() + i + 1,
                   order.begin() + j + 1);
     else
-      std::rotate(order.begin() + j, order.begin() + i,
-                  order.begin() + i + 1);
+      std::rotate(order.begin() + j, order.begin() + i, order.begin() + i + 1);
     uint64_t total = placer.evaluate(order, bestRule, bestTotal + 1);
     if (total > bestTotal)
       continue;
@@ -154,22 +155,19 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
       options.timeLimitMs ? options.timeLimitMs : kDefaultPortfolioBudgetMs;
   Search search(problem, budgetMs * kWorkPerMs);
 
-  // The named heuristics always run to the end, so `auto` is never worse
-  // than any of them; the other orders only while the budget lasts.
+  // Size-class orders with first fit are cheap and often the best, so a
+  // few go first: they give the cutoff that stops worse placements early.
+  search.consider(sizeClassOrder(problem, 4, SizeClassTieBreak::LongDuration),
+                  FitRule::FirstFit);
+  search.consider(sizeClassOrder(problem, 16, SizeClassTieBreak::LongDuration),
+                  FitRule::FirstFit);
+
+  // The named heuristics always run (to the end, or until they reach the
+  // best total), so `auto` is never worse than any of them.
   const Candidate named[] = {
       {IntervalOrder::SizeThenDuration, FitRule::BestFit},
       {IntervalOrder::SizeThenIndex, FitRule::FirstFit},
       {IntervalOrder::DurationThenSize, FitRule::BestFit},
-  };
-  const Candidate extra[] = {
-      {IntervalOrder::SizeThenStart, FitRule::BestFit},
-      {IntervalOrder::SizeThenStart, FitRule::FirstFit},
-      {IntervalOrder::SizeThenLateEnd, FitRule::BestFit},
-      {IntervalOrder::SizeThenLateEnd, FitRule::FirstFit},
-      {IntervalOrder::SizeThenIndex, FitRule::BestFit},
-      {IntervalOrder::SizeThenDuration, FitRule::FirstFit},
-      {IntervalOrder::DurationThenSize, FitRule::FirstFit},
-      {IntervalOrder::StartThenSize, FitRule::FirstFit},
   };
   for (const Candidate &candidate : named)
     search.consider(intervalOrder(problem, candidate.order), candidate.rule);
@@ -181,6 +179,26 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
                  FitRule::BestFit);
   else
     llvm::consumeError(start.takeError());
+
+  // More orders while the budget lasts: size classes of several widths,
+  // then exact-size orders with other tie-breaks.
+  const uint64_t bases[] = {4, 16, 8, 3, 64, 2};
+  for (uint64_t base : bases)
+    for (SizeClassTieBreak tieBreak :
+         {SizeClassTieBreak::LongDuration, SizeClassTieBreak::EarlyStart})
+      for (FitRule rule : {FitRule::FirstFit, FitRule::BestFit})
+        if (search.hasBudget())
+          search.consider(sizeClassOrder(problem, base, tieBreak), rule);
+  const Candidate extra[] = {
+      {IntervalOrder::SizeThenStart, FitRule::BestFit},
+      {IntervalOrder::SizeThenStart, FitRule::FirstFit},
+      {IntervalOrder::SizeThenLateEnd, FitRule::BestFit},
+      {IntervalOrder::SizeThenLateEnd, FitRule::FirstFit},
+      {IntervalOrder::SizeThenIndex, FitRule::BestFit},
+      {IntervalOrder::SizeThenDuration, FitRule::FirstFit},
+      {IntervalOrder::DurationThenSize, FitRule::FirstFit},
+      {IntervalOrder::StartThenSize, FitRule::FirstFit},
+  };
   for (const Candidate &candidate : extra)
     if (search.hasBudget())
       search.consider(intervalOrder(problem, candidate.order), candidate.rule);
@@ -216,7 +234,9 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
   if (problem.buffers.size() <= kExactLimit) {
     PlanOptions exactOptions;
     exactOptions.seed = options.seed;
-    exactOptions.nodeLimit = budgetMs * kExactNodesPerMs;
+    exactOptions.nodeLimit = std::max<uint64_t>(
+        1000, budgetMs * kExactNodeBuffersPerMs /
+                  std::max<size_t>(1, problem.buffers.size()));
     tryAlgorithm("exact", exactOptions);
   }
   bool proven = external && external->provenOptimal;

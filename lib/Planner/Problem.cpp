@@ -69,9 +69,8 @@ static CompressedGraph buildCompressed(size_t numNodes, EdgeFn forEachEdge) {
     graph.offsets[i + 1] += graph.offsets[i];
   graph.targets.resize(graph.offsets[numNodes]);
   std::vector<uint64_t> cursor(graph.offsets.begin(), graph.offsets.end() - 1);
-  forEachEdge([&](unsigned from, unsigned to) {
-    graph.targets[cursor[from]++] = to;
-  });
+  forEachEdge(
+      [&](unsigned from, unsigned to) { graph.targets[cursor[from]++] = to; });
   // Sort and deduplicate every row, compacting in place.
   uint64_t write = 0;
   for (size_t i = 0; i < numNodes; ++i) {

@@ -117,9 +117,9 @@ llvm::Expected<Plan> sweep(const Problem &problem) {
     bool placed = false;
     for (unsigned pool : problem.candidates(b)) {
       std::optional<uint64_t> offset =
-          buffer.size == 0 ? std::optional<uint64_t>(0)
-                           : pools[pool].find(
-                                 buffer.size,
+          buffer.size == 0
+              ? std::optional<uint64_t>(0)
+              : pools[pool].find(buffer.size,
                                  placementAlignment(problem, b, pool));
       offsets.push_back(offset);
       if (!offset || !fitsInPool(problem, b, pool, *offset))

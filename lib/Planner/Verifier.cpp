@@ -31,8 +31,8 @@ static llvm::Error overlapError(const Problem &problem, const Plan &plan,
                                 unsigned a, unsigned b, llvm::StringRef why) {
   const Buffer &x = problem.buffers[a], &y = problem.buffers[b];
   const Placement &p = plan.placements[a], &q = plan.placements[b];
-  return fail("buffers '" + x.name + "' " + range(p.offset, x.size) +
-              " and '" + y.name + "' " + range(q.offset, y.size) + " " + why +
+  return fail("buffers '" + x.name + "' " + range(p.offset, x.size) + " and '" +
+              y.name + "' " + range(q.offset, y.size) + " " + why +
               " and overlap in pool '" + problem.pools[p.pool].name + "'");
 }
 

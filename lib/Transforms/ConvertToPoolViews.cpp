@@ -168,6 +168,13 @@ void ConvertToPoolViewsPass::runOnOperation() {
                                                     placement.getOffset());
       Value view = memref::ViewOp::create(rewriter, op->getLoc(), type, pool,
                                           offset, ValueRange());
+      // Keep where the buffer went and which model tensor it is.
+      if (!isa<memref::GetGlobalOp>(op)) {
+        view.getDefiningOp()->setAttr(USMPDialect::getPlacementAttrName(),
+                                      placement);
+        if (Attribute io = op->getAttr(USMPDialect::getIOAttrName()))
+          view.getDefiningOp()->setAttr(USMPDialect::getIOAttrName(), io);
+      }
       for (Operation *user : llvm::make_early_inc_range(op->getUsers()))
         if (isa<memref::DeallocOp>(user))
           user->erase();

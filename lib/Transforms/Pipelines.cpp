@@ -15,6 +15,12 @@ using namespace mlir;
 
 void usmp::buildUSMPPipeline(OpPassManager &pm,
                              const PipelineOptions &options) {
+  FoldWorkspaceIOPassOptions fold;
+  fold.entry = options.entry;
+  fold.all = options.useWorkspaceIO;
+  fold.names.assign(options.workspaceIO.begin(), options.workspaceIO.end());
+  pm.addPass(createFoldWorkspaceIOPass(fold));
+
   AssignPoolsPassOptions assign;
   assign.entry = options.entry;
   assign.pools.assign(options.pools.begin(), options.pools.end());
@@ -36,6 +42,7 @@ void usmp::buildUSMPPipeline(OpPassManager &pm,
 }
 
 void usmp::buildFromTosaPipeline(OpPassManager &pm) {
+  pm.addPass(createMarkIOPass());
   OpPassManager &function = pm.nest<func::FuncOp>();
   function.addPass(tosa::createTosaToLinalgNamed());
   function.addPass(tosa::createTosaToLinalg());

@@ -298,6 +298,35 @@ LogicalResult PlanBuffersPass::writeReport(MutableArrayRef<PoolOp> pools,
             });
         });
     });
+    // The model's tensors in pools, where the C API maps them. An input is
+    // clobbered when another buffer reuses its bytes after its last read.
+    json.attributeArray("io", [&] {
+      for (unsigned index = 0, e = buffers.size(); index < e; ++index) {
+        auto io = buffers[index].op->getAttrOfType<IOAttr>(
+            USMPDialect::getIOAttrName());
+        if (!io)
+          continue;
+        const planner::Placement &placement = plan.placements[index];
+        uint64_t begin = placement.offset, end = begin + buffers[index].size;
+        bool clobbered = false;
+        if (io.getDirection() == IODirection::Input)
+          for (unsigned other = 0; other < e && !clobbered; ++other) {
+            const planner::Placement &there = plan.placements[other];
+            clobbered = other != index && there.pool == placement.pool &&
+                        there.offset < end &&
+                        begin < there.offset + buffers[other].size;
+          }
+        json.object([&] {
+          json.attribute("name", io.getName());
+          json.attribute("direction", stringifyIODirection(io.getDirection()));
+          json.attribute("index", io.getIndex());
+          json.attribute("pool", pools[placement.pool].getSymName());
+          json.attribute("offset", static_cast<int64_t>(placement.offset));
+          json.attribute("size", static_cast<int64_t>(buffers[index].size));
+          json.attribute("clobbered", clobbered);
+        });
+      }
+    });
   });
   os << '\n';
   return success();

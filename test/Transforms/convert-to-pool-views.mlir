@@ -5,9 +5,9 @@
 // CHECK-LABEL: func.func @main
 // CHECK-SAME: (%[[IN:.*]]: memref<4xf32>, %[[N:.*]]: index, %[[DTCM:.*]]: memref<32xi8> {usmp.pool = @dtcm}, %[[SRAM:.*]]: memref<64xi8> {usmp.pool = @sram})
 // CHECK: %[[C16:.*]] = arith.constant 16 : index
-// CHECK: %[[A:.*]] = memref.view %[[SRAM]][%[[C16]]][] : memref<64xi8> to memref<4xf32>
+// CHECK: %[[A:.*]] = memref.view %[[SRAM]][%[[C16]]][] {usmp.placement = #usmp.placement<@sram, offset = 16>} : memref<64xi8> to memref<4xf32>
 // CHECK: %[[C0:.*]] = arith.constant 0 : index
-// CHECK: %[[B:.*]] = memref.view %[[DTCM]][%[[C0]]][] : memref<32xi8> to memref<2x2xf32>
+// CHECK: %[[B:.*]] = memref.view %[[DTCM]][%[[C0]]][] {usmp.placement = #usmp.placement<@dtcm, offset = 0>} : memref<32xi8> to memref<2x2xf32>
 // CHECK: %[[D:.*]] = memref.alloc(%[[N]]) : memref<?xf32>
 // CHECK: memref.copy %[[IN]], %[[A]]
 // CHECK-NOT: memref.dealloc %[[A]]

@@ -6,7 +6,7 @@
 // RUN: usmp-opt %t.mlir --usmp-verify-plan -o /dev/null
 
 // CHECK: usmp.pool workspace @global_workspace alignment(16) planned_size([[SIZE:[0-9]+]])
-// CHECK: func.func @main(%{{.*}}: memref<1x8x8x1xf32>, %{{.*}}: memref<1x3xf32>, %[[POOL:.*]]: memref<[[SIZE]]xi8> {usmp.pool = @global_workspace})
+// CHECK: func.func @main(%{{.*}}: memref<1x8x8x1xf32> {usmp.io = #usmp.io<input "input0", index = 0>}, %{{.*}}: memref<1x3xf32> {usmp.io = #usmp.io<output "output0", index = 0>}, %[[POOL:[a-z0-9]+]]: memref<[[SIZE]]xi8> {usmp.pool = @global_workspace})
 // CHECK-NOT: memref.alloc
 // CHECK: memref.view %[[POOL]]
 // CHECK-NOT: memref.alloc

@@ -5,11 +5,11 @@
 // views of pool arguments; the entry function takes the pools it uses.
 // CHECK: usmp.pool workspace @dtcm size_hint(64) alignment(16) planned_size(64)
 // CHECK: usmp.pool workspace @sram alignment(16) planned_size(64)
-// CHECK: func.func @main(%[[IN:.*]]: memref<16xf32>, %[[OUT:.*]]: memref<16xf32>, %[[DTCM:.*]]: memref<64xi8> {usmp.pool = @dtcm}, %[[SRAM:.*]]: memref<64xi8> {usmp.pool = @sram})
+// CHECK: func.func @main(%{{.*}}: memref<16xf32> {usmp.io = #usmp.io<input "input0", index = 0>}, %{{.*}}: memref<16xf32> {usmp.io = #usmp.io<output "output0", index = 0>}, %{{.*}}: memref<64xi8> {usmp.pool = @dtcm}, %{{.*}}: memref<64xi8> {usmp.pool = @sram})
 // CHECK-COUNT-3: memref.view
 // CHECK-NOT: memref.alloc
 // U1: usmp.pool workspace @global_workspace alignment(16) planned_size(128)
-// U1: func.func @main(%{{.*}}: memref<16xf32>, %{{.*}}: memref<16xf32>, %{{.*}}: memref<128xi8> {usmp.pool = @global_workspace})
+// U1: func.func @main(%{{.*}}: memref<16xf32> {{{.*}}}, %{{.*}}: memref<16xf32> {{{.*}}}, %{{.*}}: memref<128xi8> {usmp.pool = @global_workspace})
 func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
   %a = memref.alloc() : memref<16xf32>
   %b = memref.alloc() : memref<16xf32>

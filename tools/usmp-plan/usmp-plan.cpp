@@ -45,9 +45,10 @@ cl::opt<Format> outputFormat(
                           "The input CSV with an offset column"),
                clEnumValN(Format::Json, "json", "JSON pools and buffers")),
     cl::init(Format::Auto), cl::cat(category));
-cl::opt<std::string> algorithmName(
-    "algorithm", cl::desc("Planning algorithm (see --list-algorithms)"),
-    cl::init("auto"), cl::cat(category));
+cl::opt<std::string>
+    algorithmName("algorithm",
+                  cl::desc("Planning algorithm (see --list-algorithms)"),
+                  cl::init("auto"), cl::cat(category));
 cl::opt<bool> listAlgorithms("list-algorithms",
                              cl::desc("Print the registered algorithms"),
                              cl::cat(category));
@@ -60,9 +61,9 @@ cl::opt<uint64_t> seed("seed", cl::desc("Seed of randomized algorithms"),
 cl::opt<bool> verify("verify",
                      cl::desc("Check the plan with the independent verifier"),
                      cl::cat(category));
-cl::opt<std::string> capacity(
-    "capacity", cl::desc("Pool capacity in bytes for CSV input"),
-    cl::value_desc("bytes"), cl::cat(category));
+cl::opt<std::string> capacity("capacity",
+                              cl::desc("Pool capacity in bytes for CSV input"),
+                              cl::value_desc("bytes"), cl::cat(category));
 } // namespace
 
 static int fail(const llvm::Twine &message) {

@@ -49,3 +49,16 @@ TEST_F(BufferSizeTest, RejectsUnsizedElements) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(SanitizeIdentifierTest, MapsToCIdentifiers) {
+  EXPECT_EQ(usmp::sanitizeIdentifier("serving_default_x:0"),
+            "serving_default_x_0");
+  EXPECT_EQ(usmp::sanitizeIdentifier("in put-1"), "in_put_1");
+  EXPECT_EQ(usmp::sanitizeIdentifier("0abc"), "_0abc");
+  EXPECT_EQ(usmp::sanitizeIdentifier(""), "_");
+  EXPECT_EQ(usmp::sanitizeIdentifier("already_fine9"), "already_fine9");
+}
+
+} // namespace

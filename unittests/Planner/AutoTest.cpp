@@ -11,8 +11,8 @@
 using namespace usmp::planner;
 using usmp::planner::testing::errorMessage;
 using usmp::planner::testing::Random;
-using usmp::planner::testing::RandomProblemOptions;
 using usmp::planner::testing::randomProblem;
+using usmp::planner::testing::RandomProblemOptions;
 
 namespace {
 
@@ -64,10 +64,14 @@ TEST(AutoTest, TVMLinearChainAtItsOptimum) {
 // TVM's fanout with symmetric conflicts: the optimum is 210 (TVM's 190
 // overlaps two conflicting buffers).
 TEST(AutoTest, TVMFanoutAtItsOptimum) {
-  Problem problem = conflictProblem(
-      {10, 20, 100, 40, 50, 60, 70},
-      {{1, 2}, {0, 2, 4}, {4, 0, 1, 3}, {1, 5, 2, 4}, {2, 5, 1, 3}, {3, 4, 5},
-       {5}});
+  Problem problem =
+      conflictProblem({10, 20, 100, 40, 50, 60, 70}, {{1, 2},
+                                                      {0, 2, 4},
+                                                      {4, 0, 1, 3},
+                                                      {1, 5, 2, 4},
+                                                      {2, 5, 1, 3},
+                                                      {3, 4, 5},
+                                                      {5}});
   EXPECT_EQ(computeLowerBounds(problem).total, 210u);
   EXPECT_EQ(planAuto(problem).poolSizes, std::vector<uint64_t>({210}));
 }
@@ -75,7 +79,18 @@ TEST(AutoTest, TVMFanoutAtItsOptimum) {
 // TVM's resnet subgraph: TVM's best is 7200256 (greedy-by-conflicts).
 TEST(AutoTest, TVMResnetSubgraphNoWorseThanTVM) {
   enum {
-    sid2, sid6, sid7, sid8, pad, pad1, pad2, pad3, conv, conv1, conv2, conv3
+    sid2,
+    sid6,
+    sid7,
+    sid8,
+    pad,
+    pad1,
+    pad2,
+    pad3,
+    conv,
+    conv1,
+    conv2,
+    conv3
   };
   std::vector<std::vector<unsigned>> conflicts(12);
   conflicts[sid7] = {pad1, sid2, conv1, pad2};
@@ -88,13 +103,13 @@ TEST(AutoTest, TVMResnetSubgraphNoWorseThanTVM) {
   conflicts[conv1] = {sid7, pad1, sid2};
   conflicts[pad] = {sid2, sid8, conv};
   conflicts[sid8] = {pad, sid2, conv, pad1};
-  conflicts[sid2] = {pad, sid8, conv, pad1, sid7, conv1, pad2, conv2, sid6,
-                     pad3};
+  conflicts[sid2] = {pad,   sid8, conv,  pad1, sid7,
+                     conv1, pad2, conv2, sid6, pad3};
   conflicts[pad2] = {sid7, sid2, conv2, sid6};
-  Problem problem = conflictProblem({720000, 5760000, 720000, 720000, 720000,
-                                     758912, 720000, 720000, 256, 256, 256,
-                                     256},
-                                    conflicts);
+  Problem problem =
+      conflictProblem({720000, 5760000, 720000, 720000, 720000, 758912, 720000,
+                       720000, 256, 256, 256, 256},
+                      conflicts);
   EXPECT_LE(planAuto(problem).poolSizes[0], 7200256u);
 }
 
@@ -139,9 +154,9 @@ TEST(AutoTest, IsDeterministic) {
 // heuristic does, its plan passes the verifier, and its total is never above
 // any heuristic's.
 TEST(AutoTest, NeverWorseThanAnyHeuristic) {
-  const char *const heuristics[] = {
-      "best-fit",       "best-fit-by-duration", "first-fit-by-size",
-      "start-best-fit", "greedy-by-size",       "greedy-by-conflicts"};
+  const char *const heuristics[] = {"best-fit",          "best-fit-by-duration",
+                                    "first-fit-by-size", "start-best-fit",
+                                    "greedy-by-size",    "greedy-by-conflicts"};
   Random random(5);
   unsigned compared = 0;
   for (unsigned round = 0; round < 1500; ++round) {

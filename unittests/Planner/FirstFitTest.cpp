@@ -139,10 +139,11 @@ TEST(FirstFitTest, ZeroSizeBuffersTakeNoRoom) {
   EXPECT_EQ(plan.poolSizes, std::vector<uint64_t>({8}));
 }
 
-TEST(FirstFitTest, SkylineMatchesTheConflictGraph) {
-  // Interval-only problems place AboveConflicts with a skyline; a self
-  // conflict (ignored, but explicit) forces the conflict-graph path on an
-  // otherwise identical problem.
+TEST(FirstFitTest, IntervalPathsMatchTheConflictGraph) {
+  // Interval-only problems place without the conflict graph (a skyline for
+  // AboveConflicts, an interval index for LowestGap); a self conflict
+  // (ignored, but explicit) forces the conflict-graph path on an otherwise
+  // identical problem.
   Random random(21);
   for (int i = 0; i < 1000; ++i) {
     RandomProblemOptions shape;
@@ -151,33 +152,54 @@ TEST(FirstFitTest, SkylineMatchesTheConflictGraph) {
     shape.hintedPercent = i % 2 ? 60 : 0;
     Problem intervals = randomProblem(random, shape);
     ASSERT_TRUE(intervals.isIntervalOnly());
-    Problem graph = intervals;
-    Problem unfinalized;
-    unfinalized.pools = graph.pools;
-    unfinalized.buffers = graph.buffers;
-    unfinalized.buffers[0].conflicts = {0};
-    llvm::cantFail(unfinalized.finalize());
-    ASSERT_FALSE(unfinalized.isIntervalOnly());
+    Problem graph;
+    graph.pools = intervals.pools;
+    graph.buffers = intervals.buffers;
+    graph.buffers[0].conflicts = {0};
+    llvm::cantFail(graph.finalize());
+    ASSERT_FALSE(graph.isIntervalOnly());
     std::vector<unsigned> order(intervals.buffers.size());
     for (unsigned b = 0; b < order.size(); ++b)
       order[b] = b;
     for (size_t k = order.size(); k > 1; --k)
       std::swap(order[k - 1], order[random.between(0, k - 1)]);
-    llvm::Expected<Plan> fast =
-        placeInOrder(intervals, order, OffsetRule::AboveConflicts, "x");
-    llvm::Expected<Plan> slow =
-        placeInOrder(unfinalized, order, OffsetRule::AboveConflicts, "x");
-    std::string fastError = errorMessage(fast), slowError = errorMessage(slow);
-    ASSERT_EQ(fastError, slowError) << "instance " << i;
-    if (!fast)
-      continue;
-    EXPECT_FALSE(intervals.hasConflictGraph());
-    EXPECT_EQ(fast->poolSizes, slow->poolSizes) << "instance " << i;
-    for (unsigned b = 0; b < order.size(); ++b) {
-      EXPECT_EQ(fast->placements[b].pool, slow->placements[b].pool);
-      EXPECT_EQ(fast->placements[b].offset, slow->placements[b].offset);
+    for (OffsetRule rule :
+         {OffsetRule::AboveConflicts, OffsetRule::LowestGap}) {
+      llvm::Expected<Plan> fast = placeInOrder(intervals, order, rule, "x");
+      llvm::Expected<Plan> slow = placeInOrder(graph, order, rule, "x");
+      std::string fastError = errorMessage(fast);
+      ASSERT_EQ(fastError, errorMessage(slow)) << "instance " << i;
+      if (!fast)
+        continue;
+      EXPECT_EQ(fast->poolSizes, slow->poolSizes) << "instance " << i;
+      for (unsigned b = 0; b < order.size(); ++b) {
+        EXPECT_EQ(fast->placements[b].pool, slow->placements[b].pool);
+        EXPECT_EQ(fast->placements[b].offset, slow->placements[b].offset);
+      }
+      EXPECT_EQ(errorMessage(verifyPlan(intervals, *fast)), "");
     }
-    EXPECT_EQ(errorMessage(verifyPlan(intervals, *fast)), "");
+    EXPECT_FALSE(intervals.hasConflictGraph());
+  }
+}
+
+TEST(FirstFitTest, IntervalIndexFindsExactlyTheOverlaps) {
+  Random random(5);
+  RandomProblemOptions shape;
+  shape.maxBuffers = 60;
+  shape.maxTime = 40;
+  for (int i = 0; i < 200; ++i) {
+    Problem problem = randomProblem(random, shape);
+    IntervalIndex index(problem);
+    index.activateAll();
+    for (unsigned b = 0; b < problem.buffers.size(); ++b) {
+      std::vector<unsigned> found;
+      index.forEachOverlapping(*problem.buffers[b].live, [&](unsigned c) {
+        if (c != b)
+          found.push_back(c);
+      });
+      llvm::sort(found);
+      EXPECT_EQ(llvm::ArrayRef<unsigned>(found), problem.neighbours(b));
+    }
   }
 }
 

@@ -14,8 +14,8 @@
 using namespace usmp::planner;
 using usmp::planner::testing::errorMessage;
 using usmp::planner::testing::Random;
-using usmp::planner::testing::RandomProblemOptions;
 using usmp::planner::testing::randomProblem;
+using usmp::planner::testing::RandomProblemOptions;
 
 namespace {
 
@@ -302,15 +302,14 @@ TEST(IntervalHeuristicsTest, MatchesBruteForceFirstFit) {
       std::vector<std::pair<uint64_t, uint64_t>> taken;
       for (unsigned other : problem.neighbours(b))
         if (placed[other])
-          taken.push_back({plan->placements[other].offset,
-                           plan->placements[other].offset +
-                               problem.buffers[other].size});
+          taken.push_back(
+              {plan->placements[other].offset,
+               plan->placements[other].offset + problem.buffers[other].size});
       llvm::sort(taken);
       uint64_t offset = 0;
       uint64_t size = problem.buffers[b].size;
       for (auto [begin, end] : taken)
-        if (begin < offset + size && end > offset && size != 0 &&
-            begin != end)
+        if (begin < offset + size && end > offset && size != 0 && begin != end)
           offset = end;
       EXPECT_EQ(plan->placements[b].offset, offset) << "round " << round;
       placed[b] = true;

@@ -106,7 +106,9 @@ TEST(JSONTest, EscapesNames) {
   llvm::Expected<llvm::json::Value> parsed =
       llvm::json::parse(writeJsonPlan(problem, plan, {}));
   ASSERT_EQ(errorMessage(parsed), "");
-  EXPECT_EQ(*parsed->getAsObject()->getArray("pools")->front()
+  EXPECT_EQ(*parsed->getAsObject()
+                 ->getArray("pools")
+                 ->front()
                  .getAsObject()
                  ->getString("name"),
             "p\"q");

@@ -86,8 +86,8 @@ TEST(LowerBoundTest, NeverAboveAnyVerifiedPlan) {
     options.explicitPercent = i % 2 ? 50 : 0;
     Problem problem = randomProblem(random, options);
     LowerBounds bounds = computeLowerBounds(problem);
-    for (const std::string &name : {std::string("greedy-by-size"),
-                                    std::string("hill-climb")}) {
+    for (const std::string &name :
+         {std::string("greedy-by-size"), std::string("hill-climb")}) {
       auto algorithm = llvm::cantFail(createAlgorithm(name));
       PlanOptions planOptions;
       planOptions.nodeLimit = 50;

@@ -1,4 +1,5 @@
-//===- PlannerTestUtils.h - Helpers for the planner's unit tests -*- C++ -*-===//
+//===- PlannerTestUtils.h - Helpers for the planner's unit tests -*- C++
+//-*-===//
 
 #ifndef USMP_UNITTESTS_PLANNER_PLANNERTESTUTILS_H
 #define USMP_UNITTESTS_PLANNER_PLANNERTESTUTILS_H

@@ -126,9 +126,12 @@ TEST(ProblemTest, IntervalDegreesMatchTheGraph) {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
     int64_t start = (state >> 33) % 50;
     int64_t length = (state >> 20) % 10;
-    problem.buffers.push_back(
-        {"b" + std::to_string(i), 1, 1, {}, Interval{start, start + length},
-         {}});
+    problem.buffers.push_back({"b" + std::to_string(i),
+                               1,
+                               1,
+                               {},
+                               Interval{start, start + length},
+                               {}});
   }
   ASSERT_FALSE(static_cast<bool>(problem.finalize()));
   std::vector<unsigned> counted = problem.conflictDegrees();

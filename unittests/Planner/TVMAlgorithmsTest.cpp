@@ -5,9 +5,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "usmp/Planner/TVMAlgorithms.h"
 #include "usmp/Planner/Algorithm.h"
 #include "usmp/Planner/LowerBound.h"
-#include "usmp/Planner/TVMAlgorithms.h"
 #include "usmp/Planner/Verifier.h"
 
 #include "PlannerTestUtils.h"
@@ -124,26 +124,24 @@ Problem resnetSubgraph() {
       .buffer("Conv2dOutput_1", 256)
       .buffer("Conv2dOutput_2", 256)
       .buffer("Conv2dOutput_3", 256)
-      .conflicts("sid_7", {"PaddedInput_1", "sid_2", "Conv2dOutput_1",
-                           "PaddedInput_2"})
+      .conflicts("sid_7",
+                 {"PaddedInput_1", "sid_2", "Conv2dOutput_1", "PaddedInput_2"})
       .conflicts("Conv2dOutput_3", {"PaddedInput_3", "sid_6"})
       .conflicts("sid_6", {"Conv2dOutput_2", "PaddedInput_2", "sid_2",
                            "PaddedInput_3", "Conv2dOutput_3"})
       .conflicts("Conv2dOutput", {"sid_8", "sid_2", "PaddedInput"})
       .conflicts("PaddedInput_3", {"sid_6", "sid_2", "Conv2dOutput_3"})
       .conflicts("Conv2dOutput_2", {"PaddedInput_2", "sid_2", "sid_6"})
-      .conflicts("PaddedInput_1",
-                 {"sid_8", "sid_2", "sid_7", "Conv2dOutput_1"})
+      .conflicts("PaddedInput_1", {"sid_8", "sid_2", "sid_7", "Conv2dOutput_1"})
       .conflicts("Conv2dOutput_1", {"sid_7", "PaddedInput_1", "sid_2"})
       .conflicts("PaddedInput", {"sid_2", "sid_8", "Conv2dOutput"})
       .conflicts("sid_8",
                  {"PaddedInput", "sid_2", "Conv2dOutput", "PaddedInput_1"})
-      .conflicts("sid_2", {"PaddedInput", "sid_8", "Conv2dOutput",
-                           "PaddedInput_1", "sid_7", "Conv2dOutput_1",
-                           "PaddedInput_2", "Conv2dOutput_2", "sid_6",
-                           "PaddedInput_3"})
-      .conflicts("PaddedInput_2",
-                 {"sid_7", "sid_2", "Conv2dOutput_2", "sid_6"})
+      .conflicts("sid_2",
+                 {"PaddedInput", "sid_8", "Conv2dOutput", "PaddedInput_1",
+                  "sid_7", "Conv2dOutput_1", "PaddedInput_2", "Conv2dOutput_2",
+                  "sid_6", "PaddedInput_3"})
+      .conflicts("PaddedInput_2", {"sid_7", "sid_2", "Conv2dOutput_2", "sid_6"})
       .finish();
 }
 
@@ -177,8 +175,7 @@ TEST(TVMAlgorithmsTest, LinearChain) {
   Problem problem = linearChain();
   for (llvm::StringRef name :
        {"greedy-by-size", "greedy-by-conflicts", "hill-climb"})
-    EXPECT_EQ(planWith(name, problem).poolSizes,
-              std::vector<uint64_t>({140}))
+    EXPECT_EQ(planWith(name, problem).poolSizes, std::vector<uint64_t>({140}))
         << name.str();
   EXPECT_EQ(computeLowerBounds(problem).total, 140u);
 }

@@ -86,8 +86,8 @@ TEST(VerifierTest, RejectsWrongPoolSizeAndHint) {
 TEST(VerifierTest, RejectsOverflow) {
   Problem problem;
   problem.pools.push_back({"p", std::nullopt, 1});
-  problem.buffers.push_back({"huge", uint64_t(1) << 63, 1, {}, Interval{0, 0},
-                             {}});
+  problem.buffers.push_back(
+      {"huge", uint64_t(1) << 63, 1, {}, Interval{0, 0}, {}});
   llvm::cantFail(problem.finalize());
   Plan plan;
   plan.placements = {{0, uint64_t(1) << 63 | 8}};
@@ -154,10 +154,10 @@ TEST(VerifierTest, SweepAgreesWithBruteForceOnRandomPlans) {
     Plan plan;
     plan.poolSizes.assign(problem.pools.size(), 0);
     for (unsigned b = 0; b < problem.buffers.size(); ++b) {
-      unsigned pool = problem.candidates(b)[random.between(
-          0, problem.candidates(b).size() - 1)];
-      uint64_t alignment = std::max(problem.buffers[b].alignment,
-                                    problem.pools[pool].alignment);
+      unsigned pool = problem.candidates(
+          b)[random.between(0, problem.candidates(b).size() - 1)];
+      uint64_t alignment =
+          std::max(problem.buffers[b].alignment, problem.pools[pool].alignment);
       uint64_t offset = alignment * random.between(0, 40 / alignment);
       plan.placements.push_back({pool, offset});
       plan.poolSizes[pool] =
@@ -180,8 +180,12 @@ TEST(VerifierTest, ChecksLargeIntervalPlans) {
   problem.pools.push_back({"p", std::nullopt, 16});
   const unsigned n = 200000;
   for (unsigned i = 0; i < n; ++i)
-    problem.buffers.push_back({"b" + std::to_string(i), 16, 1, {},
-                               Interval{int64_t(i), int64_t(i) + 3}, {}});
+    problem.buffers.push_back({"b" + std::to_string(i),
+                               16,
+                               1,
+                               {},
+                               Interval{int64_t(i), int64_t(i) + 3},
+                               {}});
   llvm::cantFail(problem.finalize());
   Plan plan;
   plan.poolSizes = {64};

@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace usmp {
@@ -84,6 +85,13 @@ private:
   llvm::SmallVector<mlir::func::FuncOp> functions;
   int64_t endOfTime = 0;
 };
+
+/// Why `buffer` escapes the planner's view (returned, stored, passed to a
+/// function without a body, ...), or none when every use is understood.
+std::optional<std::string> getEscapeReason(mlir::Value buffer);
+
+/// Whether anything may write to `buffer`, through views and calls.
+bool isWritten(mlir::Value buffer);
 
 /// The entry function: the one named `name` when given, else the single
 /// public function with a body, else `main`. Emits an error and fails

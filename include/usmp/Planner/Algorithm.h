@@ -50,7 +50,8 @@ void registerAlgorithm(llvm::StringRef name, AlgorithmFactory factory);
 
 /// Creates the algorithm registered under `name`, or fails listing the
 /// registered names.
-llvm::Expected<std::unique_ptr<Algorithm>> createAlgorithm(llvm::StringRef name);
+llvm::Expected<std::unique_ptr<Algorithm>>
+createAlgorithm(llvm::StringRef name);
 
 /// The registered names, sorted.
 std::vector<std::string> getAlgorithmNames();

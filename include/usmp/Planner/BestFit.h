@@ -1,4 +1,5 @@
-//===- BestFit.h - XLA-style global best-fit ---------------------*- C++ -*-===//
+//===- BestFit.h - XLA-style global best-fit ---------------------*- C++
+//-*-===//
 //
 // `best-fit` re-implements the rule of XLA's heap simulator
 // (GlobalDecreasingSizeBestFitHeap, spatial order): buffers in decreasing

@@ -59,8 +59,8 @@ public:
 
 private:
   template <typename Fn>
-  void visit(size_t node, size_t low, size_t high, size_t count,
-             int64_t from, Fn &fn) const {
+  void visit(size_t node, size_t low, size_t high, size_t count, int64_t from,
+             Fn &fn) const {
     if (low >= count || maxEnd[node] < from)
       return;
     if (high - low == 1) {
@@ -95,8 +95,9 @@ enum class OffsetRule {
 /// is the lowest offset the buffer could take in its i-th candidate pool
 /// (nullopt when the address computation overflowed); the message names the
 /// buffer, its size and how many bytes each candidate pool had left there.
-llvm::Error makeNoFitError(const Problem &problem, unsigned b,
-                           llvm::ArrayRef<std::optional<uint64_t>> lowestOffsets);
+llvm::Error
+makeNoFitError(const Problem &problem, unsigned b,
+               llvm::ArrayRef<std::optional<uint64_t>> lowestOffsets);
 
 /// Places the buffers of a finalized problem one at a time in `order` (a
 /// permutation of all buffer indices): each goes to its first candidate pool

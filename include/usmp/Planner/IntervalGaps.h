@@ -83,8 +83,8 @@ private:
 
   /// Places buffers in `order`; on failure returns the buffer that fits
   /// nowhere and leaves its offset per candidate pool in `lastOffsets`.
-  std::optional<unsigned> placeAll(llvm::ArrayRef<unsigned> order,
-                                   FitRule rule, uint64_t cutoff);
+  std::optional<unsigned> placeAll(llvm::ArrayRef<unsigned> order, FitRule rule,
+                                   uint64_t cutoff);
   /// Offset of buffer `b` in pool `pool` under `rule`, ignoring the hint;
   /// false when offset + size would not fit in 64 bits.
   bool findOffset(unsigned b, unsigned pool, FitRule rule, uint64_t &offset);
@@ -131,6 +131,21 @@ enum class IntervalOrder {
   /// Start ascending, then size descending: allocation order.
   StartThenSize,
 };
+
+/// How `sizeClassOrder` orders the buffers of one size class.
+enum class SizeClassTieBreak {
+  /// Start ascending, then size descending.
+  EarlyStart,
+  /// Duration descending, then size descending.
+  LongDuration,
+};
+
+/// Buffers by size class descending, where the class of a buffer of size s
+/// is floor(log_base(s)) (base >= 2), then by `tieBreak`, then by index.
+/// Coarse classes let the time keys arrange buffers of similar sizes, which
+/// often packs real lifetimes far tighter than exact size order.
+std::vector<unsigned> sizeClassOrder(const Problem &problem, uint64_t base,
+                                     SizeClassTieBreak tieBreak);
 
 /// The buffer indices of `problem` in `order`.
 std::vector<unsigned> intervalOrder(const Problem &problem,

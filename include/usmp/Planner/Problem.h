@@ -65,8 +65,8 @@ struct CompressedGraph {
   llvm::ArrayRef<unsigned> row(unsigned i) const {
     if (offsets.empty())
       return {};
-    return llvm::ArrayRef<unsigned>(targets).slice(
-        offsets[i], offsets[i + 1] - offsets[i]);
+    return llvm::ArrayRef<unsigned>(targets).slice(offsets[i],
+                                                   offsets[i + 1] - offsets[i]);
   }
 };
 

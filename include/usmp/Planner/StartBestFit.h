@@ -1,4 +1,5 @@
-//===- StartBestFit.h - Start-ordered best-fit -------------------*- C++ -*-===//
+//===- StartBestFit.h - Start-ordered best-fit -------------------*- C++
+//-*-===//
 //
 // `start-best-fit` re-implements the start-ordered rule of IREE's static
 // slice packing: buffers in order of their first use (larger first on ties),

@@ -35,17 +35,26 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
       *this, "alignment",
       llvm::cl::desc("Default alignment of buffers and created pools"),
       llvm::cl::init(16)};
+  Option<bool> useWorkspaceIO{
+      *this, "use-workspace-io",
+      llvm::cl::desc("Place every model input and output in a pool"),
+      llvm::cl::init(false)};
+  ListOption<std::string> workspaceIO{
+      *this, "workspace-io",
+      llvm::cl::desc("Place the inputs and outputs with these names in a "
+                     "pool (selective workspace I/O)")};
   Option<std::string> report{*this, "report",
                              llvm::cl::desc("Write a JSON plan report here"),
                              llvm::cl::init("")};
 };
 
-/// Adds the usmp pipeline (assign pools, plan, convert to pool views,
-/// verify) to `pm`.
+/// Adds the usmp pipeline (fold workspace I/O, assign pools, plan, convert to
+/// pool views, verify) to `pm`.
 void buildUSMPPipeline(mlir::OpPassManager &pm,
                        const PipelineOptions &options);
 
-/// Adds the front end from TOSA to the planner's input contract to `pm`.
+/// Adds the front end from TOSA to the planner's input contract to `pm`,
+/// naming the entry function's inputs and outputs first.
 void buildFromTosaPipeline(mlir::OpPassManager &pm);
 
 /// Registers `usmp-pipeline` and `usmp-from-tosa`.

@@ -24,6 +24,59 @@ def PrintBufferLivenessPass : Pass<"usmp-print-buffer-liveness", "mlir::ModuleOp
   let dependentDialects = ["usmp::USMPDialect"];
 }
 
+def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
+  let summary = "Name the entry function's inputs and outputs";
+  let description = [{
+    Gives every tensor or memref argument of the entry function
+    `usmp.io = #usmp.io<input "name", index = i>` and every tensor or memref
+    result `usmp.io = #usmp.io<output "name", index = j>`, unless it already
+    has one. Names come from the function's `tf.entry_function` attribute
+    (its `inputs` and `outputs` entries, comma-separated, as TensorFlow Lite
+    importers attach them) when present, else `input<i>` and `output<j>`.
+    Run it before bufferization: `buffer-results-to-out-params` keeps a
+    result's marker on the out-parameter it becomes. Two names that are the
+    same C identifier after sanitizing are an error naming both.
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"\"\"",
+           "Entry function (default: the single public function, else @main)">,
+  ];
+  let dependentDialects = ["usmp::USMPDialect"];
+}
+
+def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
+  let summary = "Fold the model's input and output buffers into pool allocations";
+  let description = [{
+    Workspace I/O (use case U4): the chosen memref arguments of the entry
+    function become `memref.alloc`s carrying their I/O identity
+    (`usmp.io = #usmp.io<input "name", index = N>`), so that planning places
+    them in a workspace pool, where the application writes inputs and reads
+    outputs in place. An input is live from the start of the run to its last
+    read, so its space is reused after that (the run clobbers it); an output
+    from its first write to the end of the run, so its space can hold
+    intermediates before.
+
+    Chosen are every I/O argument with `all`, else those marked
+    `usmp.workspace_io` and those named in `names` (selective workspace I/O,
+    A2); the rest stay ordinary arguments. An argument's identity is its
+    `usmp.io` marker (see `usmp-mark-io`); unmarked arguments are outputs when
+    the model writes them and inputs otherwise, named `input<i>`/`output<j>`.
+    Errors: a chosen argument with a dynamic shape or a non-identity layout,
+    one that escapes (returned, stored, passed to an unknown function), an
+    unknown name in `names`, an entry function that is called, and names
+    that clash as C identifiers. An input the model overwrites gets a remark.
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"\"\"",
+           "Entry function (default: the single public function, else @main)">,
+    Option<"all", "all", "bool", /*default=*/"false",
+           "Fold every input and output">,
+    ListOption<"names", "names", "std::string",
+               "Fold the inputs and outputs with these names">,
+  ];
+  let dependentDialects = ["mlir::memref::MemRefDialect", "usmp::USMPDialect"];
+}
+
 def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
   let summary = "Give every buffer its ordered candidate pools";
   let description = [{
@@ -93,7 +146,9 @@ def ConvertToPoolViewsPass : Pass<"usmp-convert-to-pool-views", "mlir::ModuleOp"
     `{usmp.pool = @name}`; every call passes them on. Each placed allocation
     becomes `memref.view` of its pool argument at its offset, each read of a
     placed constant global a view of its constant pool, and deallocations of
-    planned buffers disappear. Unplanned buffers stay as they were.
+    planned buffers disappear. A view keeps the allocation's `usmp.placement`
+    and `usmp.io` attributes, so later lowerings find each I/O tensor's pool
+    and offset. Unplanned buffers stay as they were.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::memref::MemRefDialect"];

@@ -8,6 +8,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/DialectImplementation.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -146,11 +147,78 @@ static LogicalResult verifyCandidatePools(Operation *op, Attribute value) {
   return success();
 }
 
+/// Checks an I/O marker on argument or result `index` of `op`: it is an
+/// #usmp.io on a statically shaped memref or tensor, and no other argument or
+/// result of the function carries the same name or (direction, index).
+static LogicalResult verifyIOMarker(Operation *op, StringRef what,
+                                    unsigned index, Type type,
+                                    Attribute value) {
+  StringRef name = USMPDialect::getIOAttrName();
+  auto io = dyn_cast<IOAttr>(value);
+  if (!io)
+    return op->emitOpError() << "'" << name << "' of " << what << " " << index
+                             << " must be a #usmp.io attribute";
+  auto shaped = dyn_cast<ShapedType>(type);
+  if (!shaped || !isa<MemRefType, RankedTensorType>(type))
+    return op->emitOpError() << "'" << name << "' of " << what << " " << index
+                             << " is only valid on a memref or tensor, got "
+                             << type;
+  if (!shaped.hasStaticShape())
+    return op->emitOpError() << "'" << name << "' of " << what << " " << index
+                             << " requires a static shape, got " << type;
+  auto function = dyn_cast<FunctionOpInterface>(op);
+  if (!function)
+    return success();
+  // Report a clash once, at the later of the two.
+  auto check = [&](DictionaryAttr attrs, StringRef otherWhat,
+                   unsigned otherIndex) -> LogicalResult {
+    auto other = attrs ? attrs.getAs<IOAttr>(name) : IOAttr();
+    if (!other || other == io)
+      return success();
+    if (other.getName() == io.getName())
+      return op->emitOpError()
+             << "I/O name '" << io.getName() << "' of " << what << " " << index
+             << " is also used by " << otherWhat << " " << otherIndex;
+    if (other.getDirection() == io.getDirection() &&
+        other.getIndex() == io.getIndex())
+      return op->emitOpError()
+             << stringifyIODirection(io.getDirection()) << " index "
+             << io.getIndex() << " of " << what << " " << index
+             << " is also used by " << otherWhat << " " << otherIndex;
+    return success();
+  };
+  bool isArgument = what == "argument";
+  for (unsigned i = 0, e = function.getNumArguments();
+       i < (isArgument ? index : e); ++i)
+    if (failed(check(function.getArgAttrDict(i), "argument", i)))
+      return failure();
+  if (!isArgument)
+    for (unsigned i = 0; i < index; ++i)
+      if (failed(check(function.getResultAttrDict(i), "result", i)))
+        return failure();
+  return success();
+}
+
 LogicalResult USMPDialect::verifyRegionArgAttribute(Operation *op,
                                                     unsigned regionIndex,
                                                     unsigned argIndex,
                                                     NamedAttribute attribute) {
   StringRef name = attribute.getName().strref();
+  Region &region = op->getRegion(regionIndex);
+  Type type;
+  if (!region.empty())
+    type = region.getArgument(argIndex).getType();
+  else if (auto function = dyn_cast<FunctionOpInterface>(op))
+    type = function.getArgumentTypes()[argIndex];
+  if (name == getIOAttrName())
+    return verifyIOMarker(op, "argument", argIndex, type,
+                          attribute.getValue());
+  if (name == getWorkspaceIOAttrName()) {
+    if (!isa<UnitAttr>(attribute.getValue()))
+      return op->emitOpError() << "'" << name << "' of argument " << argIndex
+                               << " must be a unit attribute";
+    return success();
+  }
   if (name != getPoolArgAttrName())
     return op->emitOpError() << "unknown usmp argument attribute '" << name
                              << "'";
@@ -162,11 +230,7 @@ LogicalResult USMPDialect::verifyRegionArgAttribute(Operation *op,
   if (!poolOp)
     return op->emitOpError() << "'" << name << "' of argument " << argIndex
                              << " refers to unknown pool " << pool;
-  Region &region = op->getRegion(regionIndex);
-  if (region.empty())
-    return success();
-  Type type = region.getArgument(argIndex).getType();
-  auto memref = dyn_cast<MemRefType>(type);
+  auto memref = dyn_cast_or_null<MemRefType>(type);
   if (!memref || memref.getRank() != 1 || !memref.hasStaticShape() ||
       !memref.getElementType().isInteger(8) || !memref.getLayout().isIdentity())
     return op->emitOpError() << "pool argument " << argIndex
@@ -178,6 +242,22 @@ LogicalResult USMPDialect::verifyRegionArgAttribute(Operation *op,
            << " bytes, more than pool " << pool << " holds (" << *capacity
            << ")";
   return success();
+}
+
+LogicalResult USMPDialect::verifyRegionResultAttribute(
+    Operation *op, unsigned regionIndex, unsigned resultIndex,
+    NamedAttribute attribute) {
+  StringRef name = attribute.getName().strref();
+  if (name != getIOAttrName())
+    return op->emitOpError() << "unknown usmp result attribute '" << name
+                             << "'";
+  auto function = dyn_cast<FunctionOpInterface>(op);
+  if (!function)
+    return op->emitOpError() << "'" << name
+                             << "' is only valid on function results";
+  return verifyIOMarker(op, "result", resultIndex,
+                        function.getResultTypes()[resultIndex],
+                        attribute.getValue());
 }
 
 LogicalResult USMPDialect::verifyOperationAttribute(Operation *op,

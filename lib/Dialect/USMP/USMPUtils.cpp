@@ -2,6 +2,7 @@
 
 #include "usmp/Dialect/USMP/USMPUtils.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
@@ -56,4 +57,13 @@ FailureOr<uint64_t> usmp::getBufferSizeInBytes(MemRefType type,
   if (overflow || bytes > static_cast<uint64_t>(INT64_MAX))
     return failure();
   return bytes;
+}
+
+std::string usmp::sanitizeIdentifier(StringRef name) {
+  std::string result;
+  if (name.empty() || llvm::isDigit(name.front()))
+    result.push_back('_');
+  for (char c : name)
+    result.push_back(llvm::isAlnum(c) ? c : '_');
+  return result;
 }

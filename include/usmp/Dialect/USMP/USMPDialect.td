@@ -29,11 +29,16 @@ def USMP_Dialect : Dialect {
     - `usmp.io = #usmp.io<input "name", index = N>` on a pool allocation: the
       model input or output it holds;
     - `usmp.pool = @name` on a function argument: the argument is that pool's
-      bytes (`memref<Nxi8>`), after planned buffers became views of pools.
+      bytes (`memref<Nxi8>`), after planned buffers became views of pools;
+    - `usmp.io = #usmp.io<...>` on an entry function's argument or result:
+      the model input or output it is, before workspace I/O folding;
+    - `usmp.workspace_io` (a unit attribute) on an entry function's argument:
+      fold this input or output into a pool (selective workspace I/O).
   }];
   let useDefaultAttributePrinterParser = 1;
   let hasOperationAttrVerify = 1;
   let hasRegionArgAttrVerify = 1;
+  let hasRegionResultAttrVerify = 1;
   let extraClassDeclaration = [{
     void registerAttributes();
 
@@ -54,6 +59,11 @@ def USMP_Dialect : Dialect {
     /// model input or output.
     static constexpr ::llvm::StringLiteral getIOAttrName() {
       return ::llvm::StringLiteral("usmp.io");
+    }
+    /// Name of the unit argument attribute selecting an I/O argument for
+    /// workspace I/O.
+    static constexpr ::llvm::StringLiteral getWorkspaceIOAttrName() {
+      return ::llvm::StringLiteral("usmp.workspace_io");
     }
   }];
 }

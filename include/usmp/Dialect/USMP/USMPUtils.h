@@ -7,6 +7,8 @@
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
 #include "mlir/Support/LLVM.h"
 
+#include <string>
+
 namespace usmp {
 
 /// The bytes a statically shaped memref spans, from its first to one past its
@@ -14,6 +16,11 @@ namespace usmp {
 /// elements without a data-layout size, and spans that do not fit in 63 bits.
 mlir::FailureOr<uint64_t> getBufferSizeInBytes(mlir::MemRefType type,
                                                const mlir::DataLayout &layout);
+
+/// `name` as a C identifier: every character that is not a letter or a digit
+/// becomes '_', and a leading digit gets a '_' before it. Names that differ
+/// may clash afterwards; callers check.
+std::string sanitizeIdentifier(llvm::StringRef name);
 
 } // namespace usmp
 

@@ -1,0 +1,156 @@
+//===- FoldWorkspaceIO.cpp - Model I/O buffers become pool allocations ----===//
+
+#include "usmp/Analysis/BufferLiveness.h"
+#include "usmp/Dialect/USMP/USMPOps.h"
+#include "usmp/Transforms/ModelIO.h"
+#include "usmp/Transforms/Passes.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace usmp {
+#define GEN_PASS_DEF_FOLDWORKSPACEIOPASS
+#include "usmp/Transforms/Passes.h.inc"
+} // namespace usmp
+
+using namespace mlir;
+using namespace usmp;
+
+namespace {
+
+struct FoldWorkspaceIOPass
+    : public usmp::impl::FoldWorkspaceIOPassBase<FoldWorkspaceIOPass> {
+  using Base::Base;
+  void runOnOperation() override;
+};
+
+} // namespace
+
+void FoldWorkspaceIOPass::runOnOperation() {
+  ModuleOp module = getOperation();
+  FailureOr<func::FuncOp> entryFunc = findEntryFunction(module, entry);
+  if (failed(entryFunc))
+    return signalPassFailure();
+  func::FuncOp function = *entryFunc;
+  MLIRContext *context = &getContext();
+  StringRef ioName = USMPDialect::getIOAttrName();
+  StringRef selectName = USMPDialect::getWorkspaceIOAttrName();
+
+  // The identity of every memref argument: its marker, else inferred.
+  SmallVector<std::pair<unsigned, IOAttr>> arguments;
+  int64_t nextIndex[2] = {0, 0};
+  for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i)
+    if (auto io = function.getArgAttrOfType<IOAttr>(i, ioName))
+      nextIndex[static_cast<int>(io.getDirection())] =
+          std::max(nextIndex[static_cast<int>(io.getDirection())],
+                   io.getIndex() + 1);
+  SmallVector<ModelIOEntry> entries;
+  for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i) {
+    if (!isa<MemRefType>(function.getArgumentTypes()[i]))
+      continue;
+    if (function.getArgAttr(i, USMPDialect::getPoolArgAttrName()))
+      continue;
+    auto io = function.getArgAttrOfType<IOAttr>(i, ioName);
+    if (!io) {
+      IODirection direction = isWritten(function.getArgument(i))
+                                  ? IODirection::Output
+                                  : IODirection::Input;
+      int64_t &index = nextIndex[static_cast<int>(direction)];
+      std::string name = (direction == IODirection::Input ? "input" : "output") +
+                         std::to_string(index);
+      io = IOAttr::get(context, direction, name, index++);
+    }
+    arguments.push_back({i, io});
+    entries.push_back({io, function.getArgument(i).getLoc()});
+  }
+  for (unsigned i = 0, e = function.getNumResults(); i < e; ++i)
+    if (auto io = function.getResultAttrOfType<IOAttr>(i, ioName))
+      entries.push_back({io, function.getLoc()});
+  if (failed(verifyDistinctCNames(entries)))
+    return signalPassFailure();
+
+  // Which to fold.
+  llvm::StringSet<> wanted;
+  for (const std::string &name : names)
+    wanted.insert(name);
+  llvm::StringSet<> found;
+  SmallVector<std::pair<unsigned, IOAttr>> chosen;
+  for (auto [index, io] : arguments) {
+    bool named = wanted.contains(io.getName());
+    if (named)
+      found.insert(io.getName());
+    bool selected = function.getArgAttr(index, selectName) != nullptr;
+    if (all || named || selected)
+      chosen.push_back({index, io});
+  }
+  for (const std::string &name : names)
+    if (!found.contains(name)) {
+      emitError(function.getLoc())
+          << "option 'names' lists '" << name
+          << "', which is no input or output of @" << function.getName();
+      return signalPassFailure();
+    }
+  // Arguments that stay record their identity for the C API.
+  for (auto [index, io] : arguments)
+    if (!function.getArgAttr(index, ioName))
+      function.setArgAttr(index, ioName, io);
+  if (chosen.empty())
+    return;
+
+  if (std::optional<SymbolTable::UseRange> uses =
+          SymbolTable::getSymbolUses(function, module);
+      uses && !uses->empty()) {
+    emitError(uses->begin()->getUser()->getLoc())
+        << "entry function @" << function.getName()
+        << " is called in the module; its inputs and outputs cannot move "
+           "into pools";
+    return signalPassFailure();
+  }
+
+  bool failedCheck = false;
+  for (const auto &choice : chosen) {
+    unsigned index = choice.first;
+    IOAttr io = choice.second;
+    BlockArgument argument = function.getArgument(index);
+    auto type = cast<MemRefType>(argument.getType());
+    auto fail = [&](const Twine &why) {
+      emitError(argument.getLoc())
+          << stringifyIODirection(io.getDirection()) << " '" << io.getName()
+          << "' (argument " << index << ") cannot be placed in a pool: "
+          << why;
+      failedCheck = true;
+    };
+    if (!type.hasStaticShape())
+      fail("it has a dynamic shape");
+    else if (!type.getLayout().isIdentity())
+      fail("its layout is not the identity");
+    else if (type.getMemorySpace())
+      fail("it is in a non-default memory space");
+    else if (std::optional<std::string> escape = getEscapeReason(argument))
+      fail(*escape);
+    else if (io.getDirection() == IODirection::Input && isWritten(argument))
+      emitRemark(argument.getLoc())
+          << "input '" << io.getName()
+          << "' is overwritten by the model; its data does not survive the "
+             "run";
+  }
+  if (failedCheck)
+    return signalPassFailure();
+
+  OpBuilder builder = OpBuilder::atBlockBegin(&function.getBody().front());
+  llvm::BitVector erase(function.getNumArguments());
+  for (auto [index, io] : chosen) {
+    BlockArgument argument = function.getArgument(index);
+    auto alloc = memref::AllocOp::create(builder, argument.getLoc(),
+                                         cast<MemRefType>(argument.getType()));
+    alloc->setAttr(ioName, io);
+    argument.replaceAllUsesWith(alloc.getResult());
+    erase.set(index);
+  }
+  if (failed(function.eraseArguments(erase))) {
+    function.emitError() << "cannot remove the folded arguments";
+    return signalPassFailure();
+  }
+}

@@ -1,0 +1,91 @@
+//===- MarkIO.cpp - Name the entry function's inputs and outputs ----------===//
+
+#include "usmp/Analysis/BufferLiveness.h"
+#include "usmp/Dialect/USMP/USMPOps.h"
+#include "usmp/Transforms/ModelIO.h"
+#include "usmp/Transforms/Passes.h"
+
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace usmp {
+#define GEN_PASS_DEF_MARKIOPASS
+#include "usmp/Transforms/Passes.h.inc"
+} // namespace usmp
+
+using namespace mlir;
+using namespace usmp;
+
+namespace {
+
+/// Comma-separated names from `tf.entry_function`'s `key` entry.
+SmallVector<std::string> getImporterNames(func::FuncOp function,
+                                          StringRef key) {
+  SmallVector<std::string> names;
+  auto entry = function->getAttrOfType<DictionaryAttr>("tf.entry_function");
+  if (!entry)
+    return names;
+  auto list = entry.getAs<StringAttr>(key);
+  if (!list)
+    return names;
+  SmallVector<StringRef> parts;
+  list.getValue().split(parts, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (StringRef part : parts)
+    names.push_back(part.trim().str());
+  return names;
+}
+
+bool isIOType(Type type) { return isa<RankedTensorType, MemRefType>(type); }
+
+struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    FailureOr<func::FuncOp> entryFunc =
+        findEntryFunction(getOperation(), entry);
+    if (failed(entryFunc))
+      return signalPassFailure();
+    func::FuncOp function = *entryFunc;
+    MLIRContext *context = &getContext();
+    StringRef attrName = USMPDialect::getIOAttrName();
+    SmallVector<std::string> inputNames = getImporterNames(function, "inputs");
+    SmallVector<std::string> outputNames =
+        getImporterNames(function, "outputs");
+
+    SmallVector<ModelIOEntry> entries;
+    int64_t inputIndex = 0;
+    for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i) {
+      if (!isIOType(function.getArgumentTypes()[i]))
+        continue;
+      auto io = function.getArgAttrOfType<IOAttr>(i, attrName);
+      if (!io) {
+        std::string name = inputIndex < (int64_t)inputNames.size()
+                               ? inputNames[inputIndex]
+                               : "input" + std::to_string(inputIndex);
+        io = IOAttr::get(context, IODirection::Input, name, inputIndex);
+        function.setArgAttr(i, attrName, io);
+      }
+      ++inputIndex;
+      entries.push_back({io, function.getArgument(i).getLoc()});
+    }
+    int64_t outputIndex = 0;
+    for (unsigned i = 0, e = function.getNumResults(); i < e; ++i) {
+      if (!isIOType(function.getResultTypes()[i]))
+        continue;
+      auto io = function.getResultAttrOfType<IOAttr>(i, attrName);
+      if (!io) {
+        std::string name = outputIndex < (int64_t)outputNames.size()
+                               ? outputNames[outputIndex]
+                               : "output" + std::to_string(outputIndex);
+        io = IOAttr::get(context, IODirection::Output, name, outputIndex);
+        function.setResultAttr(i, attrName, io);
+      }
+      ++outputIndex;
+      entries.push_back({io, function.getLoc()});
+    }
+    if (failed(verifyDistinctCNames(entries)))
+      return signalPassFailure();
+  }
+};
+
+} // namespace

@@ -1,0 +1,67 @@
+// RUN: usmp-opt %s -split-input-file -usmp-fold-workspace-io=all -verify-diagnostics
+
+// expected-error @below {{input 'input0' (argument 0) cannot be placed in a pool: it has a dynamic shape}}
+func.func @main(%in: memref<?xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<?xf32>
+  return
+}
+
+// -----
+
+// expected-error @below {{output 'output0' (argument 0) cannot be placed in a pool: it is returned from its function}}
+func.func @main(%out: memref<4xf32>) -> memref<4xf32> {
+  %c0 = arith.constant 0 : index
+  %f = arith.constant 1.0 : f32
+  memref.store %f, %out[%c0] : memref<4xf32>
+  return %out : memref<4xf32>
+}
+
+// -----
+
+func.func private @ext(memref<4xf32>)
+// The model may write what it passes to an unknown function: an output.
+// expected-error @below {{output 'output0' (argument 0) cannot be placed in a pool: it is passed to @ext, which has no body in the module}}
+func.func @main(%in: memref<4xf32>) {
+  func.call @ext(%in) : (memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+// expected-error @below {{input 'input0' (argument 0) cannot be placed in a pool: its layout is not the identity}}
+func.func @main(%in: memref<2x2xf32, strided<[4, 1]>>) {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0, %c0] : memref<2x2xf32, strided<[4, 1]>>
+  return
+}
+
+// -----
+
+// An input the model writes is folded, with a remark.
+func.func @main(%io: memref<4xf32> {usmp.io = #usmp.io<input "state", index = 0>}) {
+  // expected-remark @above {{input 'state' is overwritten by the model; its data does not survive the run}}
+  %c0 = arith.constant 0 : index
+  %f = arith.constant 1.0 : f32
+  memref.store %f, %io[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+func.func @main(%in: memref<4xf32>) {
+  return
+}
+func.func private @caller(%x: memref<4xf32>) {
+  // expected-error @below {{entry function @main is called in the module; its inputs and outputs cannot move into pools}}
+  func.call @main(%x) : (memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+// expected-error @+2 {{I/O names 'a b' and 'a_b' are both 'a_b' as C identifiers}}
+// expected-note @below {{'a b' is declared here}}
+func.func @main(%x: memref<4xf32> {usmp.io = #usmp.io<input "a b", index = 0>}, %y: memref<4xf32> {usmp.io = #usmp.io<input "a_b", index = 1>}) {
+  return
+}

@@ -1,0 +1,5 @@
+// RUN: not usmp-opt %s -usmp-fold-workspace-io=names=nope 2>&1 | FileCheck %s
+// CHECK: error: option 'names' lists 'nope', which is no input or output of @main
+func.func @main(%in: memref<4xf32>) {
+  return
+}

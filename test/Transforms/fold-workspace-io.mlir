@@ -1,0 +1,41 @@
+// RUN: usmp-opt %s -split-input-file -usmp-fold-workspace-io=all -verify-diagnostics -allow-unregistered-dialect | FileCheck %s
+// RUN: usmp-opt %s -split-input-file -usmp-fold-workspace-io=names=output0 -verify-diagnostics -allow-unregistered-dialect | FileCheck %s --check-prefix=NAMED
+
+// Unmarked arguments: written ones are outputs. With `all` both move into
+// allocations carrying their identity; the function then takes no I/O.
+// CHECK-LABEL: func.func @main()
+// CHECK-NEXT: %[[IN:.*]] = memref.alloc() {usmp.io = #usmp.io<input "input0", index = 0>} : memref<16xf32>
+// CHECK-NEXT: %[[OUT:.*]] = memref.alloc() {usmp.io = #usmp.io<output "output0", index = 0>} : memref<16xf32>
+// CHECK: memref.copy %[[IN]], %{{.*}}
+// CHECK: memref.copy %{{.*}}, %[[OUT]]
+// Selective: only the named output moves; the input stays an argument.
+// NAMED-LABEL: func.func @main(%{{.*}}: memref<16xf32> {usmp.io = #usmp.io<input "input0", index = 0>})
+// NAMED-NEXT: memref.alloc() {usmp.io = #usmp.io<output "output0", index = 0>} : memref<16xf32>
+func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
+  %a = memref.alloc() : memref<16xf32>
+  memref.copy %in, %a : memref<16xf32> to memref<16xf32>
+  memref.copy %a, %out : memref<16xf32> to memref<16xf32>
+  return
+}
+
+// -----
+
+// Markers from usmp-mark-io win; per-argument selection works without `all`;
+// scalars are not I/O.
+// CHECK-LABEL: func.func @main(%{{.*}}: i32)
+// CHECK-NEXT: memref.alloc() {usmp.io = #usmp.io<input "x", index = 0>} : memref<4xi8>
+// CHECK-NEXT: memref.alloc() {usmp.io = #usmp.io<input "y", index = 1>} : memref<4xi8>
+// CHECK-NEXT: memref.alloc() {usmp.io = #usmp.io<output "output0", index = 0>} : memref<4xi8>
+// NAMED-LABEL: func.func @main(%{{.*}}: memref<4xi8> {usmp.io = #usmp.io<input "x", index = 0>}, %{{.*}}: i32)
+// NAMED-NEXT: memref.alloc() {usmp.io = #usmp.io<input "y", index = 1>} : memref<4xi8>
+// NAMED-NEXT: memref.alloc() {usmp.io = #usmp.io<output "output0", index = 0>} : memref<4xi8>
+func.func @main(%x: memref<4xi8> {usmp.io = #usmp.io<input "x", index = 0>},
+                %n: i32,
+                %y: memref<4xi8> {usmp.io = #usmp.io<input "y", index = 1>, usmp.workspace_io},
+                %z: memref<4xi8> {usmp.io = #usmp.io<output "output0", index = 0>}) {
+  %c0 = arith.constant 0 : index
+  %vx = memref.load %x[%c0] : memref<4xi8>
+  %vy = memref.load %y[%c0] : memref<4xi8>
+  memref.store %vx, %z[%c0] : memref<4xi8>
+  return
+}

@@ -1,0 +1,29 @@
+// RUN: usmp-opt %s -split-input-file -usmp-mark-io -verify-diagnostics | FileCheck %s
+
+// Default names, by direction and position; non-tensor arguments are no I/O.
+// CHECK-LABEL: func.func @main
+// CHECK-SAME: (%{{.*}}: tensor<4xf32> {usmp.io = #usmp.io<input "input0", index = 0>}, %{{.*}}: i32, %{{.*}}: tensor<2xi8> {usmp.io = #usmp.io<input "input1", index = 1>})
+// CHECK-SAME: -> (tensor<4xf32> {usmp.io = #usmp.io<output "output0", index = 0>})
+func.func @main(%a: tensor<4xf32>, %n: i32, %b: tensor<2xi8>) -> tensor<4xf32> {
+  return %a : tensor<4xf32>
+}
+
+// -----
+
+// Names from a TensorFlow Lite importer; an existing marker is kept.
+// CHECK-LABEL: func.func @main
+// CHECK-SAME: (%{{.*}}: tensor<4xf32> {usmp.io = #usmp.io<input "serving_default_x:0", index = 0>}, %{{.*}}: tensor<4xf32> {usmp.io = #usmp.io<input "mine", index = 1>})
+// CHECK-SAME: -> (tensor<4xf32> {usmp.io = #usmp.io<output "Identity:0", index = 0>})
+func.func @main(%a: tensor<4xf32>, %b: tensor<4xf32> {usmp.io = #usmp.io<input "mine", index = 1>}) -> tensor<4xf32>
+    attributes {tf.entry_function = {inputs = "serving_default_x:0,serving_default_y:0", outputs = "Identity:0"}} {
+  return %a : tensor<4xf32>
+}
+
+// -----
+
+// expected-error @+2 {{I/O names 'x:0' and 'x_0' are both 'x_0' as C identifiers}}
+// expected-note @below {{'x:0' is declared here}}
+func.func @main(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32>
+    attributes {tf.entry_function = {inputs = "x:0,x_0"}} {
+  return %a : tensor<4xf32>
+}
