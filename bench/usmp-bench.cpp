@@ -230,6 +230,7 @@ int runChallenge() {
     llvm::outs() << llvm::formatv(
         "{0,-28} {1,7} {2,9} {3,9} {4,11} {5,10:F1} {6}\n", instance.name,
         problem->buffers.size(), lower, size, stats.nodes, ms, result);
+    llvm::outs().flush();
   }
   llvm::outs() << llvm::formatv("total: {0} of {1} fit, {2:F1} ms\n", solved,
                                 runs, total);
@@ -269,6 +270,7 @@ int runTable() {
             "{0,-36} {1,8} {2,13} {3,-20} {4,13} {5,8} {6,10:F1} {7}\n",
             instance.name, problem->buffers.size(), lower, name, size, gap, ms,
             notes);
+        llvm::outs().flush();
       };
       if (name == "exact" && problem->buffers.size() > exactMaxBuffers) {
         row("-", "-", 0, "skipped (--exact-max-buffers)");

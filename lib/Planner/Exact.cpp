@@ -2,27 +2,42 @@
 //
 // Search space. Any layout can be pushed down ("gravity") until every buffer
 // rests at the lowest aligned offset above the conflicting buffers below it,
-// without growing any pool. Sorted by (offset, static rank), such a canonical
-// layout is built by placing buffers one at a time at their current minimum
-// offset (the top of the placed conflicting buffers, aligned), with offsets
-// never decreasing and equal offsets in rank order. The search enumerates
-// exactly these sequences, so it is complete and visits each canonical layout
-// once.
+// without growing any pool. The search only builds such canonical layouts,
+// which keeps it complete while cutting most of the space.
 //
-// Inference at every node, all cheap lower bounds on where unplaced buffers
-// can still go:
-//  - a buffer whose minimum offset is below the current offset (or equal but
-//    of lower rank) can only be placed after an unplaced conflicting buffer
-//    raises it, so it sits at least that buffer's size above the current
-//    offset; with no such buffer left the node is dead;
-//  - every buffer must fit below the capacity from that floor;
-//  - sections (sets of buffers that pairwise conflict: the live set of every
-//    elementary time segment, or greedy cliques for explicit conflict graphs)
-//    must stack all their unplaced buffers above the lowest floor among them.
+// Branching at the lowest point of the skyline: a section is a set of
+// buffers that pairwise conflict (the live set of an elementary time segment,
+// or a greedy clique of an explicit conflict graph). At every node the
+// section whose lowest unplaced buffer sits lowest, at height h, is taken:
+// either some buffer of it rests exactly at h (one branch per buffer whose
+// floor is h) or none does (one more branch that raises the section's dead
+// level to where its buffers can next start: a buffer whose floor was h must
+// then rest on an unplaced conflicting buffer). The branches are disjoint and
+// cover every canonical layout.
 //
-// Minimize mode is branch and bound on the capacity: every layout found lowers
-// the capacity below its peak, and the search stops when a layout reaches the
-// lower bound or the tree is exhausted (which proves the best optimal).
+// Inference at every node, all lower bounds on where unplaced buffers can
+// still go: every buffer fits below the capacity from its floor (placed
+// conflicting buffers, dead levels, and for a buffer below a dead level the
+// smallest unplaced neighbour it must rest on), and every section stacks its
+// unplaced buffers above the lowest floor among them.
+//
+// Dominance: when the unplaced buffers fall apart into independent components
+// (no conflicts between them; for intervals, a time point no unplaced buffer
+// spans) each is solved on its own, and a component without a layout dooms
+// the node whatever the others do. Component states searched in vain are kept
+// in a table keyed by a 128-bit hash of the unplaced buffers with their
+// minimum offsets and dead levels (a wrong match needs a hash collision,
+// about 2^-128 per pair of states).
+//
+// Run times are heavy-tailed, so the search restarts with node limits from
+// the Luby sequence, cycling through static buffer orders and rules for
+// choosing among equally low sections, then perturbed orders; the table of
+// failed states carries over, so every round starts better informed and the
+// growing limits keep the search complete.
+//
+// Minimize mode: starting from first fit, every layout found sets the
+// capacity just below its peak and the search runs again, until a layout
+// reaches the lower bound or a search proves none smaller exists.
 //
 //===----------------------------------------------------------------------===//
 
@@ -361,12 +376,16 @@ private:
   /// Splits the unplaced buffers of `component` into connected components of
   /// the conflict graph; false (and `parts` empty) when they are connected.
   bool split(const Component &component, std::vector<Component> &parts);
-  /// 128-bit hash of a component's state: its unplaced buffers' minimum
-  /// offsets and its sections' dead levels, which is all its future depends
-  /// on.
+  /// 128-bit hash of a component's state: its unplaced buffers with their
+  /// minimum offsets and dead levels, which is all its future depends on.
   std::pair<uint64_t, uint64_t> stateKey(const Component &component) const;
   void place(unsigned c);
   void undoTo(size_t placedMark, size_t trailMark, size_t deadMark);
+  /// The unplaced buffers of section `s`.
+  llvm::ArrayRef<unsigned> unplacedIn(unsigned s) const {
+    return llvm::ArrayRef<unsigned>(slotItem).slice(in.sections.start[s],
+                                                    slotCount[s]);
+  }
 
   const Instance &in;
   Budget &budget;
@@ -377,11 +396,17 @@ private:
   std::vector<uint64_t> itemDead;
   std::vector<std::pair<unsigned, uint64_t>> trail, deadTrail;
   std::vector<unsigned> placedOrder, stamp, queue;
+  // Every section's members are kept in slots with the unplaced ones first
+  // (`slotCount[s]` of them); `slotOf` maps an incidence (position in
+  // `in.sectionsOf.data`) to its slot and `slotIncidence` back.
+  std::vector<unsigned> slotItem, slotIncidence, slotOf, slotCount;
   unsigned stampValue = 0;
   llvm::DenseSet<std::pair<uint64_t, uint64_t>> failed;
   /// The branching strategy of the current round, and its node limit.
   const std::vector<unsigned> *rank = nullptr;
-  bool fewestChoicesFirst = false;
+  /// How a node picks among the sections whose lowest point is lowest.
+  enum class SectionRule { LeastSlack, FewestChoices, First };
+  SectionRule sectionRule = SectionRule::LeastSlack;
   uint64_t roundNodes = 0, roundLimit = 0;
   bool cutOff = false;
 
@@ -450,10 +475,7 @@ Search::stateKey(const Component &component) const {
   };
   for (unsigned c : component.items)
     if (!placed[c])
-      add(c, minOffset[c]);
-  for (unsigned s : component.sections)
-    if (remaining[s] != 0)
-      add(uint64_t(in.size.size()) + s, dead[s]);
+      add(c, minOffset[c] ^ (itemDead[c] * 0xc2b2ae3d27d4eb4fULL));
   return {first, second};
 }
 
@@ -491,9 +513,7 @@ bool Search::evaluate(const Component &component, unsigned &section) {
       continue;
     uint64_t low = kInf;
     unsigned choices = 0;
-    for (unsigned c : in.sections[s]) {
-      if (placed[c])
-        continue;
+    for (unsigned c : unplacedIn(s)) {
       if (floor[c] < low) {
         low = floor[c];
         choices = 0;
@@ -506,9 +526,15 @@ bool Search::evaluate(const Component &component, unsigned &section) {
     lowest[s] = low;
     uint64_t slack = cap - top;
     auto keyOf = [&](uint64_t l, uint64_t sl, unsigned ch) {
-      if (fewestChoicesFirst)
+      switch (sectionRule) {
+      case SectionRule::LeastSlack:
+        return std::make_tuple(l, sl, uint64_t(ch));
+      case SectionRule::FewestChoices:
         return std::make_tuple(l, uint64_t(ch), sl);
-      return std::make_tuple(l, sl, uint64_t(ch));
+      case SectionRule::First:
+        break;
+      }
+      return std::make_tuple(l, uint64_t(0), uint64_t(0));
     };
     if (keyOf(low, slack, choices) < keyOf(bestLow, bestSlack, bestChoices)) {
       bestLow = low;
@@ -586,8 +612,18 @@ void Search::place(unsigned c) {
   placed[c] = 1;
   offset[c] = floor[c];
   placedOrder.push_back(c);
-  for (unsigned s : in.sectionsOf[c])
+  for (unsigned k = in.sectionsOf.start[c], e = in.sectionsOf.start[c + 1];
+       k < e; ++k) {
+    unsigned s = in.sectionsOf.data[k];
     remaining[s] -= in.size[c];
+    // Swap c behind the unplaced slots of s.
+    unsigned from = slotOf[k], to = in.sections.start[s] + --slotCount[s];
+    unsigned other = slotIncidence[to];
+    std::swap(slotItem[from], slotItem[to]);
+    std::swap(slotIncidence[from], slotIncidence[to]);
+    slotOf[other] = from;
+    slotOf[k] = to;
+  }
   for (unsigned d : in.neighbours[c])
     if (!placed[d] && minOffset[d] < top) {
       trail.push_back({d, minOffset[d]});
@@ -612,8 +648,11 @@ void Search::undoTo(size_t placedMark, size_t trailMark, size_t deadMark) {
   }
   while (placedOrder.size() > placedMark) {
     unsigned c = placedOrder.back();
-    for (unsigned s : in.sectionsOf[c])
+    // Undone in reverse order, c is right behind the unplaced slots.
+    for (unsigned s : in.sectionsOf[c]) {
       remaining[s] += in.size[c];
+      ++slotCount[s];
+    }
     placed[c] = 0;
     placedOrder.pop_back();
   }
@@ -686,9 +725,7 @@ bool Search::solveNode(const Component &component) {
   std::vector<unsigned> candidates;
   uint64_t next = kInf;
   bool gapPossible = true;
-  for (unsigned c : in.sections[section]) {
-    if (placed[c])
-      continue;
+  for (unsigned c : unplacedIn(section)) {
     if (floor[c] != low) {
       next = std::min(next, floor[c]);
       continue;
@@ -746,9 +783,26 @@ Search::Outcome Search::run(uint64_t capacity, Layout &layout) {
   itemDead.assign(m, 0);
   lowest.assign(numSections, 0);
   remaining.assign(numSections, 0);
-  for (unsigned s = 0; s < numSections; ++s)
+  slotItem = in.sections.data;
+  slotIncidence.assign(slotItem.size(), 0);
+  slotOf.assign(in.sectionsOf.data.size(), 0);
+  slotCount.assign(numSections, 0);
+  for (unsigned s = 0; s < numSections; ++s) {
+    slotCount[s] = in.sections[s].size();
     for (unsigned c : in.sections[s])
       remaining[s] = satAdd(remaining[s], in.size[c]);
+  }
+  for (unsigned c = 0; c < m; ++c)
+    for (unsigned k = in.sectionsOf.start[c], e = in.sectionsOf.start[c + 1];
+         k < e; ++k) {
+      unsigned s = in.sectionsOf.data[k];
+      llvm::ArrayRef<unsigned> members = in.sections[s];
+      unsigned slot = in.sections.start[s] +
+                      (std::lower_bound(members.begin(), members.end(), c) -
+                       members.begin());
+      slotOf[k] = slot;
+      slotIncidence[slot] = k;
+    }
   trail.clear();
   deadTrail.clear();
   placedOrder.clear();
@@ -765,22 +819,17 @@ Search::Outcome Search::run(uint64_t capacity, Layout &layout) {
   // search stays complete. Failed states stay valid across rounds, since they
   // only record subtrees searched completely.
   std::vector<unsigned> perturbed(m);
-  unsigned fixedStrategies = 2 * in.ranks.size();
+  unsigned orders = in.ranks.size(), fixedStrategies = 3 * orders;
   for (unsigned round = 0;; ++round) {
-    fewestChoicesFirst = (round / in.ranks.size()) % 2;
+    sectionRule = SectionRule((round / orders) % 3);
     if (round < fixedStrategies) {
-      rank = &in.ranks[round % in.ranks.size()];
+      rank = &in.ranks[round % orders];
     } else {
       perturbOrder(in, round, perturbed);
       rank = &perturbed;
     }
     roundNodes = 0;
     roundLimit = kFirstRoundNodes * luby(round + 1);
-    static int only = getenv("EXACT_ONLY") ? atoi(getenv("EXACT_ONLY")) : -1;
-    if (only >= 0) {
-      if (round != unsigned(only)) continue;
-      roundLimit = ~0ull;
-    }
     cutOff = false;
     if (solve(all)) {
       layout.offsets = offset;
@@ -917,8 +966,13 @@ llvm::Expected<Plan> usmp::planner::planExact(const Problem &problem,
     });
     llvm::Expected<Plan> greedy =
         placeInOrder(problem, order, OffsetRule::LowestGap, "exact");
-    if (!greedy)
+    if (!greedy) {
+      if (stats) {
+        stats->nodes = budget.nodes;
+        stats->budgetExhausted = budget.exhausted;
+      }
       return greedy.takeError();
+    }
     for (unsigned b = 0; b < n; ++b)
       poolOf[b] = greedy->placements[b].pool;
     for (unsigned p = 0; p < numPools; ++p) {

@@ -196,26 +196,29 @@ void IntervalIndex::activateAll() {
 
 /// `AboveConflicts` for interval-only problems without the conflict graph:
 /// the highest end among placed buffers overlapping a live range is the
-/// maximum of the pool's skyline over that range. O(n log n).
+/// maximum of the pool's skyline over that range. O(n log n). Only start
+/// times are steps: two ranges overlap exactly when one contains the other's
+/// start, so a range covers the steps of the starts within it.
 static llvm::Expected<Plan> placeAboveIntervals(const Problem &problem,
                                                 llvm::ArrayRef<unsigned> order,
                                                 Plan plan) {
   std::vector<int64_t> times;
-  times.reserve(problem.buffers.size() * 2);
-  for (const Buffer &buffer : problem.buffers) {
+  times.reserve(problem.buffers.size());
+  for (const Buffer &buffer : problem.buffers)
     times.push_back(buffer.live->start);
-    times.push_back(buffer.live->end);
-  }
   llvm::sort(times);
   times.erase(std::unique(times.begin(), times.end()), times.end());
-  auto step = [&](int64_t time) {
-    return std::lower_bound(times.begin(), times.end(), time) - times.begin();
-  };
   std::vector<std::unique_ptr<Skyline>> skylines(problem.pools.size());
   llvm::SmallVector<std::optional<uint64_t>, 4> lowestOffsets;
   for (unsigned b : order) {
     const Buffer &buffer = problem.buffers[b];
-    size_t first = step(buffer.live->start), last = step(buffer.live->end);
+    // The range's own start is a step, so it covers at least one.
+    size_t first =
+        std::lower_bound(times.begin(), times.end(), buffer.live->start) -
+        times.begin();
+    size_t last =
+        std::upper_bound(times.begin(), times.end(), buffer.live->end) -
+        times.begin() - 1;
     lowestOffsets.clear();
     bool done = false;
     for (unsigned pool : problem.candidates(b)) {

@@ -166,10 +166,14 @@ llvm::Expected<Plan> HillClimb::plan(const Problem &problem,
     }
     uint64_t total = totalSize(*next);
     // Accept worse orders with a probability that shrinks with the loss and
-    // with time, as TVM does.
+    // with time, as TVM does (in percent; IEEE doubles round the same way
+    // everywhere, and cannot overflow like 50 * loss could).
     bool accept =
         total <= currentTotal ||
-        random.below(100) < 50 * (total - currentTotal) / total / attempt;
+        random.below(100) <
+            static_cast<uint64_t>(
+                50.0 * static_cast<double>(total - currentTotal) /
+                static_cast<double>(total) / static_cast<double>(attempt));
     if (!accept) {
       swapPositions();
       continue;

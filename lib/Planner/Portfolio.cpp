@@ -2,9 +2,11 @@
 
 #include "usmp/Planner/Portfolio.h"
 #include "usmp/Planner/IntervalGaps.h"
+#include "usmp/Planner/LowerBound.h"
 #include "usmp/Planner/StartBestFit.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <limits>
 #include <numeric>
@@ -15,7 +17,9 @@ using namespace usmp::planner;
 // Work units of the placement engine per millisecond of budget, measured on
 // the idealloc instances (one core, 2026); only the budget's scale depends on
 // it, results never depend on the machine.
-static constexpr uint64_t kWorkPerMs = 60000;
+static constexpr uint64_t kWorkPerMs = 40000;
+// The named heuristics may each use this many times the work budget.
+static constexpr uint64_t kNamedBudgetFactor = 3;
 // Problems up to this many buffers also run TVM's greedy algorithms, which
 // build the full conflict graph.
 static constexpr size_t kGraphAlgorithmLimit = 4096;
@@ -81,9 +85,13 @@ public:
   Search(const Problem &problem, uint64_t workBudget)
       : problem(problem), placer(problem), workBudget(workBudget) {}
 
-  /// Scores `order` under `rule` and keeps it when strictly smaller.
-  bool consider(std::vector<unsigned> order, FitRule rule) {
-    uint64_t total = placer.evaluate(order, rule, bestTotal);
+  /// Scores `order` under `rule` and keeps it when strictly smaller; gives
+  /// up when the placer's work counter reaches `workLimit` (by default the
+  /// budget).
+  bool consider(std::vector<unsigned> order, FitRule rule,
+                std::optional<uint64_t> workLimit = std::nullopt) {
+    uint64_t total =
+        placer.evaluate(order, rule, bestTotal, workLimit.value_or(workBudget));
     if (total >= bestTotal)
       return false;
     bestTotal = total;
@@ -103,11 +111,14 @@ public:
     bestPlan = std::move(plan);
   }
   bool hasBudget() const { return placer.getWork() < workBudget; }
+  /// True once the best layout meets the lower bound: nothing can beat it.
+  bool optimal() const { return bestTotal <= lowerBound; }
   void improve(Random &random);
 
   const Problem &problem;
   GapPlacer placer;
   uint64_t workBudget;
+  uint64_t lowerBound = 0;
   uint64_t bestTotal = std::numeric_limits<uint64_t>::max();
   std::vector<unsigned> bestOrder;
   FitRule bestRule = FitRule::BestFit;
@@ -116,36 +127,62 @@ public:
 
 } // namespace
 
-/// Local search on the placement order: move one buffer a short way earlier
-/// or later, or swap two buffers, and keep the order when the layout does
-/// not grow. Accepting equal layouts lets the search drift across plateaus.
+/// Local search on the placement order. Half of the moves take a buffer
+/// that reaches the top of its pool and place it earlier, the others move a
+/// random buffer a short way or swap two nearby ones; the new order is kept
+/// when the layout does not grow. Accepting equal layouts lets the search
+/// drift across plateaus.
 void Search::improve(Random &random) {
   size_t n = bestOrder.size();
   if (n < 2)
     return;
-  std::vector<unsigned> order;
-  while (hasBudget()) {
+  std::vector<unsigned> order, position(n), top;
+  auto refresh = [&] {
+    for (size_t i = 0; i < n; ++i)
+      position[bestOrder[i]] = i;
+    top.clear();
+    for (size_t i = 0; i < n; ++i) {
+      unsigned b = bestOrder[i];
+      const Placement &at = bestPlan->placements[b];
+      if (problem.buffers[b].size != 0 &&
+          at.offset + problem.buffers[b].size == bestPlan->poolSizes[at.pool])
+        top.push_back(b);
+    }
+  };
+  refresh();
+  while (hasBudget() && !optimal()) {
     order = bestOrder;
-    size_t i = random.below(n);
-    size_t reach = 1 + random.below(std::min<size_t>(n - 1, 16));
-    size_t j = random.below(2) ? std::min(n - 1, i + reach)
-                               : (i >= reach ? i - reach : 0);
-    if (i == j)
-      continue;
-    if (random.below(2))
-      std::swap(order[i], order[j]);
-    else if (i < j)
+    size_t i, j;
+    if (!top.empty() && random.below(2)) {
+      i = position[top[random.below(top.size())]];
+      if (i == 0)
+        continue;
+      j = i - 1 - random.below(std::min<size_t>(i, 64));
+    } else {
+      i = random.below(n);
+      size_t reach = 1 + random.below(std::min<size_t>(n - 1, 16));
+      j = random.below(2) ? std::min(n - 1, i + reach)
+                          : (i >= reach ? i - reach : 0);
+      if (i == j)
+        continue;
+      if (random.below(2)) {
+        std::swap(order[i], order[j]);
+        i = j;
+      }
+    }
+    if (i < j)
       std::rotate(order.begin() + i, order.begin() + i + 1,
                   order.begin() + j + 1);
-    else
+    else if (j < i)
       std::rotate(order.begin() + j, order.begin() + i, order.begin() + i + 1);
-    uint64_t total = placer.evaluate(order, bestRule, bestTotal + 1);
+    uint64_t total =
+        placer.evaluate(order, bestRule, bestTotal + 1, workBudget);
     if (total > bestTotal)
       continue;
-    if (total < bestTotal)
-      bestPlan = placer.currentPlan();
     bestTotal = total;
     bestOrder = std::move(order);
+    bestPlan = placer.currentPlan();
+    refresh();
   }
 }
 
@@ -153,7 +190,8 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
                                      const PlanOptions &options) const {
   uint64_t budgetMs =
       options.timeLimitMs ? options.timeLimitMs : kDefaultPortfolioBudgetMs;
-  Search search(problem, budgetMs * kWorkPerMs);
+  Search search(problem, llvm::SaturatingMultiply(budgetMs, kWorkPerMs));
+  search.lowerBound = computeLowerBounds(problem).total;
 
   // Size-class orders with first fit are cheap and often the best, so a
   // few go first: they give the cutoff that stops worse placements early.
@@ -163,14 +201,19 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
                   FitRule::FirstFit);
 
   // The named heuristics always run (to the end, or until they reach the
-  // best total), so `auto` is never worse than any of them.
+  // best total), so `auto` is never worse than any of them, unless one needs
+  // more than kNamedBudgetFactor times the whole budget: then it is dropped.
   const Candidate named[] = {
       {IntervalOrder::SizeThenDuration, FitRule::BestFit},
       {IntervalOrder::SizeThenIndex, FitRule::FirstFit},
       {IntervalOrder::DurationThenSize, FitRule::BestFit},
   };
   for (const Candidate &candidate : named)
-    search.consider(intervalOrder(problem, candidate.order), candidate.rule);
+    search.consider(
+        intervalOrder(problem, candidate.order), candidate.rule,
+        llvm::SaturatingAdd(
+            search.placer.getWork(),
+            llvm::SaturatingMultiply(search.workBudget, kNamedBudgetFactor)));
   // start-best-fit has a faster sweep of its own.
   llvm::Expected<Plan> start = planStartBestFit(problem);
   if (start)
@@ -187,7 +230,7 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     for (SizeClassTieBreak tieBreak :
          {SizeClassTieBreak::LongDuration, SizeClassTieBreak::EarlyStart})
       for (FitRule rule : {FitRule::FirstFit, FitRule::BestFit})
-        if (search.hasBudget())
+        if (search.hasBudget() && !search.optimal())
           search.consider(sizeClassOrder(problem, base, tieBreak), rule);
   const Candidate extra[] = {
       {IntervalOrder::SizeThenStart, FitRule::BestFit},
@@ -200,7 +243,7 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
       {IntervalOrder::StartThenSize, FitRule::FirstFit},
   };
   for (const Candidate &candidate : extra)
-    if (search.hasBudget())
+    if (search.hasBudget() && !search.optimal())
       search.consider(intervalOrder(problem, candidate.order), candidate.rule);
 
   // Plans from other registered algorithms, looked up by name so the
@@ -227,21 +270,35 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
       external = std::move(*plan);
     }
   };
-  if (problem.buffers.size() <= kGraphAlgorithmLimit) {
+  if (problem.buffers.size() <= kGraphAlgorithmLimit && !search.optimal()) {
     tryAlgorithm("greedy-by-size", options);
     tryAlgorithm("greedy-by-conflicts", options);
   }
-  if (problem.buffers.size() <= kExactLimit) {
+  if (problem.buffers.size() <= kExactLimit && !search.optimal()) {
     PlanOptions exactOptions;
     exactOptions.seed = options.seed;
     exactOptions.nodeLimit = std::max<uint64_t>(
-        1000, budgetMs * kExactNodeBuffersPerMs /
+        1000, llvm::SaturatingMultiply(budgetMs, kExactNodeBuffersPerMs) /
                   std::max<size_t>(1, problem.buffers.size()));
     tryAlgorithm("exact", exactOptions);
   }
   bool proven = external && external->provenOptimal;
+  if (external && !proven) {
+    // Placing buffers first fit in the order of their offsets in a plan puts
+    // each at or below its offset there (on one pool), so the local search
+    // can start from the external plan.
+    std::vector<unsigned> byOffset(problem.buffers.size());
+    std::iota(byOffset.begin(), byOffset.end(), 0u);
+    llvm::sort(byOffset, [&](unsigned a, unsigned b) {
+      uint64_t oa = external->placements[a].offset;
+      uint64_t ob = external->placements[b].offset;
+      return oa != ob ? oa < ob : a < b;
+    });
+    search.consider(std::move(byOffset), FitRule::FirstFit);
+  }
 
-  if (!proven && search.bestTotal != std::numeric_limits<uint64_t>::max()) {
+  if (!proven && !search.optimal() &&
+      search.bestTotal != std::numeric_limits<uint64_t>::max()) {
     Random random(options.seed);
     search.improve(random);
   }
@@ -252,6 +309,7 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
   }
   if (search.bestPlan) {
     search.bestPlan->algorithm = "auto";
+    search.bestPlan->provenOptimal = search.optimal();
     return std::move(*search.bestPlan);
   }
   // Nothing fitted: report best-fit's failure.

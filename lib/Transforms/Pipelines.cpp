@@ -39,6 +39,12 @@ void usmp::buildUSMPPipeline(OpPassManager &pm,
   VerifyPlanPassOptions verify;
   verify.entry = options.entry;
   pm.addPass(createVerifyPlanPass(verify));
+
+  if (!options.modelName.empty()) {
+    SetModelNamePassOptions name;
+    name.modelName = options.modelName;
+    pm.addPass(createSetModelNamePass(name));
+  }
 }
 
 void usmp::buildFromTosaPipeline(OpPassManager &pm) {

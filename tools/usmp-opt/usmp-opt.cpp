@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "usmp/Conversion/Passes.h"
 #include "usmp/Dialect/USMP/USMPDialect.h"
 #include "usmp/Transforms/Passes.h"
 #include "usmp/Version.h"
@@ -25,6 +26,7 @@ int main(int argc, char **argv) {
   registry.insert<usmp::USMPDialect>();
   usmp::registerUSMPPasses();
   usmp::registerUSMPPipelines();
+  usmp::registerUSMPConversionPasses();
 
   llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &os) {
     os << "usmp version " << USMP_VERSION << '\n';

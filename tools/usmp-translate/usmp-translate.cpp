@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "usmp/Target/EmitC.h"
 #include "usmp/Version.h"
 
 #include "mlir/InitAllTranslations.h"
@@ -15,6 +16,7 @@
 
 int main(int argc, char **argv) {
   mlir::registerToCppTranslation();
+  usmp::registerUSMPEmitCTranslation();
   llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &os) {
     os << "usmp version " << USMP_VERSION << '\n';
   });

@@ -58,7 +58,9 @@ TEST(AutoTest, IsRegisteredAsTheDefault) {
 TEST(AutoTest, TVMLinearChainAtItsOptimum) {
   Problem problem = conflictProblem({10, 20, 100, 40, 50, 50},
                                     {{1}, {0, 2}, {1, 3}, {2, 4}, {3, 5}, {4}});
-  EXPECT_EQ(planAuto(problem).poolSizes, std::vector<uint64_t>({140}));
+  Plan plan = planAuto(problem);
+  EXPECT_EQ(plan.poolSizes, std::vector<uint64_t>({140}));
+  EXPECT_TRUE(plan.provenOptimal);
 }
 
 // TVM's fanout with symmetric conflicts: the optimum is 210 (TVM's 190
@@ -76,8 +78,9 @@ TEST(AutoTest, TVMFanoutAtItsOptimum) {
   EXPECT_EQ(planAuto(problem).poolSizes, std::vector<uint64_t>({210}));
 }
 
-// TVM's resnet subgraph: TVM's best is 7200256 (greedy-by-conflicts).
-TEST(AutoTest, TVMResnetSubgraphNoWorseThanTVM) {
+// TVM's resnet subgraph: TVM's best, 7200256 (greedy-by-conflicts), is the
+// optimum.
+TEST(AutoTest, TVMResnetSubgraphAtItsOptimum) {
   enum {
     sid2,
     sid6,
@@ -110,7 +113,10 @@ TEST(AutoTest, TVMResnetSubgraphNoWorseThanTVM) {
       conflictProblem({720000, 5760000, 720000, 720000, 720000, 758912, 720000,
                        720000, 256, 256, 256, 256},
                       conflicts);
-  EXPECT_LE(planAuto(problem).poolSizes[0], 7200256u);
+  Plan plan = planAuto(problem);
+  // Small enough for the exact search to prove TVM's best optimal.
+  EXPECT_EQ(plan.poolSizes, std::vector<uint64_t>({7200256}));
+  EXPECT_TRUE(plan.provenOptimal);
 }
 
 // A known optimum no single greedy order finds (see the explicit-conflict
@@ -125,6 +131,31 @@ TEST(AutoTest, FindsWhatTheGreedyOrdersMiss) {
                      {"e", 2, 1, {}, Interval{3, 5}, {3}}};
   ASSERT_EQ(errorMessage(problem.finalize()), "");
   EXPECT_EQ(planAuto(problem).poolSizes, std::vector<uint64_t>({6}));
+}
+
+TEST(AutoTest, ReportsALayoutAtTheLowerBoundAsOptimal) {
+  Problem problem;
+  problem.pools.push_back({"mem", std::nullopt, 1});
+  problem.buffers = {{"b1", 4, 1, {}, Interval{0, 2}, {}},
+                     {"b2", 4, 1, {}, Interval{3, 8}, {}},
+                     {"b3", 4, 1, {}, Interval{0, 8}, {}},
+                     {"b4", 4, 1, {}, Interval{9, 20}, {}},
+                     {"b5", 4, 1, {}, Interval{0, 20}, {}}};
+  ASSERT_EQ(errorMessage(problem.finalize()), "");
+  Plan plan = planAuto(problem);
+  EXPECT_EQ(plan.poolSizes, std::vector<uint64_t>({12}));
+  EXPECT_TRUE(plan.provenOptimal);
+}
+
+TEST(AutoTest, FailsLikeBestFitWhenNothingFits) {
+  Problem problem;
+  problem.pools.push_back({"tiny", 4, 1});
+  problem.buffers = {{"a", 3, 1, {}, Interval{0, 1}, {}},
+                     {"b", 3, 1, {}, Interval{1, 2}, {}}};
+  ASSERT_EQ(errorMessage(problem.finalize()), "");
+  llvm::Expected<Plan> plan = planWith("auto", problem);
+  EXPECT_NE(errorMessage(plan).find("fits in no candidate pool"),
+            std::string::npos);
 }
 
 TEST(AutoTest, IsDeterministic) {

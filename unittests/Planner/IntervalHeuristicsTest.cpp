@@ -124,6 +124,24 @@ TEST(IntervalHeuristicsTest, OrdersFollowTheirRules) {
             V({1, 3, 2, 0}));
 }
 
+TEST(IntervalHeuristicsTest, SizeClassOrders) {
+  Problem problem;
+  problem.pools.push_back({"mem", std::nullopt, 1});
+  // Classes in base 4: 1 -> 0, 5 and 12 -> 1, 16 and 60 -> 2.
+  problem.buffers = {interval("a", 5, 4, 5),  interval("b", 60, 2, 3),
+                     interval("c", 16, 0, 9), interval("d", 12, 1, 1),
+                     interval("e", 1, 0, 0),  interval("f", 16, 2, 8)};
+  problem = finished(std::move(problem));
+  using V = std::vector<unsigned>;
+  EXPECT_EQ(sizeClassOrder(problem, 4, SizeClassTieBreak::EarlyStart),
+            V({2, 1, 5, 3, 0, 4}));
+  EXPECT_EQ(sizeClassOrder(problem, 4, SizeClassTieBreak::LongDuration),
+            V({2, 5, 1, 0, 3, 4}));
+  // Base 2 classes: 60 -> 5, 16 -> 4, 12 -> 3, 5 -> 2, 1 -> 0.
+  EXPECT_EQ(sizeClassOrder(problem, 2, SizeClassTieBreak::EarlyStart),
+            V({1, 2, 5, 3, 0, 4}));
+}
+
 TEST(IntervalHeuristicsTest, FallsBackToTheNextPoolOnlyWhenTheHintIsExceeded) {
   Problem problem;
   problem.pools.push_back({"fast", 10, 1});
@@ -278,40 +296,58 @@ TEST(IntervalHeuristicsTest, RandomProblemsGiveValidPlans) {
 }
 
 // The gap engine sees exactly the placed buffers a buffer conflicts with:
-// first fit in any order gives the offsets of a brute-force first fit.
-TEST(IntervalHeuristicsTest, MatchesBruteForceFirstFit) {
+// in any order, with alignments, both rules give the offsets of a brute-force
+// placement over the conflict graph.
+TEST(IntervalHeuristicsTest, MatchesBruteForcePlacement) {
   Random random(11);
-  for (unsigned round = 0; round < 500; ++round) {
+  for (unsigned round = 0; round < 1000; ++round) {
     RandomProblemOptions options;
     options.maxBuffers = 40;
     options.maxPools = 1;
     options.maxTime = 30;
     options.hintedPercent = 0;
-    options.alignedPercent = 0;
     options.explicitPercent = round % 2 ? 30 : 0;
     Problem problem = randomProblem(random, options);
-    problem.pools[0].alignment = 1;
     std::vector<unsigned> order = identityOrder(problem);
     for (size_t i = order.size(); i > 1; --i)
       std::swap(order[i - 1], order[random.between(0, i - 1)]);
+    FitRule rule = round % 4 < 2 ? FitRule::FirstFit : FitRule::BestFit;
     GapPlacer placer(problem);
-    llvm::Expected<Plan> plan = placer.run(order, FitRule::FirstFit);
+    llvm::Expected<Plan> plan = placer.run(order, rule);
     ASSERT_EQ(errorMessage(plan), "");
     std::vector<bool> placed(problem.buffers.size());
     for (unsigned b : order) {
       std::vector<std::pair<uint64_t, uint64_t>> taken;
       for (unsigned other : problem.neighbours(b))
-        if (placed[other])
+        if (placed[other] && problem.buffers[other].size != 0)
           taken.push_back(
               {plan->placements[other].offset,
                plan->placements[other].offset + problem.buffers[other].size});
       llvm::sort(taken);
-      uint64_t offset = 0;
       uint64_t size = problem.buffers[b].size;
-      for (auto [begin, end] : taken)
-        if (begin < offset + size && end > offset && size != 0 && begin != end)
-          offset = end;
-      EXPECT_EQ(plan->placements[b].offset, offset) << "round " << round;
+      uint64_t alignment =
+          std::max(problem.buffers[b].alignment, problem.pools[0].alignment);
+      auto alignUp = [&](uint64_t x) {
+        return (x + alignment - 1) / alignment * alignment;
+      };
+      // Gaps between the merged taken ranges, then the space above them.
+      std::optional<uint64_t> expected;
+      uint64_t bestGap = 0, top = 0;
+      for (auto [begin, end] : taken) {
+        if (begin > top && alignUp(top) + size <= begin &&
+            (!expected ||
+             (rule == FitRule::BestFit && begin - top < bestGap))) {
+          expected = alignUp(top);
+          bestGap = begin - top;
+        }
+        top = std::max(top, end);
+      }
+      if (size == 0)
+        expected = 0;
+      else if (!expected)
+        expected = alignUp(top);
+      EXPECT_EQ(plan->placements[b].offset, *expected)
+          << "round " << round << " buffer " << b;
       placed[b] = true;
     }
   }

@@ -86,8 +86,9 @@ Problem linearChain() {
       .finish();
 }
 
-/// TVM lists these conflicts one-sidedly (bi_c misses bi_d's partner bi_f
-/// and so on); our conflicts are symmetric, which makes 190 impossible.
+/// TVM lists some of these conflicts on one side only (bi_d lists bi_b, bi_g
+/// lists bi_f, not the reverse); our conflicts are symmetric, which makes
+/// TVM's 190 impossible.
 Problem fanout() {
   return Builder()
       .pool("global_workspace")
@@ -184,10 +185,10 @@ TEST(TVMAlgorithmsTest, FanoutWithSymmetricConflicts) {
   Problem problem = fanout();
   // bi_b, bi_c, bi_d and bi_e conflict pairwise: 20 + 100 + 40 + 50.
   EXPECT_EQ(computeLowerBounds(problem).total, 210u);
-  // TVM reported 190 for greedy-by-size and hill-climb by overlapping bi_e
-  // with bi_d, whose conflict only one side lists. With symmetric conflicts
-  // the size order stacks c, f (above g), e, d, b: 250; the conflict order
-  // gives TVM's 320; hill-climb's swaps reach the optimum.
+  // TVM's greedy-by-size reported 190 by overlapping bi_b with bi_d and
+  // bi_f with bi_g (its hill-climb also reported 190). With symmetric
+  // conflicts the size order stacks c, f (above g), e, d, b: 250; the
+  // conflict order gives TVM's 320; hill-climb's swaps reach the optimum.
   EXPECT_EQ(planWith("greedy-by-size", problem).poolSizes,
             std::vector<uint64_t>({250}));
   EXPECT_EQ(planWith("greedy-by-conflicts", problem).poolSizes,
@@ -290,6 +291,27 @@ TEST(TVMAlgorithmsTest, HillClimbIsDeterministicPerSeed) {
       EXPECT_EQ(first.placements[i].offset, second.placements[i].offset);
     }
   }
+}
+
+TEST(TVMAlgorithmsTest, MiniMallocExampleAtItsOptimum) {
+  // MiniMalloc's README example: live ranges [lower, upper - 1], optimum 12.
+  Problem problem;
+  problem.pools.push_back({"pool", 12, 1});
+  const std::pair<int64_t, int64_t> ranges[] = {
+      {0, 2}, {3, 8}, {0, 8}, {9, 20}, {0, 20}};
+  for (auto [index, range] : llvm::enumerate(ranges))
+    problem.buffers.push_back({"b" + std::to_string(index + 1),
+                               4,
+                               1,
+                               {},
+                               Interval{range.first, range.second},
+                               {}});
+  ASSERT_EQ(errorMessage(problem.finalize()), "");
+  EXPECT_EQ(computeLowerBounds(problem).total, 12u);
+  for (llvm::StringRef name :
+       {"greedy-by-size", "greedy-by-conflicts", "hill-climb"})
+    EXPECT_EQ(planWith(name, problem).poolSizes, std::vector<uint64_t>({12}))
+        << name.str();
 }
 
 TEST(TVMAlgorithmsTest, AlignmentIsHonoured) {

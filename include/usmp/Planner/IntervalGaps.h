@@ -3,9 +3,10 @@
 // The engine behind the interval heuristics (best-fit, first-fit-by-size,
 // start-best-fit, ...): buffers are placed one at a time, in an order the
 // heuristic chooses, into a free gap among the already placed buffers they
-// conflict with. Placed interval buffers live in a static interval tree per
-// pool, so a buffer only looks at the placed buffers overlapping its live
-// range, never at an adjacency list; explicit conflict lists are honoured too.
+// conflict with. Placed interval buffers are kept per pool in a segment tree
+// over start times whose nodes hold merged byte ranges, so a buffer only
+// walks the occupied ranges around its live range, never an adjacency list;
+// explicit conflict lists are honoured too. See docs/Planner.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -53,16 +54,18 @@ public:
   llvm::Expected<Plan> run(llvm::ArrayRef<unsigned> order, FitRule rule);
 
   /// Like `run`, but only returns the sum of the pool sizes, or UINT64_MAX
-  /// when some buffer fits nowhere or the sum reaches `cutoff` (it only
-  /// grows, so the placement stops there); used to score orders.
+  /// when some buffer fits nowhere, the sum reaches `cutoff` (it only grows,
+  /// so the placement stops there) or `getWork()` reaches `workLimit`; used
+  /// to score orders.
   uint64_t evaluate(llvm::ArrayRef<unsigned> order, FitRule rule,
-                    uint64_t cutoff = UINT64_MAX);
+                    uint64_t cutoff = UINT64_MAX,
+                    uint64_t workLimit = UINT64_MAX);
 
   /// The layout of the last `evaluate` that placed every buffer.
   Plan currentPlan() const;
 
-  /// Work done so far by this placer (ranges and tree nodes visited), a
-  /// deterministic measure of time for budgets.
+  /// Work done so far by this placer (buffers placed, tree nodes and ranges
+  /// visited), a deterministic measure of time for budgets.
   uint64_t getWork() const { return work; }
 
 private:
@@ -84,7 +87,7 @@ private:
   /// Places buffers in `order`; on failure returns the buffer that fits
   /// nowhere and leaves its offset per candidate pool in `lastOffsets`.
   std::optional<unsigned> placeAll(llvm::ArrayRef<unsigned> order, FitRule rule,
-                                   uint64_t cutoff);
+                                   uint64_t cutoff, uint64_t workLimit);
   /// Offset of buffer `b` in pool `pool` under `rule`, ignoring the hint;
   /// false when offset + size would not fit in 64 bits.
   bool findOffset(unsigned b, unsigned pool, FitRule rule, uint64_t &offset);

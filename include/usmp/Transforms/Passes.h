@@ -43,6 +43,10 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
       *this, "workspace-io",
       llvm::cl::desc("Place the inputs and outputs with these names in a "
                      "pool (selective workspace I/O)")};
+  Option<std::string> modelName{
+      *this, "model-name",
+      llvm::cl::desc("The model's name in the C API (tvmgen_<name>)"),
+      llvm::cl::init("")};
   Option<std::string> report{*this, "report",
                              llvm::cl::desc("Write a JSON plan report here"),
                              llvm::cl::init("")};

@@ -77,6 +77,19 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::memref::MemRefDialect", "usmp::USMPDialect"];
 }
 
+def SetModelNamePass : Pass<"usmp-set-model-name", "mlir::ModuleOp"> {
+  let summary = "Record the model's name for the C API";
+  let description = [{
+    Sets the module attribute `usmp.model_name`, which
+    `convert-usmp-to-emitc` uses for the C API prefix `tvmgen_<name>` unless
+    its own option says otherwise. An empty name removes the attribute.
+  }];
+  let options = [
+    Option<"modelName", "model-name", "std::string", /*default=*/"\"\"",
+           "The model's name">,
+  ];
+}
+
 def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
   let summary = "Give every buffer its ordered candidate pools";
   let description = [{

@@ -278,5 +278,12 @@ LogicalResult USMPDialect::verifyOperationAttribute(Operation *op,
       return op->emitOpError() << "'" << name << "' must be a #usmp.io attribute";
     return verifyIO(op, io);
   }
+  if (name == "usmp.model_name") {
+    auto model = dyn_cast<StringAttr>(attribute.getValue());
+    if (!isa<ModuleOp>(op) || !model || model.getValue().empty())
+      return op->emitOpError()
+             << "'usmp.model_name' must be a non-empty string on a module";
+    return success();
+  }
   return op->emitOpError() << "unknown usmp attribute '" << name << "'";
 }

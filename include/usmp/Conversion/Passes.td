@@ -1,0 +1,45 @@
+//===- Passes.td - usmp conversions -------------------------*- tablegen -*-===//
+
+#ifndef USMP_CONVERSION_PASSES_TD
+#define USMP_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
+  let summary = "Lower a planned model and its C API to EmitC";
+  let description = [{
+    Takes a module after `usmp-pipeline` and produces two `emitc.file`s,
+    `tvmgen_<model>.h` and `tvmgen_<model>.c`, that
+    `usmp-translate --usmp-emit-c --output-dir=DIR` prints: the C API that
+    TVM's generated code has (pools, inputs and outputs structs, size macros,
+    `map_inputs`/`map_outputs` for I/O in pools, `run`), and the model's own
+    code.
+
+    The model's functions are renamed `tvmgen_<model>_<name>` and become
+    static. Each function that takes views of pools is split: its body takes
+    the views as parameters, and a wrapper computes them as typed pointers
+    into the pool bytes. Operators are lowered with upstream conversions
+    (linalg to loops, folding of view operations, affine and math lowering,
+    `convert-to-emitc`); an operation they cannot lower is an error naming it.
+
+    The model name comes from the `model-name` option, else the module's
+    `usmp.model_name` attribute, else `default`. Pools named in
+    `internal-pools` are static arrays of the generated source instead of
+    fields the application fills.
+  }];
+  let options = [
+    Option<"modelName", "model-name", "std::string", /*default=*/"\"\"",
+           "Model name in the C API prefix tvmgen_<model>">,
+    ListOption<"internalPools", "internal-pools", "std::string",
+               "Pools the generated code owns as static arrays">,
+    Option<"entry", "entry", "std::string", /*default=*/"\"\"",
+           "Entry function (default: the single public function, else @main)">,
+  ];
+  let dependentDialects = [
+    "mlir::emitc::EmitCDialect",
+    "mlir::linalg::LinalgDialect",
+    "mlir::scf::SCFDialect",
+  ];
+}
+
+#endif // USMP_CONVERSION_PASSES_TD

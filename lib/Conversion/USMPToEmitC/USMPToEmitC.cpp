@@ -1,0 +1,855 @@
+//===- USMPToEmitC.cpp - Lower a planned model and its C API to EmitC -----===//
+//
+// The C API follows the one TVM's code generator ships (see docs/CAPI.md):
+// a header with size macros, the inputs/outputs/pools structs and the
+// prototypes, and a source with the model's code, map_inputs/map_outputs and
+// run. Everything is built from EmitC ops; struct declarations and macros,
+// which EmitC has no ops for, are emitc.verbatim lines.
+//
+//===----------------------------------------------------------------------===//
+
+#include "usmp/Conversion/Passes.h"
+#include "usmp/Analysis/BufferLiveness.h"
+#include "usmp/Dialect/USMP/USMPOps.h"
+#include "usmp/Dialect/USMP/USMPUtils.h"
+
+#include "mlir/Conversion/MathToEmitC/MathToEmitC.h"
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
+#include "mlir/Dialect/EmitC/IR/EmitC.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Format.h"
+
+namespace usmp {
+#define GEN_PASS_DEF_CONVERTUSMPTOEMITCPASS
+#include "usmp/Conversion/Passes.h.inc"
+} // namespace usmp
+
+using namespace mlir;
+using namespace usmp;
+
+namespace {
+
+/// A pool as the C API sees it.
+struct PoolInfo {
+  std::string name;  // C identifier
+  bool constant = false;
+  bool internal = false;
+  bool usedByModel = false;
+  int64_t size = 0;
+  int64_t alignment = 1;
+  std::vector<uint8_t> data;
+};
+
+/// An input or output of the model.
+struct TensorInfo {
+  IOAttr io;
+  std::string name; // C identifier
+  uint64_t size = 0;
+  /// In a pool: its index and offset; else the entry argument it is.
+  int pool = -1;
+  int64_t offset = 0;
+  int argument = -1;
+};
+
+/// Typedefs of array rows, declared once each.
+struct RowTypedefs {
+  llvm::StringSet<> names;
+  SmallVector<std::string> declarations;
+};
+
+/// A function whose pool views become parameters of `impl`.
+struct SplitFunction {
+  std::string name;
+  std::string impl;
+  /// Per view: the pool argument it views, its offset and type.
+  SmallVector<std::tuple<unsigned, int64_t, MemRefType>> views;
+  /// Parameters of `impl` it does not use, which are removed; a wrapper
+  /// passes no argument for them.
+  llvm::BitVector unusedImplParameters;
+};
+
+struct ConvertUSMPToEmitCPass
+    : public usmp::impl::ConvertUSMPToEmitCPassBase<ConvertUSMPToEmitCPass> {
+  using Base::Base;
+  void runOnOperation() override;
+
+private:
+  LogicalResult collect(ModuleOp module, func::FuncOp entry);
+  LogicalResult prepareModelCode(ModuleOp module);
+  LogicalResult lowerModelCode(ModuleOp module);
+  void removeUnusedParameters(ModuleOp module);
+  void buildWrappers(ModuleOp module);
+  void buildFiles(ModuleOp module);
+
+  std::string prefix;      // tvmgen_<model>
+  std::string macroPrefix; // TVMGEN_<MODEL>
+  std::string tvmMacroPrefix; // TVM_<MODEL>
+  std::string entryName;
+  SmallVector<PoolInfo> pools;
+  llvm::StringMap<unsigned> poolIndex;
+  SmallVector<TensorInfo> inputs, outputs;
+  /// Per entry argument: a pool index, or -1 for an I/O tensor.
+  SmallVector<int> entryArgumentPools;
+  SmallVector<Type> entryArgumentTypes;
+  SmallVector<SplitFunction> splits;
+  /// Row typedefs pointers into pools are cast to, in first-use order.
+  RowTypedefs rowTypedefs;
+};
+
+} // namespace
+
+/// The C spelling of an element type as the EmitC printer writes it.
+static std::string cTypeName(Type type) {
+  if (type.isF32())
+    return "float";
+  if (type.isF64())
+    return "double";
+  if (type.isIndex())
+    return "size_t";
+  if (auto integer = dyn_cast<IntegerType>(type)) {
+    if (integer.getWidth() == 1)
+      return "bool";
+    return (integer.isUnsigned() ? "uint" : "int") +
+           std::to_string(integer.getWidth()) + "_t";
+  }
+  return "";
+}
+
+static std::string upper(StringRef text) { return text.upper(); }
+
+LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
+                                              func::FuncOp entry) {
+  // Pools, in module order.
+  for (PoolOp pool : module.getOps<PoolOp>()) {
+    if (!pool.getPlannedSizeAttr())
+      return pool.emitError() << "pool @" << pool.getSymName()
+                              << " has no planned size; run usmp-pipeline "
+                                 "first";
+    PoolInfo info;
+    info.name = sanitizeIdentifier(pool.getSymName());
+    info.constant = pool.getKind() == PoolKind::Constant;
+    info.size = pool.getPlannedSizeAttr().getInt();
+    info.alignment = pool.getAlignmentAttr().getInt();
+    info.internal = llvm::is_contained(internalPools, pool.getSymName().str());
+    if (info.constant)
+      info.data.assign(info.size, 0);
+    poolIndex[pool.getSymName()] = pools.size();
+    pools.push_back(std::move(info));
+  }
+  for (const std::string &name : internalPools)
+    if (!poolIndex.count(name))
+      return emitError(module.getLoc())
+             << "option 'internal-pools' names @" << name
+             << ", which is not a pool of the module";
+  llvm::StringMap<std::string> poolNames;
+  for (PoolOp pool : module.getOps<PoolOp>()) {
+    auto [it, inserted] = poolNames.try_emplace(
+        sanitizeIdentifier(pool.getSymName()), pool.getSymName().str());
+    if (!inserted)
+      return pool.emitError() << "pool names '" << it->second << "' and '"
+                              << pool.getSymName() << "' are both '"
+                              << it->first() << "' as C identifiers";
+  }
+
+  // Constant pool contents, from the globals placed in them.
+  for (auto global : module.getOps<memref::GlobalOp>()) {
+    auto placement = global->getAttrOfType<PlacementAttr>(
+        USMPDialect::getPlacementAttrName());
+    if (!placement)
+      continue;
+    PoolInfo &pool = pools[poolIndex.lookup(placement.getPool().getValue())];
+    auto value =
+        dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr());
+    Type element = global.getType().getElementType();
+    if (!value || !element.isIntOrFloat() ||
+        element.getIntOrFloatBitWidth() % 8 != 0)
+      return global.emitError()
+             << "constant " << global.getSymName()
+             << " has no dense data of byte-sized elements to place in pool "
+             << placement.getPool();
+    uint64_t width = element.getIntOrFloatBitWidth() / 8;
+    ArrayRef<char> raw = value.getRawData();
+    int64_t count = global.getType().getNumElements();
+    for (int64_t i = 0; i < count; ++i)
+      for (uint64_t b = 0; b < width; ++b) {
+        uint64_t source = value.isSplat() ? b : i * width + b;
+        pool.data[placement.getOffset() + i * width + b] =
+            static_cast<uint8_t>(raw[source]);
+      }
+  }
+
+  // The entry's arguments: I/O tensors outside pools, then pools.
+  DataLayout layout = DataLayout::closest(module);
+  if (entry.getNumResults() != 0)
+    return entry.emitError()
+           << "the entry function returns values; the C API needs its "
+              "outputs as arguments (run usmp-from-tosa or "
+              "buffer-results-to-out-params)";
+  for (unsigned i = 0, e = entry.getNumArguments(); i < e; ++i) {
+    Type type = entry.getArgumentTypes()[i];
+    entryArgumentTypes.push_back(type);
+    if (auto pool = entry.getArgAttrOfType<FlatSymbolRefAttr>(
+            i, USMPDialect::getPoolArgAttrName())) {
+      int index = poolIndex.lookup(pool.getValue());
+      pools[index].usedByModel = true;
+      entryArgumentPools.push_back(index);
+      continue;
+    }
+    auto io = entry.getArgAttrOfType<IOAttr>(i, USMPDialect::getIOAttrName());
+    auto memref = dyn_cast<MemRefType>(type);
+    if (!io || !memref)
+      return entry.emitError()
+             << "argument " << i << " of @" << entry.getName()
+             << " is neither a pool nor a marked input or output; run "
+                "usmp-pipeline first";
+    TensorInfo tensor;
+    tensor.io = io;
+    tensor.name = sanitizeIdentifier(io.getName());
+    tensor.size = *getBufferSizeInBytes(memref, layout);
+    tensor.argument = i;
+    (io.getDirection() == IODirection::Input ? inputs : outputs)
+        .push_back(tensor);
+    entryArgumentPools.push_back(-1);
+  }
+  // I/O tensors in pools.
+  entry.walk([&](memref::ViewOp view) {
+    auto io = view->getAttrOfType<IOAttr>(USMPDialect::getIOAttrName());
+    auto placement =
+        view->getAttrOfType<PlacementAttr>(USMPDialect::getPlacementAttrName());
+    if (!io || !placement)
+      return;
+    TensorInfo tensor;
+    tensor.io = io;
+    tensor.name = sanitizeIdentifier(io.getName());
+    tensor.size = *getBufferSizeInBytes(view.getType(), layout);
+    tensor.pool = poolIndex.lookup(placement.getPool().getValue());
+    tensor.offset = placement.getOffset();
+    (io.getDirection() == IODirection::Input ? inputs : outputs)
+        .push_back(tensor);
+  });
+  auto byIndex = [](const TensorInfo &a, const TensorInfo &b) {
+    return a.io.getIndex() < b.io.getIndex();
+  };
+  llvm::sort(inputs, byIndex);
+  llvm::sort(outputs, byIndex);
+  llvm::StringMap<StringRef> names;
+  for (const TensorInfo &tensor : llvm::concat<TensorInfo>(inputs, outputs)) {
+    auto [it, inserted] = names.try_emplace(tensor.name, tensor.io.getName());
+    if (!inserted)
+      return entry.emitError()
+             << "I/O names '" << it->second << "' and '"
+             << tensor.io.getName() << "' are both '" << tensor.name
+             << "' as C identifiers";
+  }
+  return success();
+}
+
+/// Makes a multi-dimensional constant one-dimensional, read back through
+/// expand_shape: C initializers of nested arrays need nested braces, which
+/// the EmitC printer does not write.
+static void flattenGlobal(memref::GlobalOp global, ModuleOp module) {
+  MemRefType type = global.getType();
+  auto value = dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr());
+  if (type.getRank() <= 1 || !type.hasStaticShape() ||
+      !type.getLayout().isIdentity() || !value)
+    return;
+  auto flat = MemRefType::get({type.getNumElements()}, type.getElementType());
+  global.setType(flat);
+  global.setInitialValueAttr(value.reshape(
+      RankedTensorType::get(flat.getShape(), type.getElementType())));
+  SmallVector<ReassociationIndices> reassociation(1);
+  for (int64_t i = 0; i < type.getRank(); ++i)
+    reassociation[0].push_back(i);
+  module.walk([&](memref::GetGlobalOp get) {
+    if (get.getName() != global.getSymName())
+      return;
+    OpBuilder builder(get);
+    Value read =
+        memref::GetGlobalOp::create(builder, get.getLoc(), flat, get.getName());
+    Value shaped = memref::ExpandShapeOp::create(builder, get.getLoc(), type,
+                                                 read, reassociation);
+    get.getResult().replaceAllUsesWith(shaped);
+    get.erase();
+  });
+}
+
+LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
+  MLIRContext *context = &getContext();
+  // Constants placed in pools now live in the pool data.
+  for (auto global :
+       llvm::make_early_inc_range(module.getOps<memref::GlobalOp>())) {
+    if (global->hasAttr(USMPDialect::getPlacementAttrName())) {
+      if (!SymbolTable::symbolKnownUseEmpty(global, module))
+        return global.emitError() << "constant " << global.getSymName()
+                                  << " is placed in a pool but still read as "
+                                     "a global; run usmp-pipeline first";
+      global.erase();
+      continue;
+    }
+    // C arrays are aligned for their elements; EmitC has no alignment.
+    global.removeAlignmentAttr();
+    global->removeAttr(USMPDialect::getPoolsAttrName());
+    flattenGlobal(global, module);
+  }
+  // Model functions get the API prefix so that models link together and
+  // none is called `main`.
+  for (auto function :
+       llvm::make_early_inc_range(module.getOps<func::FuncOp>())) {
+    if (function.isExternal())
+      continue;
+    std::string name = prefix + "_" + sanitizeIdentifier(function.getName());
+    if (module.lookupSymbol(name))
+      return function.emitError() << "cannot rename @" << function.getName()
+                                  << " to @" << name << ": the name is taken";
+    if (failed(SymbolTable::replaceAllSymbolUses(
+            function, StringAttr::get(context, name), module)))
+      return function.emitError() << "cannot rename @" << function.getName();
+    if (function.getName() == entryName)
+      entryName = name;
+    function.setName(name);
+  }
+
+  // Copies become linalg.copy, which lowers to loops.
+  module.walk([](memref::CopyOp copy) {
+    OpBuilder builder(copy);
+    linalg::CopyOp::create(builder, copy.getLoc(), copy.getSource(),
+                           copy.getTarget());
+    copy.erase();
+  });
+  // Planned buffers left no deallocations; those of unplanned buffers cannot
+  // be lowered anyway and are reported below.
+
+  // Split every function that views pools: the body takes the views as
+  // parameters, the function itself becomes a wrapper built after lowering.
+  for (auto function :
+       llvm::make_early_inc_range(module.getOps<func::FuncOp>())) {
+    if (function.isExternal())
+      continue;
+    SmallVector<memref::ViewOp> views;
+    function.walk([&](memref::ViewOp view) {
+      auto source = dyn_cast<BlockArgument>(view.getSource());
+      if (source && source.getOwner()->getParentOp() == function &&
+          function.getArgAttr(source.getArgNumber(),
+                              USMPDialect::getPoolArgAttrName()))
+        views.push_back(view);
+    });
+    if (views.empty())
+      continue;
+    SplitFunction split;
+    split.name = function.getName().str();
+    split.impl = split.name + "_impl";
+    SmallVector<Type> implInputs(function.getArgumentTypes());
+    for (memref::ViewOp view : views) {
+      APInt offset;
+      if (!matchPattern(view.getByteShift(), m_ConstantInt(&offset)))
+        return view.emitError() << "view of a pool at a non-constant offset";
+      split.views.push_back(
+          {cast<BlockArgument>(view.getSource()).getArgNumber(),
+           offset.getSExtValue(), view.getType()});
+      implInputs.push_back(view.getType());
+    }
+    OpBuilder builder(function);
+    auto impl = func::FuncOp::create(
+        builder, function.getLoc(), split.impl,
+        FunctionType::get(context, implInputs, function.getResultTypes()));
+    impl.setPrivate();
+    impl.getBody().takeBody(function.getBody());
+    Block &body = impl.getBody().front();
+    for (memref::ViewOp view : views) {
+      BlockArgument argument = body.addArgument(view.getType(), view.getLoc());
+      view.getResult().replaceAllUsesWith(argument);
+      view.erase();
+    }
+    function.setPrivate();
+    splits.push_back(std::move(split));
+  }
+
+  // Nothing of the plan is needed past this point but what `collect` took.
+  for (PoolOp pool : llvm::make_early_inc_range(module.getOps<PoolOp>()))
+    pool.erase();
+  auto isUSMP = [](NamedAttribute attr) {
+    return attr.getName().strref().starts_with("usmp.");
+  };
+  module.walk([&](Operation *op) {
+    for (NamedAttribute attr : llvm::to_vector(op->getDiscardableAttrs()))
+      if (isUSMP(attr))
+        op->removeDiscardableAttr(attr.getName());
+    auto function = dyn_cast<FunctionOpInterface>(op);
+    if (!function)
+      return;
+    for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i)
+      for (NamedAttribute attr : llvm::to_vector(function.getArgAttrs(i)))
+        if (isUSMP(attr))
+          function.removeArgAttr(i, attr.getName());
+    for (unsigned i = 0, e = function.getNumResults(); i < e; ++i)
+      for (NamedAttribute attr : llvm::to_vector(function.getResultAttrs(i)))
+        if (isUSMP(attr))
+          function.removeResultAttr(i, attr.getName());
+  });
+  return success();
+}
+
+LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
+  OpPassManager pm(ModuleOp::getOperationName());
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addPass(memref::createFoldMemRefAliasOpsPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(arith::createArithExpandOpsPass());
+  pm.addPass(createCanonicalizerPass());
+  ConvertMathToEmitCOptions math;
+  math.languageTarget = emitc::LanguageTarget::c99;
+  pm.addPass(createConvertMathToEmitC(math));
+  pm.addPass(createConvertToEmitC());
+  if (failed(runPipeline(pm, module)))
+    return failure();
+
+  // Whatever upstream could not lower is an error naming the operation.
+  Operation *unlowered = nullptr;
+  module.walk([&](Operation *op) {
+    if (isa<ModuleOp>(op) || isa<emitc::EmitCDialect>(op->getDialect()))
+      return WalkResult::advance();
+    // Declarations of the functions split above are lowered to emitc.func.
+    unlowered = op;
+    return WalkResult::interrupt();
+  });
+  if (unlowered) {
+    InFlightDiagnostic diag = unlowered->emitError()
+                              << "cannot lower '" << unlowered->getName()
+                              << "' to C";
+    if (isa<UnrealizedConversionCastOp>(unlowered))
+      diag << ": an operation it converts could not be lowered (for "
+              "example an allocation left unplanned, see the remarks of "
+              "usmp-plan-buffers)";
+    return diag;
+  }
+  return success();
+}
+
+/// The pointer type a view of `type` is passed as: a pointer to its element
+/// for one dimension, else a pointer to a typedef of its rows.
+static Type getViewPointerType(MemRefType type, StringRef element,
+                               RowTypedefs &rows,
+                               Type convertedElement) {
+  MLIRContext *context = type.getContext();
+  if (type.getRank() <= 1)
+    return emitc::PointerType::get(convertedElement);
+  std::string name = "usmp_row";
+  std::string dims;
+  for (int64_t dim : type.getShape().drop_front()) {
+    name += "_" + std::to_string(dim);
+    dims += "[" + std::to_string(dim) + "]";
+  }
+  name += "_" + sanitizeIdentifier(element);
+  if (rows.names.insert(name).second)
+    rows.declarations.push_back("typedef " + element.str() + " " + name +
+                                dims + ";");
+  return emitc::PointerType::get(emitc::OpaqueType::get(context, name));
+}
+
+void ConvertUSMPToEmitCPass::removeUnusedParameters(ModuleOp module) {
+  // Constants whose reads were folded away would be unused statics.
+  for (auto global :
+       llvm::make_early_inc_range(module.getOps<emitc::GlobalOp>()))
+    if (SymbolTable::symbolKnownUseEmpty(global, module))
+      global.erase();
+  // The model's functions are internal: a parameter nobody reads (a pool
+  // only its callees' views used, a buffer only its shape was read from)
+  // would draw -Wunused-parameter.
+  for (auto function : module.getOps<emitc::FuncOp>()) {
+    if (function.isExternal())
+      continue;
+    llvm::BitVector unused(function.getNumArguments());
+    for (BlockArgument argument : function.getArguments())
+      if (argument.use_empty())
+        unused.set(argument.getArgNumber());
+    if (unused.none())
+      continue;
+    for (SplitFunction &split : splits)
+      if (split.impl == function.getName())
+        split.unusedImplParameters = unused;
+    if (failed(function.eraseArguments(unused)))
+      continue;
+    module.walk([&](emitc::CallOp call) {
+      if (call.getCallee() != function.getName())
+        return;
+      SmallVector<Value> operands;
+      for (auto [index, operand] : llvm::enumerate(call.getOperands()))
+        if (!unused.test(index))
+          operands.push_back(operand);
+      call->setOperands(operands);
+    });
+  }
+}
+
+void ConvertUSMPToEmitCPass::buildWrappers(ModuleOp module) {
+  MLIRContext *context = &getContext();
+  for (const SplitFunction &split : splits) {
+    auto wrapper = module.lookupSymbol<emitc::FuncOp>(split.name);
+    wrapper.removeSpecifiersAttr();
+    Block *block = wrapper.addEntryBlock();
+    OpBuilder builder = OpBuilder::atBlockBegin(block);
+    Location loc = wrapper.getLoc();
+    auto isUsed = [&](unsigned parameter) {
+      return split.unusedImplParameters.empty() ||
+             !split.unusedImplParameters.test(parameter);
+    };
+    SmallVector<Value> operands;
+    for (BlockArgument argument : block->getArguments())
+      if (isUsed(argument.getArgNumber()))
+        operands.push_back(argument);
+    unsigned parameter = block->getNumArguments();
+    for (auto [poolArgument, offset, type] : split.views) {
+      if (!isUsed(parameter++))
+        continue;
+      Value pool = block->getArgument(poolArgument);
+      Value index = emitc::ConstantOp::create(
+          builder, loc, emitc::SizeTType::get(context),
+          builder.getIntegerAttr(builder.getIndexType(), offset));
+      auto poolType = cast<emitc::ArrayType>(pool.getType());
+      Value byte = emitc::SubscriptOp::create(
+          builder, loc, emitc::LValueType::get(poolType.getElementType()), pool,
+          ValueRange{index});
+      Value address = emitc::AddressOfOp::create(
+          builder, loc, emitc::PointerType::get(poolType.getElementType()),
+          byte);
+      Type element = type.getElementType();
+      Type pointerType =
+          getViewPointerType(type, cTypeName(element), rowTypedefs, element);
+      operands.push_back(
+          emitc::CastOp::create(builder, loc, pointerType, address));
+    }
+    auto call = emitc::CallOpaqueOp::create(
+        builder, loc, wrapper.getResultTypes(), split.impl, operands);
+    emitc::ReturnOp::create(builder, loc,
+                            call.getNumResults() ? call.getResult(0) : Value());
+  }
+}
+
+void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
+  MLIRContext *context = &getContext();
+  Location loc = module.getLoc();
+  SmallVector<Operation *> modelCode;
+  for (Operation &op : *module.getBody())
+    modelCode.push_back(&op);
+
+  OpBuilder builder = OpBuilder::atBlockEnd(module.getBody());
+  auto header = emitc::FileOp::create(builder, loc, prefix + ".h");
+  auto source = emitc::FileOp::create(builder, loc, prefix + ".c");
+  OpBuilder h = OpBuilder::atBlockEnd(&header.getBodyRegion().front());
+  OpBuilder s = OpBuilder::atBlockEnd(&source.getBodyRegion().front());
+  auto line = [&](OpBuilder &b, const Twine &text) {
+    emitc::VerbatimOp::create(b, loc, b.getStringAttr(text));
+  };
+
+  // Pools the application provides, sorted by name.
+  SmallVector<unsigned> provided;
+  for (auto [index, pool] : llvm::enumerate(pools))
+    if (!pool.internal && pool.usedByModel)
+      provided.push_back(index);
+  llvm::sort(provided, [&](unsigned a, unsigned b) {
+    return pools[a].name < pools[b].name;
+  });
+  auto all = llvm::concat<TensorInfo>(inputs, outputs);
+  bool anyInPool = llvm::any_of(
+      all, [](const TensorInfo &tensor) { return tensor.pool >= 0; });
+  bool anyOutside = llvm::any_of(
+      all, [](const TensorInfo &tensor) { return tensor.pool < 0; });
+
+  // Header: guard, sizes of the tensors, the structs.
+  std::string guard = macroPrefix + "_H_";
+  line(h, "#ifndef " + guard + "\n#define " + guard);
+  emitc::IncludeOp::create(h, loc, "stdint.h", /*is_standard_include=*/true);
+  line(h, "#ifdef __cplusplus\nextern \"C\" {\n#endif");
+  for (const TensorInfo &tensor : all)
+    line(h, "/* " +
+                Twine(tensor.io.getDirection() == IODirection::Input
+                          ? "Input"
+                          : "Output") +
+                " tensor " + tensor.io.getName() + " size (in bytes) */\n" +
+                "#define " + macroPrefix + "_" + upper(tensor.name) +
+                "_SIZE " + Twine(tensor.size));
+  auto structDecl = [&](StringRef kind, StringRef doc,
+                        ArrayRef<std::string> fields) {
+    std::string text = "/* " + doc.str() + " */\nstruct " + prefix + "_" +
+                       kind.str() + " {\n";
+    for (const std::string &field : fields)
+      text += "  void* " + field + ";\n";
+    line(h, text + "};");
+  };
+  SmallVector<std::string> inputFields, outputFields, poolFields;
+  for (const TensorInfo &tensor : inputs)
+    inputFields.push_back(tensor.name);
+  for (const TensorInfo &tensor : outputs)
+    outputFields.push_back(tensor.name);
+  for (unsigned index : provided)
+    poolFields.push_back(pools[index].name);
+  if (!inputs.empty())
+    structDecl("inputs", "Input tensor pointers", inputFields);
+  if (!outputs.empty())
+    structDecl("outputs", "Output tensor pointers", outputFields);
+  if (!provided.empty())
+    structDecl("workspace_pools",
+               "Pools the application provides, each of at least its "
+               "..._POOL_SIZE bytes",
+               poolFields);
+
+  // Source: includes, internal pools, typedefs, then the model's code.
+  emitc::IncludeOp::create(s, loc, prefix + ".h", /*is_standard_include=*/false);
+  for (StringRef include : {"stdbool.h", "stddef.h", "math.h"})
+    emitc::IncludeOp::create(s, loc, include, /*is_standard_include=*/true);
+  if (llvm::any_of(pools, [](const PoolInfo &pool) {
+        return pool.internal && pool.usedByModel;
+      }))
+    line(s, "#if defined(__GNUC__)\n#define USMP_ALIGNED(n) "
+            "__attribute__((aligned(n)))\n#else\n#define USMP_ALIGNED(n)\n"
+            "#endif");
+  for (const PoolInfo &pool : pools) {
+    if (!pool.internal || !pool.usedByModel)
+      continue;
+    std::string size = std::to_string(std::max<int64_t>(pool.size, 1));
+    if (pool.constant)
+      line(s, "static const uint8_t " + prefix + "_" + pool.name + "[" + size +
+                  "] USMP_ALIGNED(" + Twine(pool.alignment) + ") = {" +
+                  macroPrefix + "_" + upper(pool.name) +
+                  "_CONSTANT_POOL_DATA};");
+    else
+      line(s, "static uint8_t " + prefix + "_" + pool.name + "[" + size +
+                  "] USMP_ALIGNED(" + Twine(pool.alignment) + ");");
+  }
+  // Row typedefs go here once every pointer type is known.
+  Operation *typedefAnchor =
+      emitc::VerbatimOp::create(s, loc, s.getStringAttr("/* Model code */"));
+  for (Operation *op : modelCode) {
+    op->moveBefore(s.getInsertionBlock(), s.getInsertionPoint());
+    if (auto function = dyn_cast<emitc::FuncOp>(op))
+      function.setSpecifiersAttr(s.getStrArrayAttr({"static"}));
+  }
+
+  // The API's types and helpers.
+  auto structType = [&](StringRef kind) -> Type {
+    return emitc::OpaqueType::get(context, ("struct " + prefix + "_" + kind).str());
+  };
+  auto structPointer = [&](StringRef kind) -> Type {
+    return emitc::PointerType::get(structType(kind));
+  };
+  Type voidPointer =
+      emitc::PointerType::get(emitc::OpaqueType::get(context, "void"));
+  Type bytePointer = emitc::PointerType::get(
+      IntegerType::get(context, 8, IntegerType::Unsigned));
+  auto noInit = emitc::OpaqueAttr::get(context, "");
+  // An lvalue holding `value`, for member access.
+  auto lvalueOf = [&](OpBuilder &b, Value value) -> Value {
+    Value variable = emitc::VariableOp::create(
+        b, loc, emitc::LValueType::get(value.getType()), noInit);
+    emitc::AssignOp::create(b, loc, variable, value);
+    return variable;
+  };
+  auto fieldOf = [&](OpBuilder &b, Value pointerLValue, StringRef field) {
+    Value member = emitc::MemberOfPtrOp::create(
+        b, loc, emitc::LValueType::get(voidPointer), field, pointerLValue);
+    return emitc::LoadOp::create(b, loc, voidPointer, member).getResult();
+  };
+  // The bytes of pool `index`, reading provided pools from `poolsLValue`.
+  auto poolBytes = [&](OpBuilder &b, Value poolsLValue,
+                       unsigned index) -> Value {
+    const PoolInfo &pool = pools[index];
+    if (pool.internal)
+      return emitc::CastOp::create(
+          b, loc, bytePointer,
+          emitc::LiteralOp::create(b, loc, bytePointer,
+                                   prefix + "_" + pool.name));
+    return emitc::CastOp::create(b, loc, bytePointer,
+                                 fieldOf(b, poolsLValue, pool.name));
+  };
+  auto declareAndDefine = [&](StringRef name, StringRef doc, FunctionType type,
+                              function_ref<void(OpBuilder &, Block *)> build) {
+    line(h, "/* " + doc + " */");
+    auto declaration = emitc::FuncOp::create(h, loc, name, type);
+    declaration.setPrivate();
+    declaration.setSpecifiersAttr(h.getStrArrayAttr({"extern"}));
+    auto definition = emitc::FuncOp::create(s, loc, name, type);
+    Block *block = definition.addEntryBlock();
+    OpBuilder body = OpBuilder::atBlockEnd(block);
+    build(body, block);
+  };
+
+  // map_inputs / map_outputs: pointers into the pools.
+  auto defineMap = [&](StringRef kind, ArrayRef<TensorInfo> tensors,
+                       StringRef what) {
+    if (tensors.empty() || !anyInPool)
+      return;
+    SmallVector<Type> params;
+    if (!provided.empty())
+      params.push_back(structPointer("workspace_pools"));
+    auto type = FunctionType::get(context, params, {structType(kind)});
+    declareAndDefine(
+        prefix + "_map_" + kind.str(),
+        ("Points every " + what + " that lives in a pool into it; " + what +
+         "s outside pools are NULL")
+            .str(),
+        type, [&](OpBuilder &b, Block *block) {
+          Value poolsLValue = provided.empty()
+                                  ? Value()
+                                  : lvalueOf(b, block->getArgument(0));
+          Value result = emitc::VariableOp::create(
+              b, loc, emitc::LValueType::get(structType(kind)), noInit);
+          for (const TensorInfo &tensor : tensors) {
+            Value pointer;
+            if (tensor.pool >= 0) {
+              Value bytes = poolBytes(b, poolsLValue, tensor.pool);
+              Value offset = emitc::ConstantOp::create(
+                  b, loc, b.getI64Type(), b.getI64IntegerAttr(tensor.offset));
+              Value address =
+                  emitc::AddOp::create(b, loc, bytePointer, bytes, offset);
+              pointer = emitc::CastOp::create(b, loc, voidPointer, address);
+            } else {
+              pointer = emitc::LiteralOp::create(b, loc, voidPointer, "NULL");
+            }
+            Value field = emitc::MemberOp::create(
+                b, loc, emitc::LValueType::get(voidPointer), tensor.name,
+                result);
+            emitc::AssignOp::create(b, loc, field, pointer);
+          }
+          Value value =
+              emitc::LoadOp::create(b, loc, structType(kind), result);
+          emitc::ReturnOp::create(b, loc, value);
+        });
+  };
+  defineMap("inputs", inputs, "input");
+  defineMap("outputs", outputs, "output");
+
+  // run: unpack the structs and call the model.
+  SmallVector<Type> runParams;
+  bool takesInputs = anyOutside && !inputs.empty();
+  bool takesOutputs = anyOutside && !outputs.empty();
+  if (takesInputs)
+    runParams.push_back(structPointer("inputs"));
+  if (takesOutputs)
+    runParams.push_back(structPointer("outputs"));
+  if (!provided.empty())
+    runParams.push_back(structPointer("workspace_pools"));
+  Type i32 = IntegerType::get(context, 32);
+  declareAndDefine(
+      prefix + "_run",
+      "Runs the model; returns 0 on success. Inputs in pools are overwritten "
+      "by a run (see the plan report's \"clobbered\")",
+      FunctionType::get(context, runParams, {i32}),
+      [&](OpBuilder &b, Block *block) {
+        unsigned next = 0;
+        Value inputsLValue =
+            takesInputs ? lvalueOf(b, block->getArgument(next++)) : Value();
+        Value outputsLValue =
+            takesOutputs ? lvalueOf(b, block->getArgument(next++)) : Value();
+        Value poolsLValue = provided.empty()
+                                ? Value()
+                                : lvalueOf(b, block->getArgument(next++));
+        SmallVector<Value> operands;
+        for (auto [argument, pool] : llvm::enumerate(entryArgumentPools)) {
+          if (pool >= 0) {
+            Value bytes = poolBytes(b, poolsLValue, pool);
+            operands.push_back(emitc::CastOp::create(
+                b, loc,
+                emitc::PointerType::get(IntegerType::get(context, 8)),
+                bytes));
+            continue;
+          }
+          const TensorInfo *tensor = nullptr;
+          for (const TensorInfo &candidate : all)
+            if (candidate.argument == static_cast<int>(argument))
+              tensor = &candidate;
+          bool isInput = tensor->io.getDirection() == IODirection::Input;
+          Value pointer = fieldOf(b, isInput ? inputsLValue : outputsLValue,
+                                  tensor->name);
+          auto type = cast<MemRefType>(entryArgumentTypes[argument]);
+          Type element = type.getElementType();
+          operands.push_back(emitc::CastOp::create(
+              b, loc,
+              getViewPointerType(type, cTypeName(element), rowTypedefs,
+                                 element),
+              pointer));
+        }
+        emitc::CallOpaqueOp::create(b, loc, TypeRange(), entryName, operands);
+        Value zero = emitc::ConstantOp::create(b, loc, i32,
+                                               b.getI32IntegerAttr(0));
+        emitc::ReturnOp::create(b, loc, zero);
+      });
+
+  // Pool sizes and constant data.
+  int64_t total = 0;
+  for (unsigned index : provided)
+    if (!pools[index].constant)
+      total += pools[index].size;
+  line(h, "/* Bytes of every workspace pool the application provides */\n"
+          "#define " +
+              macroPrefix + "_WORKSPACE_SIZE " + Twine(total));
+  for (const PoolInfo &pool : pools) {
+    if (!pool.usedByModel)
+      continue;
+    std::string name = upper(pool.name);
+    if (!pool.constant) {
+      line(h, "/* Bytes of pool " + pool.name + " */\n#define " + macroPrefix +
+                  "_" + name + "_WORKSPACE_POOL_SIZE " + Twine(pool.size) +
+                  "\n#define " + tvmMacroPrefix + "_" + name +
+                  "_WORKSPACE_BUFFER_SIZE " + macroPrefix + "_" + name +
+                  "_WORKSPACE_POOL_SIZE");
+      continue;
+    }
+    std::string data = "/* Bytes and contents of constant pool " + pool.name +
+                       " */\n#define " + macroPrefix + "_" + name +
+                       "_CONSTANT_POOL_SIZE " + std::to_string(pool.size) +
+                       "\n#define " + macroPrefix + "_" + name +
+                       "_CONSTANT_POOL_DATA";
+    for (auto [i, byte] : llvm::enumerate(pool.data)) {
+      if (i % 16 == 0)
+        data += " \\\n   ";
+      data += " 0x" + llvm::utohexstr(byte, /*LowerCase=*/true, 2) + ",";
+    }
+    line(h, data);
+  }
+  line(h, "#ifdef __cplusplus\n}\n#endif\n#endif /* " + guard + " */");
+
+  OpBuilder rows(typedefAnchor);
+  for (const std::string &row : rowTypedefs.declarations)
+    line(rows, row);
+}
+
+void ConvertUSMPToEmitCPass::runOnOperation() {
+  ModuleOp module = getOperation();
+  FailureOr<func::FuncOp> entryFunc = findEntryFunction(module, entry);
+  if (failed(entryFunc))
+    return signalPassFailure();
+  entryName = entryFunc->getName().str();
+
+  std::string name = modelName;
+  if (name.empty())
+    if (auto attr = module->getAttrOfType<StringAttr>("usmp.model_name"))
+      name = attr.getValue().str();
+  if (name.empty())
+    name = "default";
+  std::string model = sanitizeIdentifier(name);
+  prefix = "tvmgen_" + StringRef(model).lower();
+  macroPrefix = "TVMGEN_" + upper(model);
+  tvmMacroPrefix = "TVM_" + upper(model);
+  modelName = name;
+
+  if (failed(collect(module, *entryFunc)) || failed(prepareModelCode(module)) ||
+      failed(lowerModelCode(module)))
+    return signalPassFailure();
+  removeUnusedParameters(module);
+  buildWrappers(module);
+  module->removeAttr("usmp.model_name");
+  buildFiles(module);
+}
