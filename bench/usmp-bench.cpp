@@ -49,6 +49,10 @@ static cl::opt<uint64_t> nodeLimit("node-limit", cl::init(0),
 static cl::opt<unsigned> exactMaxBuffers(
     "exact-max-buffers", cl::init(2000),
     cl::desc("Skip `exact` (and report '-') on larger instances"));
+static cl::opt<unsigned> graphMaxBuffers(
+    "graph-max-buffers", cl::init(5000),
+    cl::desc("Skip TVM's algorithms, which build the whole conflict graph, "
+             "on larger instances"));
 static cl::opt<bool>
     challenge("challenge",
               cl::desc("Exact decision runs of MiniMalloc's challenging "
@@ -276,6 +280,12 @@ int runTable() {
         row("-", "-", 0, "skipped (--exact-max-buffers)");
         continue;
       }
+      bool buildsGraph = name == "greedy-by-size" ||
+                         name == "greedy-by-conflicts" || name == "hill-climb";
+      if (buildsGraph && problem->buffers.size() > graphMaxBuffers) {
+        row("-", "-", 0, "skipped (--graph-max-buffers)");
+        continue;
+      }
       llvm::Expected<std::unique_ptr<Algorithm>> algorithm =
           createAlgorithm(name);
       if (!algorithm) {
@@ -285,6 +295,9 @@ int runTable() {
       PlanOptions options;
       options.timeLimitMs = timeLimitMs;
       options.nodeLimit = nodeLimit;
+      // With a node limit the exact search runs on it alone: deterministic.
+      if (name == "exact" && nodeLimit)
+        options.timeLimitMs = 0;
       auto start = std::chrono::steady_clock::now();
       llvm::Expected<Plan> plan = (*algorithm)->plan(*problem, options);
       double ms = millisSince(start);

@@ -11,7 +11,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${USMP_BUILD_DIR:-$root/build}
 
 packages=(libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools clang-22
-          libclang-rt-22-dev lld-22 libgtest-dev cmake ninja-build ccache)
+          libclang-rt-22-dev lld-22 libgtest-dev cmake ninja-build ccache
+          gcc g++ python3)
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null |

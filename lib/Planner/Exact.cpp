@@ -271,6 +271,18 @@ struct Budget {
       std::chrono::steady_clock::time_point::max();
   bool exhausted = false;
 
+  /// A budget for a first try: a quarter of what is left of this one.
+  Budget quarter() const {
+    Budget part;
+    if (nodeLimit != kInf)
+      part.nodeLimit = (nodeLimit - nodes) / 4;
+    if (deadline != std::chrono::steady_clock::time_point::max()) {
+      auto now = std::chrono::steady_clock::now();
+      part.deadline = deadline > now ? now + (deadline - now) / 4 : now;
+    }
+    return part;
+  }
+
   /// Counts a node; false once the budget is spent.
   bool tick() {
     if (exhausted)
@@ -843,7 +855,7 @@ Search::Outcome Search::run(uint64_t capacity, Layout &layout) {
   }
 }
 
-/// Plans one pool: first fit gives a quick start, then the search.
+/// One pool's layout, and whether it is proven optimal.
 struct PoolResult {
   Layout layout;
   bool proven = false;
@@ -853,18 +865,32 @@ struct PoolResult {
 /// larger pools only get the first-fit layout.
 constexpr unsigned kMaxSearchItems = 4000;
 
-/// Plans one pool. Decision mode stops at the first layout within `hint`;
-/// minimize mode searches again below every layout found, until one reaches
-/// the lower bound or a search proves none smaller exists.
+/// Plans one pool, starting from the better of `start` and first fit.
+/// Decision mode stops at the first layout within `hint`; minimize mode first
+/// tries the lower bound, then searches again below every layout found,
+/// until one reaches the lower bound or a search proves none smaller exists.
 PoolResult solvePool(const Instance &in, uint64_t hint, bool minimize,
                      Budget &budget, Layout start = Layout()) {
   PoolResult result;
   Layout greedy = firstFit(in, hint);
   result.layout = start.peak <= greedy.peak ? start : greedy;
   uint64_t cap = hint;
+  bool searchable = in.size.size() <= kMaxSearchItems;
+  // In minimize mode a layout at the lower bound ends everything, and tight
+  // capacities are where the search prunes best: try that first, with a
+  // quarter of the budget.
+  if (minimize && searchable && in.lowerBound <= hint &&
+      (!result.layout.found() || result.layout.peak > in.lowerBound)) {
+    Budget first = budget.quarter();
+    Layout atBound;
+    Search search(in, first);
+    if (search.run(in.lowerBound, atBound) == Search::Outcome::Found)
+      result.layout = atBound;
+    budget.nodes += first.nodes;
+  }
   // Below the lower bound nothing fits (this also keeps the sections' sums,
   // which saturate, exact during the search).
-  while (in.size.size() <= kMaxSearchItems && in.lowerBound <= cap) {
+  while (searchable && in.lowerBound <= cap) {
     if (result.layout.found()) {
       if (!minimize || result.layout.peak <= in.lowerBound)
         break;

@@ -469,7 +469,8 @@ void ConvertUSMPToEmitCPass::removeUnusedParameters(ModuleOp module) {
   // only its callees' views used, a buffer only its shape was read from)
   // would draw -Wunused-parameter.
   for (auto function : module.getOps<emitc::FuncOp>()) {
-    if (function.isExternal())
+    // run calls the entry with every argument it had.
+    if (function.isExternal() || function.getName() == entryName)
       continue;
     llvm::BitVector unused(function.getNumArguments());
     for (BlockArgument argument : function.getArguments())
@@ -563,10 +564,6 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
     return pools[a].name < pools[b].name;
   });
   auto all = llvm::concat<TensorInfo>(inputs, outputs);
-  bool anyInPool = llvm::any_of(
-      all, [](const TensorInfo &tensor) { return tensor.pool >= 0; });
-  bool anyOutside = llvm::any_of(
-      all, [](const TensorInfo &tensor) { return tensor.pool < 0; });
 
   // Header: guard, sizes of the tensors, the structs.
   std::string guard = macroPrefix + "_H_";
@@ -689,7 +686,8 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   // map_inputs / map_outputs: pointers into the pools.
   auto defineMap = [&](StringRef kind, ArrayRef<TensorInfo> tensors,
                        StringRef what) {
-    if (tensors.empty() || !anyInPool)
+    if (llvm::none_of(tensors,
+                      [](const TensorInfo &tensor) { return tensor.pool >= 0; }))
       return;
     SmallVector<Type> params;
     if (!provided.empty())
@@ -733,8 +731,10 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
 
   // run: unpack the structs and call the model.
   SmallVector<Type> runParams;
-  bool takesInputs = anyOutside && !inputs.empty();
-  bool takesOutputs = anyOutside && !outputs.empty();
+  // A struct is passed when some of its tensors are outside the pools.
+  auto outside = [](const TensorInfo &tensor) { return tensor.pool < 0; };
+  bool takesInputs = llvm::any_of(inputs, outside);
+  bool takesOutputs = llvm::any_of(outputs, outside);
   if (takesInputs)
     runParams.push_back(structPointer("inputs"));
   if (takesOutputs)

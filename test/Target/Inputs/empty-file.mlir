@@ -1,0 +1,4 @@
+module {
+  emitc.file "x.c" {
+  }
+}

@@ -1,0 +1,46 @@
+// RUN: not usmp-opt %s -split-input-file --usmp-pipeline --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s
+// RUN: not usmp-opt %s -split-input-file --usmp-pipeline --convert-usmp-to-emitc=internal-pools=nothere -o /dev/null 2>&1 | FileCheck %s --check-prefix=INTERNAL
+
+// INTERNAL: error: option 'internal-pools' names @nothere, which is not a pool of the module
+
+// Pool names that clash as C identifiers.
+// CHECK: error: pool names 'a-b' and 'a_b' are both 'a_b' as C identifiers
+usmp.pool workspace @"a-b"
+usmp.pool workspace @a_b
+func.func @main(%in: memref<4xf32>) {
+  return
+}
+
+// -----
+
+// An allocation the planner left alone cannot become C.
+// CHECK: remark: buffer not planned: it has a dynamic shape
+// CHECK: error: cannot lower 'builtin.unrealized_conversion_cast' to C: an operation it converts could not be lowered (for example an allocation left unplanned, see the remarks of usmp-plan-buffers)
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %n = arith.constant 4 : index
+  %a = memref.alloc(%n) : memref<?xf32>
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<4xf32>
+  memref.store %x, %a[%c0] : memref<?xf32>
+  %y = memref.load %a[%c0] : memref<?xf32>
+  memref.store %y, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+// Scalars cannot be passed through the C API.
+// CHECK: error: argument 1 of @main is neither a pool nor a marked input or output; run usmp-pipeline first
+func.func @main(%in: memref<4xf32>, %n: index) {
+  return
+}
+
+// -----
+
+// The entry function must return nothing.
+// CHECK: error: the entry function returns values; the C API needs its outputs as arguments (run usmp-from-tosa or buffer-results-to-out-params)
+func.func @main(%in: memref<4xf32>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<4xf32>
+  return %x : f32
+}
