@@ -14,4 +14,4 @@
 // CHECK: "name": "global_workspace",
 // CHECK-NEXT: "kind": "workspace",
 // CHECK-NEXT: "size": [[SIZE]],
-// CHECK-NEXT: "lower_bound": [[SIZE]],
+// CHECK-NEXT: "lower_bound": {{[0-9]+}},
