@@ -43,6 +43,7 @@
 
 #include "usmp/Planner/Exact.h"
 #include "usmp/Planner/FirstFit.h"
+#include "usmp/Planner/IntervalGaps.h"
 #include "usmp/Planner/LowerBound.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -862,7 +863,7 @@ struct PoolResult {
 };
 
 /// The search recurses once per decision, so its depth grows with the pool;
-/// larger pools only get the first-fit layout.
+/// larger problems only get a first-fit layout.
 constexpr unsigned kMaxSearchItems = 4000;
 
 /// Plans one pool, starting from the better of `start` and first fit.
@@ -875,11 +876,10 @@ PoolResult solvePool(const Instance &in, uint64_t hint, bool minimize,
   Layout greedy = firstFit(in, hint);
   result.layout = start.peak <= greedy.peak ? start : greedy;
   uint64_t cap = hint;
-  bool searchable = in.size.size() <= kMaxSearchItems;
   // In minimize mode a layout at the lower bound ends everything, and tight
   // capacities are where the search prunes best: try that first, with a
   // quarter of the budget.
-  if (minimize && searchable && in.lowerBound <= hint &&
+  if (minimize && in.lowerBound <= hint &&
       (!result.layout.found() || result.layout.peak > in.lowerBound)) {
     Budget first = budget.quarter();
     Layout atBound;
@@ -890,7 +890,7 @@ PoolResult solvePool(const Instance &in, uint64_t hint, bool minimize,
   }
   // Below the lower bound nothing fits (this also keeps the sections' sums,
   // which saturate, exact during the search).
-  while (searchable && in.lowerBound <= cap) {
+  while (in.lowerBound <= cap) {
     if (result.layout.found()) {
       if (!minimize || result.layout.peak <= in.lowerBound)
         break;
@@ -937,6 +937,27 @@ llvm::Expected<Plan> usmp::planner::planExact(const Problem &problem,
                       std::chrono::milliseconds(options.timeLimitMs);
 
   unsigned n = problem.buffers.size(), numPools = problem.pools.size();
+  // Too large to search: first fit in decreasing size by the gap engine,
+  // which works on live ranges directly instead of building the (possibly
+  // quadratic) conflict graph.
+  if (n > kMaxSearchItems) {
+    std::vector<unsigned> order(n);
+    for (unsigned b = 0; b < n; ++b)
+      order[b] = b;
+    llvm::sort(order, [&](unsigned a, unsigned b) {
+      return std::make_pair(problem.buffers[b].size, a) <
+             std::make_pair(problem.buffers[a].size, b);
+    });
+    GapPlacer placer(problem);
+    llvm::Expected<Plan> plan = placer.run(order, FitRule::FirstFit);
+    if (plan) {
+      plan->algorithm = "exact";
+      plan->provenOptimal =
+          numPools == 1 &&
+          plan->poolSizes[0] <= computeLowerBounds(problem).total;
+    }
+    return plan;
+  }
   Plan plan;
   plan.algorithm = "exact";
   plan.placements.assign(n, Placement());

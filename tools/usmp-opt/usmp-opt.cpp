@@ -5,9 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "usmp/Conversion/Passes.h"
-#include "usmp/Dialect/USMP/USMPDialect.h"
-#include "usmp/Transforms/Passes.h"
+#include "usmp/InitAllUSMP.h"
 #include "usmp/Version.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -23,10 +21,8 @@ int main(int argc, char **argv) {
   mlir::registerAllDialects(registry);
   mlir::registerAllExtensions(registry);
   mlir::registerAllPasses();
-  registry.insert<usmp::USMPDialect>();
-  usmp::registerUSMPPasses();
-  usmp::registerUSMPPipelines();
-  usmp::registerUSMPConversionPasses();
+  usmp::registerAllUSMPDialects(registry);
+  usmp::registerAllUSMPPasses();
 
   llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &os) {
     os << "usmp version " << USMP_VERSION << '\n';

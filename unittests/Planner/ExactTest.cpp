@@ -328,6 +328,20 @@ TEST(ExactTest, ProvenPlansAreNoWorseThanAnyHeuristic) {
   }
 }
 
+TEST(ExactTest, LargeProblemsGetAVerifiedFirstFit) {
+  Random random(31);
+  std::vector<Buffer> buffers;
+  for (unsigned i = 0; i < 5000; ++i) {
+    int64_t start = random.between(0, 2000);
+    buffers.push_back(liveBuffer("b" + std::to_string(i),
+                                 random.between(1, 1000), start,
+                                 start + int64_t(random.between(0, 20))));
+  }
+  Problem problem = onePool(std::move(buffers));
+  Plan plan = planAndVerify(problem);
+  EXPECT_GE(plan.poolSizes[0], computeLowerBounds(problem).total);
+}
+
 TEST(ExactTest, IsRegisteredAndDeterministic) {
   llvm::Expected<std::unique_ptr<Algorithm>> algorithm =
       createAlgorithm("exact");

@@ -1,0 +1,52 @@
+# Run by the embedding-consumer test with cmake -P: install usmp from
+# USMP_BUILD_DIR into PREFIX, configure and build the consumer in
+# CONSUMER_SOURCE_DIR against it in CONSUMER_BINARY_DIR, run it and check its
+# output. The consumer's build directory is kept between runs, so a rerun only
+# recompiles what changed.
+
+function(run what)
+  execute_process(COMMAND ${ARGN}
+    RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "${what} failed (${result}):\n${output}")
+  endif()
+endfunction()
+
+run("installing usmp"
+  ${CMAKE_COMMAND} --install ${USMP_BUILD_DIR} --prefix ${PREFIX})
+
+# Only the prefix and MLIR's own directory are given: the package must be
+# found by its install layout.
+set(launcher)
+if(CXX_LAUNCHER)
+  set(launcher -DCMAKE_CXX_COMPILER_LAUNCHER=${CXX_LAUNCHER})
+endif()
+run("configuring the consumer"
+  ${CMAKE_COMMAND} -G ${GENERATOR} -DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}
+  -S ${CONSUMER_SOURCE_DIR} -B ${CONSUMER_BINARY_DIR}
+  -DCMAKE_BUILD_TYPE=Release
+  -DCMAKE_CXX_COMPILER=${CXX_COMPILER} ${launcher}
+  "-DCMAKE_EXE_LINKER_FLAGS=${LINKER_FLAGS}"
+  -DCMAKE_PREFIX_PATH=${PREFIX}
+  -DMLIR_DIR=${MLIR_DIR})
+run("building the consumer" ${CMAKE_COMMAND} --build ${CONSUMER_BINARY_DIR})
+
+execute_process(COMMAND ${CONSUMER_BINARY_DIR}/usmp-consumer
+  RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE errors)
+message(STATUS "usmp-consumer output:\n${output}${errors}")
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "usmp-consumer failed (${result})")
+endif()
+foreach(expected
+    "greedy-by-size: pool @global_workspace planned_size 128"
+    "consumer-bump: pool @global_workspace planned_size 192"
+    "consumer: ok")
+  string(FIND "${output}" "${expected}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "usmp-consumer did not print '${expected}'")
+  endif()
+endforeach()
+# The registry lists the consumer's algorithm beside the built-in ones.
+if(NOT errors MATCHES "unknown planning algorithm 'no-such-algorithm' \\(known: [^)]*consumer-bump")
+  message(FATAL_ERROR "usmp-consumer did not report the unknown algorithm")
+endif()
