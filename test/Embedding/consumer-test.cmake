@@ -19,13 +19,15 @@ run("installing usmp"
 # found by its install layout.
 set(launcher)
 if(CXX_LAUNCHER)
-  set(launcher -DCMAKE_CXX_COMPILER_LAUNCHER=${CXX_LAUNCHER})
+  set(launcher -DCMAKE_C_COMPILER_LAUNCHER=${CXX_LAUNCHER}
+    -DCMAKE_CXX_COMPILER_LAUNCHER=${CXX_LAUNCHER})
 endif()
 run("configuring the consumer"
   ${CMAKE_COMMAND} -G ${GENERATOR} -DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}
   -S ${CONSUMER_SOURCE_DIR} -B ${CONSUMER_BINARY_DIR}
   -DCMAKE_BUILD_TYPE=Release
-  -DCMAKE_CXX_COMPILER=${CXX_COMPILER} ${launcher}
+  -DCMAKE_C_COMPILER=${C_COMPILER} -DCMAKE_CXX_COMPILER=${CXX_COMPILER}
+  ${launcher}
   "-DCMAKE_EXE_LINKER_FLAGS=${LINKER_FLAGS}"
   -DCMAKE_PREFIX_PATH=${PREFIX}
   -DMLIR_DIR=${MLIR_DIR})
@@ -49,4 +51,12 @@ endforeach()
 # The registry lists the consumer's algorithm beside the built-in ones.
 if(NOT errors MATCHES "unknown planning algorithm 'no-such-algorithm' \\(known: [^)]*consumer-bump")
   message(FATAL_ERROR "usmp-consumer did not report the unknown algorithm")
+endif()
+
+execute_process(COMMAND ${CONSUMER_BINARY_DIR}/usmp-consumer-c
+  RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE errors)
+message(STATUS "usmp-consumer-c output:\n${output}${errors}")
+if(NOT result EQUAL 0 OR
+   NOT output STREQUAL "c: pool sram planned_size 128\n")
+  message(FATAL_ERROR "usmp-consumer-c failed (${result})")
 endif()

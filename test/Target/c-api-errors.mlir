@@ -15,7 +15,7 @@ func.func @main(%in: memref<4xf32>) {
 
 // An allocation the planner left alone cannot become C.
 // CHECK: remark: buffer not planned: it has a dynamic shape
-// CHECK: error: cannot lower 'builtin.unrealized_conversion_cast' to C: an operation it converts could not be lowered (for example an allocation left unplanned, see the remarks of usmp-plan-buffers)
+// CHECK: error: cannot lower 'memref.alloc' to C: the buffer is not in a pool (see the remarks of usmp-plan-buffers for why it was not planned)
 func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   %n = arith.constant 4 : index
   %a = memref.alloc(%n) : memref<?xf32>
@@ -43,4 +43,15 @@ func.func @main(%in: memref<4xf32>) -> f32 {
   %c0 = arith.constant 0 : index
   %x = memref.load %in[%c0] : memref<4xf32>
   return %x : f32
+}
+
+// -----
+
+// An operator no EmitC conversion handles is named.
+// CHECK: error: cannot lower 'memref.atomic_rmw' to C: no EmitC conversion handles it
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<4xf32>
+  %old = memref.atomic_rmw addf %x, %out[%c0] : (f32, memref<4xf32>) -> f32
+  return
 }

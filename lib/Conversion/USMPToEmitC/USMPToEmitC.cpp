@@ -403,6 +403,20 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
 }
 
 LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
+  // C has no allocator here: every buffer must have been planned.
+  Operation *allocation = nullptr;
+  module.walk([&](Operation *op) {
+    if (!isa<memref::AllocOp, memref::AllocaOp>(op))
+      return WalkResult::advance();
+    allocation = op;
+    return WalkResult::interrupt();
+  });
+  if (allocation)
+    return allocation->emitError()
+           << "cannot lower '" << allocation->getName()
+           << "' to C: the buffer is not in a pool (see the remarks of "
+              "usmp-plan-buffers for why it was not planned)";
+
   OpPassManager pm(ModuleOp::getOperationName());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(memref::createFoldMemRefAliasOpsPass());
@@ -426,14 +440,20 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
     return WalkResult::interrupt();
   });
   if (unlowered) {
-    InFlightDiagnostic diag = unlowered->emitError()
-                              << "cannot lower '" << unlowered->getName()
-                              << "' to C";
-    if (isa<UnrealizedConversionCastOp>(unlowered))
-      diag << ": an operation it converts could not be lowered (for "
-              "example an allocation left unplanned, see the remarks of "
-              "usmp-plan-buffers)";
-    return diag;
+    // A cast left by a partial conversion stands for the operation that
+    // produced or consumes the unconverted value: name that one.
+    if (auto cast = dyn_cast<UnrealizedConversionCastOp>(unlowered)) {
+      for (Value input : cast.getInputs())
+        if (Operation *producer = input.getDefiningOp();
+            producer && !isa<emitc::EmitCDialect>(producer->getDialect()))
+          unlowered = producer;
+      for (Operation *user : cast->getUsers())
+        if (!isa<emitc::EmitCDialect>(user->getDialect()) &&
+            !isa<UnrealizedConversionCastOp>(user))
+          unlowered = user;
+    }
+    return unlowered->emitError() << "cannot lower '" << unlowered->getName()
+                                  << "' to C: no EmitC conversion handles it";
   }
   return success();
 }
