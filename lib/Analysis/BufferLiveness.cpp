@@ -21,9 +21,10 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
   if (!name.empty()) {
     auto entry = module.lookupSymbol<func::FuncOp>(name);
     if (!entry || entry.isExternal())
-      return emitError(module.getLoc()) << "entry function @" << name
-                                << " is not a function with a body in the "
-                                   "module";
+      return emitError(module.getLoc())
+             << "entry function @" << name
+             << " is not a function with a body in the "
+                "module";
     return entry;
   }
   func::FuncOp single;
@@ -107,9 +108,9 @@ private:
     if (auto call = dyn_cast<func::CallOp>(op))
       if (func::FuncOp callee = getDefinedCallee(call, symbols)) {
         if (llvm::is_contained(stack, callee.getOperation())) {
-          InFlightDiagnostic diag =
-              call.emitError() << "recursive call to @" << callee.getName()
-                               << " cannot be planned statically";
+          InFlightDiagnostic diag = call.emitError()
+                                    << "recursive call to @" << callee.getName()
+                                    << " cannot be planned statically";
           return diag;
         }
         if (failed(visitFunction(callee)))
@@ -201,7 +202,8 @@ static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols) {
                            ", which has no body in the module");
           continue;
         }
-        if (llvm::any_of(call.getResultTypes(), llvm::IsaPred<BaseMemRefType>)) {
+        if (llvm::any_of(call.getResultTypes(),
+                         llvm::IsaPred<BaseMemRefType>)) {
           escape(user, "it is passed to @" + call.getCallee() +
                            ", which returns a memref that may alias it");
           continue;

@@ -28,8 +28,8 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     std::error_code error;
     llvm::raw_fd_ostream os(path, error, llvm::sys::fs::OF_Text);
     if (error)
-      return file.emitError() << "cannot write '" << path
-                              << "': " << error.message();
+      return file.emitError()
+             << "cannot write '" << path << "': " << error.message();
     if (failed(emitc::translateToCpp(module, os,
                                      /*declareVariablesAtTop=*/false,
                                      file.getId())))

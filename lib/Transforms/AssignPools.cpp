@@ -25,8 +25,8 @@ LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
                           uint64_t defaultAlignment) {
   Location loc = module.getLoc();
   auto fail = [&](const Twine &message) {
-    return emitError(loc) << "invalid pool '" << spec << "' in option 'pools': "
-                          << message;
+    return emitError(loc) << "invalid pool '" << spec
+                          << "' in option 'pools': " << message;
   };
   SmallVector<StringRef> fields;
   spec.split(fields, ':');
@@ -83,7 +83,8 @@ LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
   return pool.verify();
 }
 
-struct AssignPoolsPass : public usmp::impl::AssignPoolsPassBase<AssignPoolsPass> {
+struct AssignPoolsPass
+    : public usmp::impl::AssignPoolsPassBase<AssignPoolsPass> {
   using Base::Base;
 
   void runOnOperation() override {
@@ -120,7 +121,7 @@ struct AssignPoolsPass : public usmp::impl::AssignPoolsPassBase<AssignPoolsPass>
     if (!anyWorkspace) {
       if (module.lookupSymbol("global_workspace")) {
         emitError(module.getLoc()) << "cannot create the default pool "
-                              "@global_workspace: the name is taken";
+                                      "@global_workspace: the name is taken";
         return signalPassFailure();
       }
       auto pool = PoolOp::create(

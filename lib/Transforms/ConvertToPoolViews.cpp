@@ -90,8 +90,8 @@ void ConvertToPoolViewsPass::runOnOperation() {
     changed = false;
     for (func::FuncOp function : functions)
       for (func::CallOp call : calls[function]) {
-        Operation *callee = symbols.lookupNearestSymbolFrom(
-            call, call.getCalleeAttr());
+        Operation *callee =
+            symbols.lookupNearestSymbolFrom(call, call.getCalleeAttr());
         for (unsigned index : used[callee])
           changed |= used[function].insert(index);
       }
@@ -101,21 +101,20 @@ void ConvertToPoolViewsPass::runOnOperation() {
   Builder builder(context);
   DenseMap<Operation *, SmallVector<std::pair<unsigned, Value>>> poolArgs;
   for (func::FuncOp function : functions) {
-    SmallVector<unsigned> indices(used[function].begin(),
-                                  used[function].end());
+    SmallVector<unsigned> indices(used[function].begin(), used[function].end());
     llvm::sort(indices);
     for (unsigned index : indices) {
       PoolOp pool = pools[index];
       auto type = MemRefType::get({pool.getPlannedSizeAttr().getInt()},
                                   builder.getI8Type());
       unsigned position = function.getNumArguments();
-      DictionaryAttr attrs = builder.getDictionaryAttr(builder.getNamedAttr(
-          USMPDialect::getPoolArgAttrName(),
-          FlatSymbolRefAttr::get(pool.getSymNameAttr())));
-      if (failed(function.insertArgument(position, type, attrs,
-                                         pool.getLoc()))) {
-        function.emitError() << "cannot add the argument of pool @"
-                             << pool.getSymName();
+      DictionaryAttr attrs = builder.getDictionaryAttr(
+          builder.getNamedAttr(USMPDialect::getPoolArgAttrName(),
+                               FlatSymbolRefAttr::get(pool.getSymNameAttr())));
+      if (failed(
+              function.insertArgument(position, type, attrs, pool.getLoc()))) {
+        function.emitError()
+            << "cannot add the argument of pool @" << pool.getSymName();
         return signalPassFailure();
       }
       poolArgs[function].push_back({index, function.getArgument(position)});
@@ -141,15 +140,14 @@ void ConvertToPoolViewsPass::runOnOperation() {
     for (Operation *op : worklist) {
       OpBuilder rewriter(op);
       if (auto call = dyn_cast<func::CallOp>(op)) {
-        Operation *callee = symbols.lookupNearestSymbolFrom(
-            call, call.getCalleeAttr());
+        Operation *callee =
+            symbols.lookupNearestSymbolFrom(call, call.getCalleeAttr());
         auto it = poolArgs.find(callee);
         if (it == poolArgs.end())
           continue;
         SmallVector<Value> operands(call.getOperands());
         for (auto [index, value] : it->second)
-          operands.push_back(
-              poolArgument(call, pools[index].getSymName()));
+          operands.push_back(poolArgument(call, pools[index].getSymName()));
         call->setOperands(operands);
         continue;
       }

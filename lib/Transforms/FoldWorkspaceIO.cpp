@@ -43,9 +43,8 @@ void FoldWorkspaceIOPass::runOnOperation() {
   int64_t nextIndex[2] = {0, 0};
   for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i)
     if (auto io = function.getArgAttrOfType<IOAttr>(i, ioName))
-      nextIndex[static_cast<int>(io.getDirection())] =
-          std::max(nextIndex[static_cast<int>(io.getDirection())],
-                   io.getIndex() + 1);
+      nextIndex[static_cast<int>(io.getDirection())] = std::max(
+          nextIndex[static_cast<int>(io.getDirection())], io.getIndex() + 1);
   SmallVector<ModelIOEntry> entries;
   for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i) {
     if (!isa<MemRefType>(function.getArgumentTypes()[i]))
@@ -58,8 +57,9 @@ void FoldWorkspaceIOPass::runOnOperation() {
                                   ? IODirection::Output
                                   : IODirection::Input;
       int64_t &index = nextIndex[static_cast<int>(direction)];
-      std::string name = (direction == IODirection::Input ? "input" : "output") +
-                         std::to_string(index);
+      std::string name =
+          (direction == IODirection::Input ? "input" : "output") +
+          std::to_string(index);
       io = IOAttr::get(context, direction, name, index++);
     }
     arguments.push_back({i, io});
@@ -118,8 +118,7 @@ void FoldWorkspaceIOPass::runOnOperation() {
     auto fail = [&](const Twine &why) {
       emitError(argument.getLoc())
           << stringifyIODirection(io.getDirection()) << " '" << io.getName()
-          << "' (argument " << index << ") cannot be placed in a pool: "
-          << why;
+          << "' (argument " << index << ") cannot be placed in a pool: " << why;
       failedCheck = true;
     };
     if (!type.hasStaticShape())

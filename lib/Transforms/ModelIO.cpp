@@ -16,13 +16,12 @@ LogicalResult usmp::verifyDistinctCNames(ArrayRef<ModelIOEntry> entries) {
     auto [it, inserted] = seen.try_emplace(name, &entry);
     if (inserted)
       continue;
-    InFlightDiagnostic diag =
-        emitError(entry.loc) << "I/O names '" << it->second->io.getName()
-                             << "' and '" << entry.io.getName()
-                             << "' are both '" << name
-                             << "' as C identifiers";
-    diag.attachNote(it->second->loc) << "'" << it->second->io.getName()
-                                     << "' is declared here";
+    InFlightDiagnostic diag = emitError(entry.loc)
+                              << "I/O names '" << it->second->io.getName()
+                              << "' and '" << entry.io.getName()
+                              << "' are both '" << name << "' as C identifiers";
+    diag.attachNote(it->second->loc)
+        << "'" << it->second->io.getName() << "' is declared here";
     return diag;
   }
   return success();

@@ -53,7 +53,8 @@ std::string formatLocation(Location loc) {
   return text;
 }
 
-struct PlanBuffersPass : public usmp::impl::PlanBuffersPassBase<PlanBuffersPass> {
+struct PlanBuffersPass
+    : public usmp::impl::PlanBuffersPassBase<PlanBuffersPass> {
   using Base::Base;
 
   void runOnOperation() override;
@@ -74,8 +75,9 @@ void PlanBuffersPass::runOnOperation() {
   if (failed(entryFunc))
     return signalPassFailure();
   if (alignment == 0 || !llvm::isPowerOf2_64(alignment)) {
-    emitError(module.getLoc()) << "option 'alignment' must be a power of two, got "
-                       << static_cast<uint64_t>(alignment);
+    emitError(module.getLoc())
+        << "option 'alignment' must be a power of two, got "
+        << static_cast<uint64_t>(alignment);
     return signalPassFailure();
   }
   FailureOr<BufferLiveness> liveness =
@@ -91,7 +93,7 @@ void PlanBuffersPass::runOnOperation() {
     if (liveness->getBuffers().empty())
       return;
     emitError(module.getLoc()) << "there is no usmp.pool to plan into; run "
-                          "usmp-assign-pools first";
+                                  "usmp-assign-pools first";
     return signalPassFailure();
   }
   llvm::StringMap<unsigned> poolIndex;
@@ -110,8 +112,8 @@ void PlanBuffersPass::runOnOperation() {
   // which live for the whole run.
   SmallVector<Candidate> buffers;
   for (const PlannableBuffer &buffer : liveness->getBuffers())
-    buffers.push_back({buffer.op, buffer.name, buffer.size, buffer.alignment,
-                       buffer.live});
+    buffers.push_back(
+        {buffer.op, buffer.name, buffer.size, buffer.alignment, buffer.live});
   DataLayout layout = DataLayout::closest(module);
   for (auto global : module.getOps<memref::GlobalOp>()) {
     if (!global->hasAttr(USMPDialect::getPoolsAttrName()))
@@ -124,7 +126,9 @@ void PlanBuffersPass::runOnOperation() {
     uint64_t globalAlignment = alignment;
     if (std::optional<uint64_t> own = global.getAlignment())
       globalAlignment = std::max<uint64_t>(*own, 1);
-    buffers.push_back({global, global.getSymName().str(), *size,
+    buffers.push_back({global,
+                       global.getSymName().str(),
+                       *size,
                        globalAlignment,
                        {LiveInterval{0, liveness->getEndOfTime()}}});
   }
@@ -141,8 +145,8 @@ void PlanBuffersPass::runOnOperation() {
         unsigned index = poolIndex.lookup(symbol.getValue());
         if (!isConstant && pools[index].getKind() == PoolKind::Constant) {
           buffer.op->emitError()
-              << "buffer '" << buffer.name << "' lists constant pool "
-              << symbol << " as a candidate; only constants go there";
+              << "buffer '" << buffer.name << "' lists constant pool " << symbol
+              << " as a candidate; only constants go there";
           return signalPassFailure();
         }
         entry.pools.push_back(index);
@@ -153,13 +157,13 @@ void PlanBuffersPass::runOnOperation() {
           entry.pools.push_back(index);
     }
     if (entry.pools.empty()) {
-      buffer.op->emitError() << "buffer '" << buffer.name
-                             << "' has no candidate pool";
+      buffer.op->emitError()
+          << "buffer '" << buffer.name << "' has no candidate pool";
       return signalPassFailure();
     }
     if (buffer.live.size() == 1)
-      entry.live = planner::Interval{buffer.live.front().start,
-                                     buffer.live.front().end};
+      entry.live =
+          planner::Interval{buffer.live.front().start, buffer.live.front().end};
     problem.buffers.push_back(std::move(entry));
   }
   // A buffer of a function called several times is live in several disjoint
@@ -174,9 +178,8 @@ void PlanBuffersPass::runOnOperation() {
         continue;
       ArrayRef<LiveInterval> otherLive = buffers[other].live;
       bool conflict = llvm::any_of(live, [&](const LiveInterval &a) {
-        return llvm::any_of(otherLive, [&](const LiveInterval &b) {
-          return a.overlaps(b);
-        });
+        return llvm::any_of(
+            otherLive, [&](const LiveInterval &b) { return a.overlaps(b); });
       });
       if (conflict)
         problem.buffers[index].conflicts.push_back(other);
@@ -184,8 +187,8 @@ void PlanBuffersPass::runOnOperation() {
   }
 
   if (llvm::Error error = problem.finalize()) {
-    emitError(module.getLoc()) << "invalid planning problem: "
-                       << llvm::toString(std::move(error));
+    emitError(module.getLoc())
+        << "invalid planning problem: " << llvm::toString(std::move(error));
     return signalPassFailure();
   }
   auto algorithmOrError = planner::createAlgorithm(algorithm);
@@ -215,9 +218,9 @@ void PlanBuffersPass::runOnOperation() {
     return signalPassFailure();
   }
   if (llvm::Error error = planner::verifyPlan(problem, *plan)) {
-    emitError(module.getLoc()) << "the '" << algorithm
-                       << "' algorithm produced an invalid plan: "
-                       << llvm::toString(std::move(error));
+    emitError(module.getLoc())
+        << "the '" << algorithm << "' algorithm produced an invalid plan: "
+        << llvm::toString(std::move(error));
     return signalPassFailure();
   }
 
@@ -225,10 +228,10 @@ void PlanBuffersPass::runOnOperation() {
   for (auto [buffer, placement] : llvm::zip(buffers, plan->placements))
     buffer.op->setAttr(
         USMPDialect::getPlacementAttrName(),
-        PlacementAttr::get(&getContext(),
-                           FlatSymbolRefAttr::get(
-                               pools[placement.pool].getSymNameAttr()),
-                           static_cast<int64_t>(placement.offset)));
+        PlacementAttr::get(
+            &getContext(),
+            FlatSymbolRefAttr::get(pools[placement.pool].getSymNameAttr()),
+            static_cast<int64_t>(placement.offset)));
   for (auto [pool, size] : llvm::zip(pools, plan->poolSizes))
     pool.setPlannedSizeAttr(builder.getI64IntegerAttr(size));
 
@@ -253,10 +256,10 @@ LogicalResult PlanBuffersPass::writeReport(MutableArrayRef<PoolOp> pools,
   json.object([&] {
     json.attribute("algorithm", plan.algorithm);
     json.attribute("planning_time_ms", milliseconds);
-    bool atBound = llvm::all_of(llvm::seq<size_t>(0, pools.size()),
-                                [&](size_t i) {
-                                  return plan.poolSizes[i] <= bounds.perPool[i];
-                                });
+    bool atBound =
+        llvm::all_of(llvm::seq<size_t>(0, pools.size()), [&](size_t i) {
+          return plan.poolSizes[i] <= bounds.perPool[i];
+        });
     json.attribute("proven_optimal", plan.provenOptimal || atBound);
     json.attributeArray("pools", [&] {
       for (unsigned index = 0, e = pools.size(); index < e; ++index)

@@ -33,8 +33,7 @@ FlatSymbolRefAttr getPoolOfArgument(Value value) {
   auto argument = dyn_cast<BlockArgument>(value);
   if (!argument)
     return nullptr;
-  auto function =
-      dyn_cast<func::FuncOp>(argument.getOwner()->getParentOp());
+  auto function = dyn_cast<func::FuncOp>(argument.getOwner()->getParentOp());
   if (!function || argument.getOwner() != &function.getBody().front())
     return nullptr;
   return function.getArgAttrOfType<FlatSymbolRefAttr>(
@@ -68,8 +67,8 @@ void VerifyPlanPass::runOnOperation() {
 
   bool failedCheck = false;
   for (const UnplannedBuffer &unplanned : liveness->getUnplanned()) {
-    unplanned.op->emitError() << "cannot verify this view of a pool: "
-                              << unplanned.reason;
+    unplanned.op->emitError()
+        << "cannot verify this view of a pool: " << unplanned.reason;
     failedCheck = true;
   }
 
@@ -91,12 +90,12 @@ void VerifyPlanPass::runOnOperation() {
         cast<MemRefType>(view.getSource().getType()).getDimSize(0);
     uint64_t end = static_cast<uint64_t>(offset) + buffer.size;
     if (offset < 0 || offset % alignment != 0) {
-      view.emitError() << "view of pool " << poolName << " at offset "
-                       << offset << " is not aligned to " << alignment;
+      view.emitError() << "view of pool " << poolName << " at offset " << offset
+                       << " is not aligned to " << alignment;
       failedCheck = true;
     } else if (end > static_cast<uint64_t>(poolBytes) || end < buffer.size) {
-      view.emitError() << "view of pool " << poolName << " at offset "
-                       << offset << " of " << buffer.size
+      view.emitError() << "view of pool " << poolName << " at offset " << offset
+                       << " of " << buffer.size
                        << " bytes ends past the pool's " << poolBytes
                        << " bytes";
       failedCheck = true;
@@ -130,10 +129,10 @@ void VerifyPlanPass::runOnOperation() {
       if (a.op == b.op || a.pool != b.pool || a.end <= b.begin ||
           b.end <= a.begin)
         continue;
-      InFlightDiagnostic diag =
-          a.op->emitError() << "view of pool " << a.pool << " at bytes ["
-                            << a.begin << ", " << a.end
-                            << ") overlaps a view live at the same time";
+      InFlightDiagnostic diag = a.op->emitError()
+                                << "view of pool " << a.pool << " at bytes ["
+                                << a.begin << ", " << a.end
+                                << ") overlaps a view live at the same time";
       diag.attachNote(b.op->getLoc())
           << "bytes [" << b.begin << ", " << b.end << ") here";
       return signalPassFailure();

@@ -46,8 +46,8 @@ TEST_F(PoolOpTest, CapacityIsThePlannedSizeElseTheHint) {
 }
 
 TEST_F(PoolOpTest, TargetAccess) {
-  PoolOp pool = parsePool(
-      R"(usmp.pool workspace @p targets("c": rw, "npu": ro))", "p");
+  PoolOp pool =
+      parsePool(R"(usmp.pool workspace @p targets("c": rw, "npu": ro))", "p");
   ASSERT_TRUE(pool);
   EXPECT_TRUE(pool.allowsAccess("c", Access::ReadWrite));
   EXPECT_TRUE(pool.allowsAccess("c", Access::ReadOnly));

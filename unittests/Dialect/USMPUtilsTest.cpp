@@ -1,7 +1,7 @@
 //===- USMPUtilsTest.cpp - Tests of usmp dialect helpers ------------------===//
 
-#include "usmp/Dialect/USMP/USMPDialect.h"
 #include "usmp/Dialect/USMP/USMPUtils.h"
+#include "usmp/Dialect/USMP/USMPDialect.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"

@@ -1,4 +1,5 @@
-//===- BufferLiveness.h - Unified buffer liveness over a call graph -*- C++ -*-//
+//===- BufferLiveness.h - Unified buffer liveness over a call graph -*- C++
+//-*-//
 //
 // Finds every plannable buffer reachable from an entry function and the time
 // steps during which it is live, across operator functions ("unified"): each
@@ -47,9 +48,7 @@ struct PlannableBuffer {
   llvm::SmallVector<LiveInterval, 1> live;
 
   /// The hull of all instances.
-  LiveInterval hull() const {
-    return {live.front().start, live.back().end};
-  }
+  LiveInterval hull() const { return {live.front().start, live.back().end}; }
 };
 
 /// A buffer left alone, and why.

@@ -28,8 +28,7 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
   ListOption<std::string> pools{
       *this, "pools",
       llvm::cl::desc("Pools to declare (see usmp-assign-pools)")};
-  Option<std::string> entry{*this, "entry",
-                            llvm::cl::desc("Entry function"),
+  Option<std::string> entry{*this, "entry", llvm::cl::desc("Entry function"),
                             llvm::cl::init("")};
   Option<uint64_t> alignment{
       *this, "alignment",
@@ -54,8 +53,7 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
 
 /// Adds the usmp pipeline (fold workspace I/O, assign pools, plan, convert to
 /// pool views, verify) to `pm`.
-void buildUSMPPipeline(mlir::OpPassManager &pm,
-                       const PipelineOptions &options);
+void buildUSMPPipeline(mlir::OpPassManager &pm, const PipelineOptions &options);
 
 /// Adds the front end from TOSA to the planner's input contract to `pm`,
 /// naming the entry function's inputs and outputs first.

@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "usmp/Conversion/Passes.h"
 #include "usmp/Analysis/BufferLiveness.h"
+#include "usmp/Conversion/Passes.h"
 #include "usmp/Dialect/USMP/USMPOps.h"
 #include "usmp/Dialect/USMP/USMPUtils.h"
 
@@ -44,7 +44,7 @@ namespace {
 
 /// A pool as the C API sees it.
 struct PoolInfo {
-  std::string name;  // C identifier
+  std::string name; // C identifier
   bool constant = false;
   bool internal = false;
   bool usedByModel = false;
@@ -94,8 +94,8 @@ private:
   void buildWrappers(ModuleOp module);
   void buildFiles(ModuleOp module);
 
-  std::string prefix;      // tvmgen_<model>
-  std::string macroPrefix; // TVMGEN_<MODEL>
+  std::string prefix;         // tvmgen_<model>
+  std::string macroPrefix;    // TVMGEN_<MODEL>
   std::string tvmMacroPrefix; // TVM_<MODEL>
   std::string entryName;
   SmallVector<PoolInfo> pools;
@@ -159,9 +159,9 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     auto [it, inserted] = poolNames.try_emplace(
         sanitizeIdentifier(pool.getSymName()), pool.getSymName().str());
     if (!inserted)
-      return pool.emitError() << "pool names '" << it->second << "' and '"
-                              << pool.getSymName() << "' are both '"
-                              << it->first() << "' as C identifiers";
+      return pool.emitError()
+             << "pool names '" << it->second << "' and '" << pool.getSymName()
+             << "' are both '" << it->first() << "' as C identifiers";
   }
 
   // Constant pool contents, from the globals placed in them.
@@ -250,9 +250,8 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     auto [it, inserted] = names.try_emplace(tensor.name, tensor.io.getName());
     if (!inserted)
       return entry.emitError()
-             << "I/O names '" << it->second << "' and '"
-             << tensor.io.getName() << "' are both '" << tensor.name
-             << "' as C identifiers";
+             << "I/O names '" << it->second << "' and '" << tensor.io.getName()
+             << "' are both '" << tensor.name << "' as C identifiers";
   }
   return success();
 }
@@ -262,7 +261,8 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
 /// the EmitC printer does not write.
 static void flattenGlobal(memref::GlobalOp global, ModuleOp module) {
   MemRefType type = global.getType();
-  auto value = dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr());
+  auto value =
+      dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr());
   if (type.getRank() <= 1 || !type.hasStaticShape() ||
       !type.getLayout().isIdentity() || !value)
     return;
@@ -461,8 +461,7 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
 /// The pointer type a view of `type` is passed as: a pointer to its element
 /// for one dimension, else a pointer to a typedef of its rows.
 static Type getViewPointerType(MemRefType type, StringRef element,
-                               RowTypedefs &rows,
-                               Type convertedElement) {
+                               RowTypedefs &rows, Type convertedElement) {
   MLIRContext *context = type.getContext();
   if (type.getRank() <= 1)
     return emitc::PointerType::get(convertedElement);
@@ -474,8 +473,8 @@ static Type getViewPointerType(MemRefType type, StringRef element,
   }
   name += "_" + sanitizeIdentifier(element);
   if (rows.names.insert(name).second)
-    rows.declarations.push_back("typedef " + element.str() + " " + name +
-                                dims + ";");
+    rows.declarations.push_back("typedef " + element.str() + " " + name + dims +
+                                ";");
   return emitc::PointerType::get(emitc::OpaqueType::get(context, name));
 }
 
@@ -591,17 +590,17 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   emitc::IncludeOp::create(h, loc, "stdint.h", /*is_standard_include=*/true);
   line(h, "#ifdef __cplusplus\nextern \"C\" {\n#endif");
   for (const TensorInfo &tensor : all)
-    line(h, "/* " +
-                Twine(tensor.io.getDirection() == IODirection::Input
-                          ? "Input"
-                          : "Output") +
-                " tensor " + tensor.io.getName() + " size (in bytes) */\n" +
-                "#define " + macroPrefix + "_" + upper(tensor.name) +
-                "_SIZE " + Twine(tensor.size));
+    line(h,
+         "/* " +
+             Twine(tensor.io.getDirection() == IODirection::Input ? "Input"
+                                                                  : "Output") +
+             " tensor " + tensor.io.getName() + " size (in bytes) */\n" +
+             "#define " + macroPrefix + "_" + upper(tensor.name) + "_SIZE " +
+             Twine(tensor.size));
   auto structDecl = [&](StringRef kind, StringRef doc,
                         ArrayRef<std::string> fields) {
-    std::string text = "/* " + doc.str() + " */\nstruct " + prefix + "_" +
-                       kind.str() + " {\n";
+    std::string text =
+        "/* " + doc.str() + " */\nstruct " + prefix + "_" + kind.str() + " {\n";
     for (const std::string &field : fields)
       text += "  void* " + field + ";\n";
     line(h, text + "};");
@@ -624,7 +623,8 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
                poolFields);
 
   // Source: includes, internal pools, typedefs, then the model's code.
-  emitc::IncludeOp::create(s, loc, prefix + ".h", /*is_standard_include=*/false);
+  emitc::IncludeOp::create(s, loc, prefix + ".h",
+                           /*is_standard_include=*/false);
   for (StringRef include : {"stdbool.h", "stddef.h", "math.h"})
     emitc::IncludeOp::create(s, loc, include, /*is_standard_include=*/true);
   if (llvm::any_of(pools, [](const PoolInfo &pool) {
@@ -657,7 +657,8 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
 
   // The API's types and helpers.
   auto structType = [&](StringRef kind) -> Type {
-    return emitc::OpaqueType::get(context, ("struct " + prefix + "_" + kind).str());
+    return emitc::OpaqueType::get(context,
+                                  ("struct " + prefix + "_" + kind).str());
   };
   auto structPointer = [&](StringRef kind) -> Type {
     return emitc::PointerType::get(structType(kind));
@@ -706,8 +707,8 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   // map_inputs / map_outputs: pointers into the pools.
   auto defineMap = [&](StringRef kind, ArrayRef<TensorInfo> tensors,
                        StringRef what) {
-    if (llvm::none_of(tensors,
-                      [](const TensorInfo &tensor) { return tensor.pool >= 0; }))
+    if (llvm::none_of(
+            tensors, [](const TensorInfo &tensor) { return tensor.pool >= 0; }))
       return;
     SmallVector<Type> params;
     if (!provided.empty())
@@ -719,9 +720,8 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
          "s outside pools are NULL")
             .str(),
         type, [&](OpBuilder &b, Block *block) {
-          Value poolsLValue = provided.empty()
-                                  ? Value()
-                                  : lvalueOf(b, block->getArgument(0));
+          Value poolsLValue =
+              provided.empty() ? Value() : lvalueOf(b, block->getArgument(0));
           Value result = emitc::VariableOp::create(
               b, loc, emitc::LValueType::get(structType(kind)), noInit);
           for (const TensorInfo &tensor : tensors) {
@@ -741,8 +741,7 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
                 result);
             emitc::AssignOp::create(b, loc, field, pointer);
           }
-          Value value =
-              emitc::LoadOp::create(b, loc, structType(kind), result);
+          Value value = emitc::LoadOp::create(b, loc, structType(kind), result);
           emitc::ReturnOp::create(b, loc, value);
         });
   };
@@ -781,8 +780,7 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
           if (pool >= 0) {
             Value bytes = poolBytes(b, poolsLValue, pool);
             operands.push_back(emitc::CastOp::create(
-                b, loc,
-                emitc::PointerType::get(IntegerType::get(context, 8)),
+                b, loc, emitc::PointerType::get(IntegerType::get(context, 8)),
                 bytes));
             continue;
           }
@@ -791,19 +789,19 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
             if (candidate.argument == static_cast<int>(argument))
               tensor = &candidate;
           bool isInput = tensor->io.getDirection() == IODirection::Input;
-          Value pointer = fieldOf(b, isInput ? inputsLValue : outputsLValue,
-                                  tensor->name);
+          Value pointer =
+              fieldOf(b, isInput ? inputsLValue : outputsLValue, tensor->name);
           auto type = cast<MemRefType>(entryArgumentTypes[argument]);
           Type element = type.getElementType();
-          operands.push_back(emitc::CastOp::create(
-              b, loc,
-              getViewPointerType(type, cTypeName(element), rowTypedefs,
-                                 element),
-              pointer));
+          operands.push_back(
+              emitc::CastOp::create(b, loc,
+                                    getViewPointerType(type, cTypeName(element),
+                                                       rowTypedefs, element),
+                                    pointer));
         }
         emitc::CallOpaqueOp::create(b, loc, TypeRange(), entryName, operands);
-        Value zero = emitc::ConstantOp::create(b, loc, i32,
-                                               b.getI32IntegerAttr(0));
+        Value zero =
+            emitc::ConstantOp::create(b, loc, i32, b.getI32IntegerAttr(0));
         emitc::ReturnOp::create(b, loc, zero);
       });
 

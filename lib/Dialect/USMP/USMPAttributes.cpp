@@ -30,14 +30,14 @@ TargetAccessAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   return success();
 }
 
-LogicalResult PoolPerfAttr::verify(
-    function_ref<InFlightDiagnostic()> emitError,
-    std::optional<int64_t> clockFrequencyHz,
-    std::optional<int64_t> readBandwidthBytesPerCycle,
-    std::optional<int64_t> writeBandwidthBytesPerCycle,
-    std::optional<int64_t> readLatencyCycles,
-    std::optional<int64_t> writeLatencyCycles,
-    std::optional<int64_t> targetBurstBytes) {
+LogicalResult
+PoolPerfAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                     std::optional<int64_t> clockFrequencyHz,
+                     std::optional<int64_t> readBandwidthBytesPerCycle,
+                     std::optional<int64_t> writeBandwidthBytesPerCycle,
+                     std::optional<int64_t> readLatencyCycles,
+                     std::optional<int64_t> writeLatencyCycles,
+                     std::optional<int64_t> targetBurstBytes) {
   std::pair<StringRef, std::optional<int64_t>> fields[] = {
       {"clock_frequency_hz", clockFrequencyHz},
       {"read_bandwidth_bytes_per_cycle", readBandwidthBytesPerCycle},
@@ -52,8 +52,9 @@ LogicalResult PoolPerfAttr::verify(
   return success();
 }
 
-LogicalResult PlacementAttr::verify(function_ref<InFlightDiagnostic()> emitError,
-                                    FlatSymbolRefAttr pool, int64_t offset) {
+LogicalResult
+PlacementAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                      FlatSymbolRefAttr pool, int64_t offset) {
   if (offset < 0)
     return emitError() << "placement offset must be non-negative, got "
                        << offset;

@@ -8,8 +8,8 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/DialectImplementation.h"
-#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -39,10 +39,11 @@ getPlannableBuffer(Operation *op, StringRef attrName) {
                              << "' is only valid on a memref.global or an "
                                 "operation with a single memref result";
   if (!type.hasStaticShape())
-    return op->emitOpError() << "'" << attrName
-                             << "' requires a statically shaped memref, got "
-                             << type;
-  FailureOr<uint64_t> size = getBufferSizeInBytes(type, DataLayout::closest(op));
+    return op->emitOpError()
+           << "'" << attrName << "' requires a statically shaped memref, got "
+           << type;
+  FailureOr<uint64_t> size =
+      getBufferSizeInBytes(type, DataLayout::closest(op));
   if (failed(size))
     return op->emitOpError() << "'" << attrName
                              << "' requires a memref whose size in bytes is "
@@ -57,11 +58,11 @@ static LogicalResult verifyPlacement(Operation *op, PlacementAttr placement) {
       getPlannableBuffer(op, name);
   if (failed(buffer))
     return failure();
-  auto pool = SymbolTable::lookupNearestSymbolFrom<PoolOp>(
-      op, placement.getPool());
+  auto pool =
+      SymbolTable::lookupNearestSymbolFrom<PoolOp>(op, placement.getPool());
   if (!pool)
-    return op->emitOpError() << "'" << name << "' refers to unknown pool "
-                             << placement.getPool();
+    return op->emitOpError()
+           << "'" << name << "' refers to unknown pool " << placement.getPool();
   int64_t offset = placement.getOffset();
   int64_t poolAlignment = pool.getAlignment();
   if (poolAlignment > 0 && offset % poolAlignment != 0)
@@ -78,9 +79,9 @@ static LogicalResult verifyPlacement(Operation *op, PlacementAttr placement) {
   }
   uint64_t end = static_cast<uint64_t>(offset) + buffer->second;
   if (end < buffer->second || end > static_cast<uint64_t>(INT64_MAX))
-    return op->emitOpError() << "buffer of " << buffer->second
-                             << " bytes at offset " << offset
-                             << " overflows 63-bit offsets";
+    return op->emitOpError()
+           << "buffer of " << buffer->second << " bytes at offset " << offset
+           << " overflows 63-bit offsets";
   if (std::optional<int64_t> capacity = pool.getCapacity())
     if (end > static_cast<uint64_t>(*capacity))
       return op->emitOpError()
@@ -118,9 +119,10 @@ static LogicalResult verifyIO(Operation *op, IOAttr io) {
     return diag;
   }
   if (firstSameIndex && firstSameIndex != op) {
-    InFlightDiagnostic diag =
-        op->emitOpError() << "duplicate " << stringifyIODirection(io.getDirection())
-                          << " index " << io.getIndex();
+    InFlightDiagnostic diag = op->emitOpError()
+                              << "duplicate "
+                              << stringifyIODirection(io.getDirection())
+                              << " index " << io.getIndex();
     diag.attachNote(firstSameIndex->getLoc()) << "first used here";
     return diag;
   }
@@ -131,8 +133,8 @@ static LogicalResult verifyCandidatePools(Operation *op, Attribute value) {
   StringRef name = USMPDialect::getPoolsAttrName();
   auto pools = dyn_cast<ArrayAttr>(value);
   if (!pools || !llvm::all_of(pools, llvm::IsaPred<FlatSymbolRefAttr>))
-    return op->emitOpError() << "'" << name
-                             << "' must be an array of pool symbols";
+    return op->emitOpError()
+           << "'" << name << "' must be an array of pool symbols";
   if (failed(getPlannableBuffer(op, name)))
     return failure();
   llvm::SmallDenseSet<Attribute> seen;
@@ -160,9 +162,9 @@ static LogicalResult verifyIOMarker(Operation *op, StringRef what,
                              << " must be a #usmp.io attribute";
   auto shaped = dyn_cast<ShapedType>(type);
   if (!shaped || !isa<MemRefType, RankedTensorType>(type))
-    return op->emitOpError() << "'" << name << "' of " << what << " " << index
-                             << " is only valid on a memref or tensor, got "
-                             << type;
+    return op->emitOpError()
+           << "'" << name << "' of " << what << " " << index
+           << " is only valid on a memref or tensor, got " << type;
   if (!shaped.hasStaticShape())
     return op->emitOpError() << "'" << name << "' of " << what << " " << index
                              << " requires a static shape, got " << type;
@@ -211,8 +213,7 @@ LogicalResult USMPDialect::verifyRegionArgAttribute(Operation *op,
   else if (auto function = dyn_cast<FunctionOpInterface>(op))
     type = function.getArgumentTypes()[argIndex];
   if (name == getIOAttrName())
-    return verifyIOMarker(op, "argument", argIndex, type,
-                          attribute.getValue());
+    return verifyIOMarker(op, "argument", argIndex, type, attribute.getValue());
   if (name == getWorkspaceIOAttrName()) {
     if (!isa<UnitAttr>(attribute.getValue()))
       return op->emitOpError() << "'" << name << "' of argument " << argIndex
@@ -220,8 +221,8 @@ LogicalResult USMPDialect::verifyRegionArgAttribute(Operation *op,
     return success();
   }
   if (name != getPoolArgAttrName())
-    return op->emitOpError() << "unknown usmp argument attribute '" << name
-                             << "'";
+    return op->emitOpError()
+           << "unknown usmp argument attribute '" << name << "'";
   auto pool = dyn_cast<FlatSymbolRefAttr>(attribute.getValue());
   if (!pool)
     return op->emitOpError() << "'" << name << "' of argument " << argIndex
@@ -244,17 +245,18 @@ LogicalResult USMPDialect::verifyRegionArgAttribute(Operation *op,
   return success();
 }
 
-LogicalResult USMPDialect::verifyRegionResultAttribute(
-    Operation *op, unsigned regionIndex, unsigned resultIndex,
-    NamedAttribute attribute) {
+LogicalResult
+USMPDialect::verifyRegionResultAttribute(Operation *op, unsigned regionIndex,
+                                         unsigned resultIndex,
+                                         NamedAttribute attribute) {
   StringRef name = attribute.getName().strref();
   if (name != getIOAttrName())
-    return op->emitOpError() << "unknown usmp result attribute '" << name
-                             << "'";
+    return op->emitOpError()
+           << "unknown usmp result attribute '" << name << "'";
   auto function = dyn_cast<FunctionOpInterface>(op);
   if (!function)
-    return op->emitOpError() << "'" << name
-                             << "' is only valid on function results";
+    return op->emitOpError()
+           << "'" << name << "' is only valid on function results";
   return verifyIOMarker(op, "result", resultIndex,
                         function.getResultTypes()[resultIndex],
                         attribute.getValue());
@@ -268,14 +270,15 @@ LogicalResult USMPDialect::verifyOperationAttribute(Operation *op,
   if (name == getPlacementAttrName()) {
     auto placement = dyn_cast<PlacementAttr>(attribute.getValue());
     if (!placement)
-      return op->emitOpError() << "'" << name
-                               << "' must be a #usmp.placement attribute";
+      return op->emitOpError()
+             << "'" << name << "' must be a #usmp.placement attribute";
     return verifyPlacement(op, placement);
   }
   if (name == getIOAttrName()) {
     auto io = dyn_cast<IOAttr>(attribute.getValue());
     if (!io)
-      return op->emitOpError() << "'" << name << "' must be a #usmp.io attribute";
+      return op->emitOpError()
+             << "'" << name << "' must be a #usmp.io attribute";
     return verifyIO(op, io);
   }
   if (name == "usmp.model_name") {

@@ -28,7 +28,8 @@ bool PoolOp::allowsAccess(StringRef target, Access access) {
     return true;
   for (auto entry : targets.getAsRange<TargetAccessAttr>())
     if (entry.getTarget() == target)
-      return access == Access::ReadOnly || entry.getAccess() == Access::ReadWrite;
+      return access == Access::ReadOnly ||
+             entry.getAccess() == Access::ReadWrite;
   return false;
 }
 
@@ -53,8 +54,8 @@ LogicalResult PoolOp::verify() {
     llvm::StringSet<> seen;
     for (auto entry : targets.getAsRange<TargetAccessAttr>())
       if (!seen.insert(entry.getTarget()).second)
-        return emitOpError() << "target '" << entry.getTarget()
-                             << "' is listed twice";
+        return emitOpError()
+               << "target '" << entry.getTarget() << "' is listed twice";
   }
   return success();
 }
@@ -97,8 +98,8 @@ ParseResult PoolOp::parse(OpAsmParser &parser, OperationState &result) {
     SMLoc loc = parser.getCurrentLocation();
     StringRef clause;
     if (failed(parser.parseOptionalKeyword(
-            &clause, {"size_hint", "alignment", "targets", "perf",
-                      "planned_size"})))
+            &clause,
+            {"size_hint", "alignment", "targets", "perf", "planned_size"})))
       break;
     if (!seen.insert(clause).second)
       return parser.emitError(loc) << "'" << clause << "' is given twice";
@@ -162,7 +163,8 @@ void PoolOp::print(OpAsmPrinter &printer) {
     llvm::interleaveComma(targets.getAsRange<TargetAccessAttr>(), printer,
                           [&](TargetAccessAttr entry) {
                             printer.printString(entry.getTarget());
-                            printer << ": " << stringifyAccess(entry.getAccess());
+                            printer << ": "
+                                    << stringifyAccess(entry.getAccess());
                           });
     printer << ')';
   }

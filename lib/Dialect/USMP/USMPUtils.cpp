@@ -33,8 +33,8 @@ FailureOr<uint64_t> usmp::getBufferSizeInBytes(MemRefType type,
   uint64_t span = 1;
   if (type.getLayout().isIdentity()) {
     for (int64_t dim : type.getShape())
-      span = llvm::SaturatingMultiply(span, static_cast<uint64_t>(dim),
-                                      &overflow);
+      span =
+          llvm::SaturatingMultiply(span, static_cast<uint64_t>(dim), &overflow);
   } else {
     // The highest linear element index the layout reaches, plus one.
     SmallVector<int64_t> strides;
@@ -46,9 +46,9 @@ FailureOr<uint64_t> usmp::getBufferSizeInBytes(MemRefType type,
     for (auto [dim, stride] : llvm::zip(type.getShape(), strides)) {
       if (ShapedType::isDynamic(stride) || stride < 0)
         return failure();
-      uint64_t reach = llvm::SaturatingMultiply(
-          static_cast<uint64_t>(dim - 1), static_cast<uint64_t>(stride),
-          &overflow);
+      uint64_t reach =
+          llvm::SaturatingMultiply(static_cast<uint64_t>(dim - 1),
+                                   static_cast<uint64_t>(stride), &overflow);
       span = llvm::SaturatingAdd(span, reach, &overflow);
     }
     span = llvm::SaturatingAdd(span, uint64_t(1), &overflow);
