@@ -12,6 +12,8 @@
 #ifndef USMP_ANALYSIS_BUFFERLIVENESS_H
 #define USMP_ANALYSIS_BUFFERLIVENESS_H
 
+#include "usmp/Planner/Problem.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -26,14 +28,8 @@
 
 namespace usmp {
 
-/// A closed interval of time steps.
-struct LiveInterval {
-  int64_t start = 0;
-  int64_t end = 0;
-  bool overlaps(const LiveInterval &other) const {
-    return start <= other.end && other.start <= end;
-  }
-};
+/// A closed interval of time steps, as the planner core takes it.
+using LiveInterval = planner::Interval;
 
 /// A buffer the planner may place.
 struct PlannableBuffer {
