@@ -11,7 +11,7 @@ config.suffixes = [".mlir", ".test"]
 config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
 if config.usmp_planner_only:
     # Only the planner core and usmp-plan are built.
-    config.excludes += ["Analysis", "Conversion", "Dialect", "Target", "Transforms", "tools"]
+    config.excludes += ["Analysis", "Conversion", "Dialect", "Regression", "Target", "Transforms", "tools"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.usmp_obj_root, "test")
 

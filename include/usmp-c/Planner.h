@@ -1,4 +1,4 @@
-/*===- usmp-c/Planner.h - C API of the usmp planner core -----------*- C -*-===*\
+/*===- usmp-c/Planner.h - C API of the usmp planner core ----------*- C -*-===*\
 |*                                                                            *|
 |* A stable C interface to the MLIR-free planner core for hosts that are not  *|
 |* C++: build a problem (pools, then buffers with sizes, alignments,          *|
@@ -52,9 +52,8 @@ const char *usmpPlannerProblemGetError(const UsmpPlannerProblem *problem);
  * a capacity in bytes (USMP_PLANNER_NO_SIZE_HINT for none) and an alignment
  * (a power of two) every offset in it is a multiple of. Returns the pool's
  * index, or -1 when `name` is null or empty. */
-int64_t usmpPlannerProblemAddPool(UsmpPlannerProblem *problem,
-                                  const char *name, uint64_t sizeHint,
-                                  uint64_t alignment);
+int64_t usmpPlannerProblemAddPool(UsmpPlannerProblem *problem, const char *name,
+                                  uint64_t sizeHint, uint64_t alignment);
 
 /* Adds a buffer of `size` bytes whose offset must be a multiple of
  * `alignment` (a power of two). Without candidate pools it may go in any
@@ -80,8 +79,8 @@ int usmpPlannerProblemAddBufferConflict(UsmpPlannerProblem *problem,
 /* Appends pool `pool` to the candidate pools of buffer `buffer`, in
  * preference order. Returns 0, or non-zero when either does not exist or the
  * pool is already a candidate. */
-int usmpPlannerProblemAddBufferPool(UsmpPlannerProblem *problem,
-                                    int64_t buffer, int64_t pool);
+int usmpPlannerProblemAddBufferPool(UsmpPlannerProblem *problem, int64_t buffer,
+                                    int64_t pool);
 
 /*===-- Planning ---------------------------------------------------------===*/
 

@@ -354,23 +354,30 @@ std::optional<std::string> usmp::getEscapeReason(Value buffer) {
 
 bool usmp::isWritten(Value buffer) {
   SymbolTableCollection symbols;
+  // Values reaching the buffer, followed once each: views, and the callee
+  // arguments it is passed as (so recursive calls end).
   SmallVector<Value> worklist{buffer};
-  llvm::SmallPtrSet<Operation *, 16> seen;
+  llvm::DenseSet<Value> seen{buffer};
+  auto follow = [&](Value value) {
+    if (seen.insert(value).second)
+      worklist.push_back(value);
+  };
   while (!worklist.empty()) {
     Value value = worklist.pop_back_val();
     for (OpOperand &use : value.getUses()) {
       Operation *user = use.getOwner();
-      if (!seen.insert(user).second || isa<memref::DeallocOp>(user))
+      if (isa<memref::DeallocOp>(user))
         continue;
       if (auto call = dyn_cast<func::CallOp>(user)) {
         func::FuncOp callee = getDefinedCallee(call, symbols);
-        if (!callee || isWritten(callee.getArgument(use.getOperandNumber())))
+        if (!callee)
           return true;
+        follow(callee.getArgument(use.getOperandNumber()));
         continue;
       }
       if (isa<ViewLikeOpInterface>(user)) {
         for (Value result : user->getResults())
-          worklist.push_back(result);
+          follow(result);
         continue;
       }
       auto effects = dyn_cast<MemoryEffectOpInterface>(user);
@@ -387,7 +394,7 @@ bool usmp::isWritten(Value buffer) {
         return true;
       for (Value result : user->getResults())
         if (isa<BaseMemRefType>(result.getType()))
-          worklist.push_back(result);
+          follow(result);
     }
   }
   return false;

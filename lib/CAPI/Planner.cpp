@@ -48,17 +48,14 @@ UsmpPlannerProblem *usmpPlannerProblemCreate(void) {
   return new UsmpPlannerProblem();
 }
 
-void usmpPlannerProblemDestroy(UsmpPlannerProblem *problem) {
-  delete problem;
-}
+void usmpPlannerProblemDestroy(UsmpPlannerProblem *problem) { delete problem; }
 
 const char *usmpPlannerProblemGetError(const UsmpPlannerProblem *problem) {
   return problem->error.c_str();
 }
 
-int64_t usmpPlannerProblemAddPool(UsmpPlannerProblem *problem,
-                                  const char *name, uint64_t sizeHint,
-                                  uint64_t alignment) {
+int64_t usmpPlannerProblemAddPool(UsmpPlannerProblem *problem, const char *name,
+                                  uint64_t sizeHint, uint64_t alignment) {
   problem->error.clear();
   if (!name || !*name)
     return fail(problem, "a pool needs a non-empty name", int64_t(-1));
@@ -114,8 +111,8 @@ int usmpPlannerProblemAddBufferConflict(UsmpPlannerProblem *problem,
   return 0;
 }
 
-int usmpPlannerProblemAddBufferPool(UsmpPlannerProblem *problem,
-                                    int64_t buffer, int64_t pool) {
+int usmpPlannerProblemAddBufferPool(UsmpPlannerProblem *problem, int64_t buffer,
+                                    int64_t pool) {
   problem->error.clear();
   if (!isBuffer(problem, buffer))
     return fail(problem, "no buffer #" + llvm::Twine(buffer), 1);

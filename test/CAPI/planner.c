@@ -173,8 +173,8 @@ static void testErrors(void) {
 
   /* Alignments must be powers of two. */
   problem = usmpPlannerProblemCreate();
-  CHECK(usmpPlannerProblemAddPool(problem, "p", USMP_PLANNER_NO_SIZE_HINT,
-                                  3) == 0);
+  CHECK(usmpPlannerProblemAddPool(problem, "p", USMP_PLANNER_NO_SIZE_HINT, 3) ==
+        0);
   CHECK(usmpPlannerPlan(problem, "greedy-by-size", 0, 0) == NULL);
   CHECK(contains(usmpPlannerProblemGetError(problem), "not a power of two"));
   usmpPlannerProblemDestroy(problem);
