@@ -152,6 +152,15 @@ def idx4(shape, n, h, w, c):
 # Net: emits TOSA and computes the reference at the same time
 # ----------------------------------------------------------------------------
 
+def window_output(key, ih, iw, kh, kw, stride, pad):
+    """Output height and width of a kh x kw window sliding with `stride` over
+    an ih x iw input padded by `pad` (top, bottom, left, right)."""
+    assert (ih - 1 + pad[0] + pad[1] - (kh - 1)) % stride[0] == 0, key
+    assert (iw - 1 + pad[2] + pad[3] - (kw - 1)) % stride[1] == 0, key
+    return ((ih - 1 + pad[0] + pad[1] - (kh - 1)) // stride[0] + 1,
+            (iw - 1 + pad[2] + pad[3] - (kw - 1)) // stride[1] + 1)
+
+
 class Net:
     def __init__(self, model, compute=True):
         self.model = model
@@ -211,10 +220,7 @@ class Net:
         w = self.weights(key + ".w", [oc, kh, kw, ic], math.sqrt(6.0 / fan_in))
         b = self.weights(key + ".b", [oc], 0.125)
         zp = self.zero_point()
-        oh = (ih - 1 + pad[0] + pad[1] - (kh - 1)) // stride[0] + 1
-        ow = (iw - 1 + pad[2] + pad[3] - (kw - 1)) // stride[1] + 1
-        assert (ih - 1 + pad[0] + pad[1] - (kh - 1)) % stride[0] == 0, key
-        assert (iw - 1 + pad[2] + pad[3] - (kw - 1)) % stride[1] == 0, key
+        oh, ow = window_output(key, ih, iw, kh, kw, stride, pad)
         oshape = [n, oh, ow, oc]
         data = None
         if self.compute:
@@ -248,10 +254,7 @@ class Net:
         w = self.weights(key + ".w", [kh, kw, c, 1], math.sqrt(6.0 / (kh * kw)))
         b = self.weights(key + ".b", [c], 0.125)
         zp = self.zero_point()
-        oh = (ih - 1 + pad[0] + pad[1] - (kh - 1)) // stride[0] + 1
-        ow = (iw - 1 + pad[2] + pad[3] - (kw - 1)) // stride[1] + 1
-        assert (ih - 1 + pad[0] + pad[1] - (kh - 1)) % stride[0] == 0, key
-        assert (iw - 1 + pad[2] + pad[3] - (kw - 1)) % stride[1] == 0, key
+        oh, ow = window_output(key, ih, iw, kh, kw, stride, pad)
         oshape = [n, oh, ow, c]
         data = None
         if self.compute:
