@@ -2,6 +2,7 @@
 
 #include "usmp/Analysis/BufferLiveness.h"
 #include "usmp/Dialect/USMP/USMPOps.h"
+#include "usmp/Dialect/USMP/USMPUtils.h"
 #include "usmp/Transforms/Passes.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -164,8 +165,9 @@ struct AssignPoolsPass
         if (!isa<memref::AllocOp, memref::AllocaOp>(op) ||
             op->hasAttr(USMPDialect::getPoolsAttrName()))
           return WalkResult::advance();
+        // Buffers the planner cannot size stay unmarked; planning says why.
         auto type = cast<MemRefType>(op->getResult(0).getType());
-        if (!type.hasStaticShape())
+        if (failed(getBufferSizeInBytes(type, DataLayout::closest(op))))
           return WalkResult::advance();
         if (workspace.empty()) {
           op->emitError() << "no workspace pool is writable by target '"

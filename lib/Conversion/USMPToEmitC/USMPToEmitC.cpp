@@ -416,6 +416,24 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
            << "cannot lower '" << allocation->getName()
            << "' to C: the buffer is not in a pool (see the remarks of "
               "usmp-plan-buffers for why it was not planned)";
+  // C has no zero-length arrays.
+  Operation *empty = nullptr;
+  module.walk([&](Operation *op) {
+    auto isEmpty = [](Type type) {
+      auto memref = dyn_cast<MemRefType>(type);
+      return memref && memref.hasStaticShape() && memref.getNumElements() == 0;
+    };
+    if (llvm::any_of(op->getResultTypes(), isEmpty) ||
+        llvm::any_of(op->getOperandTypes(), isEmpty)) {
+      empty = op;
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  if (empty)
+    return empty->emitError() << "cannot lower '" << empty->getName()
+                              << "' to C: it uses a buffer with no elements, "
+                                 "and C has no zero-length arrays";
 
   OpPassManager pm(ModuleOp::getOperationName());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());

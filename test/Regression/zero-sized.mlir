@@ -1,0 +1,20 @@
+// Zero-sized buffers are planned like any other (they take no bytes); C has
+// no zero-length arrays, so the lowering to C says so instead of failing
+// inside an upstream conversion.
+// RUN: usmp-opt %s --usmp-pipeline="report=%t.json" | FileCheck %s
+// RUN: FileCheck %s --check-prefix=REPORT < %t.json
+// RUN: not usmp-opt %s --usmp-pipeline --convert-usmp-to-emitc 2>&1 | FileCheck %s --check-prefix=C
+
+// C: error: cannot lower 'linalg.copy' to C: it uses a buffer with no elements, and C has no zero-length arrays
+
+// CHECK: usmp.pool workspace @global_workspace alignment(16) planned_size(64)
+// CHECK: memref.view {{.*}} to memref<0xf32>
+// REPORT: "size": 0,
+func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
+  %z = memref.alloc() : memref<0xf32>
+  %a = memref.alloc() : memref<16xf32>
+  memref.copy %in, %a : memref<16xf32> to memref<16xf32>
+  memref.copy %z, %z : memref<0xf32> to memref<0xf32>
+  memref.copy %a, %out : memref<16xf32> to memref<16xf32>
+  return
+}
