@@ -2,8 +2,10 @@
 # Sets up and builds (scripts/setup.sh), then runs every test: the lit suite,
 # the GoogleTest suites, the embedding and C API tests and the docs check, all
 # through ctest. In CI (CI=true), or with USMP_SANITIZE=1, it then builds the
-# whole project again with AddressSanitizer and UndefinedBehaviorSanitizer in
-# build-asan/ and runs every test there too; USMP_SANITIZE=0 skips that.
+# whole project again with AddressSanitizer and UndefinedBehaviorSanitizer and
+# the libFuzzer targets in build-asan/ and runs every test there too,
+# including a short bounded fuzz run of each target; USMP_SANITIZE=0 skips
+# that.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,7 +25,8 @@ if [[ $sanitize == 1 ]]; then
       -DMLIR_DIR=/usr/lib/llvm-22/lib/cmake/mlir \
       -DLLVM_EXTERNAL_LIT=/usr/lib/llvm-22/bin/lit \
       "-DLLVM_USE_SANITIZER=Address;Undefined" \
-      "-DLLVM_UBSAN_FLAGS=-fsanitize=undefined -fno-sanitize-recover=all"
+      "-DLLVM_UBSAN_FLAGS=-fsanitize=undefined -fno-sanitize-recover=all" \
+      -DUSMP_ENABLE_FUZZERS=ON
   fi
   cmake --build "$asan"
   # Debian's libMLIR.so is not instrumented: see docs/Embedding.md.
