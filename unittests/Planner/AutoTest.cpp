@@ -9,6 +9,7 @@
 #include "gtest/gtest.h"
 
 using namespace usmp::planner;
+using usmp::planner::testing::conflictTriangleProblem;
 using usmp::planner::testing::errorMessage;
 using usmp::planner::testing::Random;
 using usmp::planner::testing::randomProblem;
@@ -122,13 +123,7 @@ TEST(AutoTest, TVMResnetSubgraphAtItsOptimum) {
 // A known optimum no single greedy order finds (see the explicit-conflict
 // test of the heuristics): the search has to.
 TEST(AutoTest, FindsWhatTheGreedyOrdersMiss) {
-  Problem problem;
-  problem.pools.push_back({"mem", std::nullopt, 1});
-  problem.buffers = {{"a", 1, 1, {}, Interval{0, 3}, {1}},
-                     {"b", 2, 1, {}, std::nullopt, {2}},
-                     {"c", 3, 1, {}, std::nullopt, {0}},
-                     {"d", 4, 1, {}, std::nullopt, {}},
-                     {"e", 2, 1, {}, Interval{3, 5}, {3}}};
+  Problem problem = conflictTriangleProblem();
   ASSERT_EQ(errorMessage(problem.finalize()), "");
   EXPECT_EQ(planAuto(problem).poolSizes, std::vector<uint64_t>({6}));
 }

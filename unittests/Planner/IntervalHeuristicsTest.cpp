@@ -12,6 +12,7 @@
 #include <numeric>
 
 using namespace usmp::planner;
+using usmp::planner::testing::conflictTriangleProblem;
 using usmp::planner::testing::errorMessage;
 using usmp::planner::testing::Random;
 using usmp::planner::testing::randomProblem;
@@ -200,13 +201,7 @@ TEST(IntervalHeuristicsTest, HonoursBufferAndPoolAlignment) {
 TEST(IntervalHeuristicsTest, HonoursExplicitConflicts) {
   // A triangle a-b-c plus d, which conflicts with nobody, and e, which
   // conflicts with a through its live range and with d explicitly.
-  Problem problem;
-  problem.pools.push_back({"mem", std::nullopt, 1});
-  problem.buffers = {{"a", 1, 1, {}, Interval{0, 3}, {1}},
-                     {"b", 2, 1, {}, std::nullopt, {2}},
-                     {"c", 3, 1, {}, std::nullopt, {0}},
-                     {"d", 4, 1, {}, std::nullopt, {}},
-                     {"e", 2, 1, {}, Interval{3, 5}, {3}}};
+  Problem problem = conflictTriangleProblem();
   problem = finished(std::move(problem));
   // The triangle alone needs 6, which only `auto` reaches (AutoTest): the
   // size orders put a above b, c and e, the others do worse.

@@ -110,6 +110,20 @@ inline Problem randomProblem(Random &random,
   return problem;
 }
 
+/// A triangle a-b-c of explicit conflicts plus d, which conflicts with
+/// nobody, and e, which conflicts with a through its live range and with d
+/// explicitly. The optimum is 6 bytes, which no single greedy order finds.
+inline Problem conflictTriangleProblem() {
+  Problem problem;
+  problem.pools.push_back({"mem", std::nullopt, 1});
+  problem.buffers = {{"a", 1, 1, {}, Interval{0, 3}, {1}},
+                     {"b", 2, 1, {}, std::nullopt, {2}},
+                     {"c", 3, 1, {}, std::nullopt, {0}},
+                     {"d", 4, 1, {}, std::nullopt, {}},
+                     {"e", 2, 1, {}, Interval{3, 5}, {3}}};
+  return problem;
+}
+
 } // namespace usmp::planner::testing
 
 #endif // USMP_UNITTESTS_PLANNER_PLANNERTESTUTILS_H
