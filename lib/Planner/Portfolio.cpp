@@ -8,6 +8,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MathExtras.h"
 
+#include <algorithm>
 #include <limits>
 #include <numeric>
 #include <optional>
@@ -23,12 +24,18 @@ static constexpr uint64_t kNamedBudgetFactor = 3;
 // Problems up to this many buffers also run TVM's greedy algorithms, which
 // build the full conflict graph.
 static constexpr size_t kGraphAlgorithmLimit = 4096;
-// Problems up to this many buffers also run the exact search. Its nodes cost
-// time roughly proportional to the number of buffers: it gets
-// kExactNodeBuffersPerMs / buffers nodes per millisecond of budget, about
-// half the budget.
+// Problems up to this many buffers also run the exact search, which beats
+// the local search on them by far given the time, so it gets
+// kExactBudgetPercent of the budget and the placement engine the rest.
 static constexpr size_t kExactLimit = 600;
-static constexpr uint64_t kExactNodeBuffersPerMs = 5000;
+static constexpr uint64_t kExactBudgetPercent = 80;
+// An exact search node takes time roughly proportional to exactNodeCost():
+// about this many cost units run per millisecond (measured on MiniMalloc's
+// challenge instances, one 2026 core); as with kWorkPerMs, only the budget's
+// scale depends on it.
+static constexpr uint64_t kExactWorkPerMs = 1300000;
+// Fewer nodes would not get the exact search past its first restart.
+static constexpr uint64_t kMinExactNodes = 1000;
 
 static uint64_t totalOf(const Plan &plan) {
   uint64_t total = 0;
@@ -37,6 +44,32 @@ static uint64_t totalOf(const Plan &plan) {
                 ? std::numeric_limits<uint64_t>::max()
                 : total + size;
   return total;
+}
+
+/// Rough time of one exact search node: a node visits the unplaced buffers
+/// and the unplaced members of their sections (the live sets between
+/// consecutive event times, cliques around explicit conflicts).
+static uint64_t exactNodeCost(const Problem &problem) {
+  // A buffer belongs to one section per event time within its live range.
+  std::vector<int64_t> times;
+  for (const Buffer &buffer : problem.buffers) {
+    if (!buffer.live)
+      continue;
+    times.push_back(buffer.live->start);
+    if (buffer.live->end != std::numeric_limits<int64_t>::max())
+      times.push_back(buffer.live->end + 1);
+  }
+  llvm::sort(times);
+  times.erase(std::unique(times.begin(), times.end()), times.end());
+  uint64_t cost = 0;
+  for (unsigned b = 0, n = problem.buffers.size(); b < n; ++b) {
+    const std::optional<Interval> &live = problem.buffers[b].live;
+    cost += 1 + problem.explicitConflicts(b).size();
+    if (live)
+      cost += std::upper_bound(times.begin(), times.end(), live->end) -
+              std::lower_bound(times.begin(), times.end(), live->start);
+  }
+  return cost;
 }
 
 namespace {
@@ -190,7 +223,14 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
                                      const PlanOptions &options) const {
   uint64_t budgetMs =
       options.timeLimitMs ? options.timeLimitMs : kDefaultPortfolioBudgetMs;
-  Search search(problem, llvm::SaturatingMultiply(budgetMs, kWorkPerMs));
+  uint64_t work = llvm::SaturatingMultiply(budgetMs, kWorkPerMs);
+  bool withExact = problem.buffers.size() <= kExactLimit &&
+                   llvm::is_contained(getAlgorithmNames(), "exact");
+  Search search(
+      problem,
+      withExact ? llvm::SaturatingMultiply(
+                      budgetMs, kWorkPerMs / 100 * (100 - kExactBudgetPercent))
+                : work);
   search.lowerBound = computeLowerBounds(problem).total;
 
   // Size-class orders with first fit are cheap and often the best, so a
@@ -200,20 +240,22 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
   search.consider(sizeClassOrder(problem, 16, SizeClassTieBreak::LongDuration),
                   FitRule::FirstFit);
 
-  // The named heuristics always run (to the end, or until they reach the
-  // best total), so `auto` is never worse than any of them, unless one needs
-  // more than kNamedBudgetFactor times the whole budget: then it is dropped.
-  const Candidate named[] = {
-      {IntervalOrder::SizeThenDuration, FitRule::BestFit},
-      {IntervalOrder::SizeThenIndex, FitRule::FirstFit},
-      {IntervalOrder::DurationThenSize, FitRule::BestFit},
-  };
-  for (const Candidate &candidate : named)
-    search.consider(
-        intervalOrder(problem, candidate.order), candidate.rule,
-        llvm::SaturatingAdd(
-            search.placer.getWork(),
-            llvm::SaturatingMultiply(search.workBudget, kNamedBudgetFactor)));
+  // The named heuristics run to the end (or until they reach the best
+  // total), so `auto` is never worse than any of them. first-fit-by-size,
+  // the cheapest and on large problems often the best, always does; a
+  // best-fit rule is dropped when it needs more than kNamedBudgetFactor times
+  // the whole budget. Best fit walks every gap first fit walks and more, so
+  // when first-fit-by-size alone needed that much they are not tried.
+  uint64_t namedAllowance = llvm::SaturatingMultiply(work, kNamedBudgetFactor);
+  uint64_t before = search.placer.getWork();
+  search.consider(intervalOrder(problem, IntervalOrder::SizeThenIndex),
+                  FitRule::FirstFit, std::numeric_limits<uint64_t>::max());
+  if (search.placer.getWork() - before <= namedAllowance)
+    for (IntervalOrder order :
+         {IntervalOrder::SizeThenDuration, IntervalOrder::DurationThenSize})
+      search.consider(
+          intervalOrder(problem, order), FitRule::BestFit,
+          llvm::SaturatingAdd(search.placer.getWork(), namedAllowance));
   // start-best-fit has a faster sweep of its own.
   llvm::Expected<Plan> start = planStartBestFit(problem);
   if (start)
@@ -274,12 +316,14 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     tryAlgorithm("greedy-by-size", options);
     tryAlgorithm("greedy-by-conflicts", options);
   }
-  if (problem.buffers.size() <= kExactLimit && !search.optimal()) {
+  if (withExact && !search.optimal()) {
     PlanOptions exactOptions;
     exactOptions.seed = options.seed;
     exactOptions.nodeLimit = std::max<uint64_t>(
-        1000, llvm::SaturatingMultiply(budgetMs, kExactNodeBuffersPerMs) /
-                  std::max<size_t>(1, problem.buffers.size()));
+        kMinExactNodes,
+        llvm::SaturatingMultiply(budgetMs,
+                                 kExactWorkPerMs / 100 * kExactBudgetPercent) /
+            std::max<uint64_t>(1, exactNodeCost(problem)));
     tryAlgorithm("exact", exactOptions);
   }
   bool proven = external && external->provenOptimal;

@@ -8,6 +8,7 @@
 
 #include "usmp/Planner/Algorithm.h"
 #include "usmp/Planner/CSV.h"
+#include "usmp/Planner/Exact.h"
 #include "usmp/Planner/JSON.h"
 #include "usmp/Planner/LowerBound.h"
 #include "usmp/Planner/Verifier.h"
@@ -31,6 +32,7 @@ namespace cl = llvm::cl;
 
 namespace {
 enum class Format { Auto, Csv, Json };
+enum class ExactMode { Minimize, Decision };
 
 cl::OptionCategory category("usmp-plan options");
 
@@ -56,6 +58,13 @@ cl::opt<uint64_t> timeLimitMs(
     "time-limit-ms",
     cl::desc("Time budget of searching algorithms (0: their default)"),
     cl::init(0), cl::cat(category));
+cl::opt<ExactMode> exactMode(
+    "exact-mode", cl::desc("What --algorithm=exact searches for"),
+    cl::values(clEnumValN(ExactMode::Minimize, "minimize",
+                          "The smallest layout (default)"),
+               clEnumValN(ExactMode::Decision, "decision",
+                          "The first layout within every pool's size hint")),
+    cl::init(ExactMode::Minimize), cl::cat(category));
 cl::opt<uint64_t> seed("seed", cl::desc("Seed of randomized algorithms"),
                        cl::init(0), cl::cat(category));
 cl::opt<bool> verify("verify",
@@ -93,6 +102,10 @@ int main(int argc, char **argv) {
       llvm::outs() << name << "\n";
     return 0;
   }
+
+  bool decision = exactMode == ExactMode::Decision;
+  if (decision && algorithmName != "exact")
+    return fail("--exact-mode=decision applies to --algorithm=exact only");
 
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> input =
       llvm::MemoryBuffer::getFileOrSTDIN(inputFile, /*IsText=*/true);
@@ -133,6 +146,14 @@ int main(int argc, char **argv) {
   if (llvm::Error error = problem.finalize())
     return fail(where + ": " + llvm::toString(std::move(error)));
 
+  // Without any hint every layout fits, so decision mode would just return
+  // its starting layout.
+  if (decision && llvm::none_of(problem.pools, [](const Pool &pool) {
+        return pool.sizeHint.has_value();
+      }))
+    return fail("--exact-mode=decision needs a capacity: give --capacity for "
+                "CSV input or a size_hint to a JSON pool");
+
   llvm::Expected<std::unique_ptr<Algorithm>> algorithm =
       createAlgorithm(algorithmName);
   if (!algorithm)
@@ -142,7 +163,11 @@ int main(int argc, char **argv) {
   options.timeLimitMs = timeLimitMs;
 
   auto start = std::chrono::steady_clock::now();
-  llvm::Expected<Plan> plan = (*algorithm)->plan(problem, options);
+  ExactOptions exactOptions;
+  exactOptions.minimize = !decision;
+  llvm::Expected<Plan> plan = decision
+                                  ? planExact(problem, options, exactOptions)
+                                  : (*algorithm)->plan(problem, options);
   double milliseconds = std::chrono::duration<double, std::milli>(
                             std::chrono::steady_clock::now() - start)
                             .count();

@@ -4,9 +4,10 @@
 // start-best-fit, best-fit-by-duration), keeps the smallest layout, tries
 // more placement orders and then improves the best order by local search
 // within a budget; on small problems it also runs TVM's greedy algorithms
-// and the `exact` search when registered. The budget is counted in work
-// units of the placement engine and search nodes, never in wall-clock time,
-// so the same input always gives the same plan. See docs/Planner.md.
+// and, with most of the budget, the `exact` search when registered. The
+// budget is counted in work units of the placement engine and search nodes,
+// never in wall-clock time, so the same input always gives the same plan.
+// See docs/Planner.md.
 //
 //===----------------------------------------------------------------------===//
 
