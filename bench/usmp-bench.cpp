@@ -31,46 +31,59 @@
 using namespace usmp::planner;
 namespace cl = llvm::cl;
 
+static cl::OptionCategory category("usmp-bench options");
+
 static cl::opt<std::string>
     dataDir("data-dir", cl::desc("Folder of the shared benchmark instances"),
-            cl::init(USMP_DEFAULT_BENCH_DIR));
+            cl::init(USMP_DEFAULT_BENCH_DIR), cl::cat(category));
 static cl::list<std::string>
     instanceFilter("instances", cl::CommaSeparated,
                    cl::desc("Run only instances whose path contains one of "
-                            "these strings (comma-separated)"));
+                            "these strings (comma-separated)"),
+                   cl::cat(category));
 static cl::list<std::string>
     algorithmList("algorithms", cl::CommaSeparated,
-                  cl::desc("Algorithms to run (default: all registered)"));
+                  cl::desc("Algorithms to run (default: all registered)"),
+                  cl::cat(category));
 static cl::opt<uint64_t>
     timeLimitMs("time-limit-ms", cl::init(0),
-                cl::desc("Time limit per run for searching algorithms"));
+                cl::desc("Time limit per run for searching algorithms"),
+                cl::cat(category));
 static cl::opt<uint64_t> nodeLimit("node-limit", cl::init(0),
-                                   cl::desc("Node limit of the exact search"));
+                                   cl::desc("Node limit of the exact search"),
+                                   cl::cat(category));
 static cl::opt<unsigned> exactMaxBuffers(
     "exact-max-buffers", cl::init(2000),
-    cl::desc("Skip `exact` (and report '-') on larger instances"));
+    cl::desc("Skip `exact` (and report '-') on larger instances"),
+    cl::cat(category));
 static cl::opt<unsigned> graphMaxBuffers(
     "graph-max-buffers", cl::init(5000),
     cl::desc("Skip algorithms that visit every conflict (hill-climb, and "
              "TVM's greedy rules on explicit conflict graphs) on larger "
-             "instances"));
+             "instances"),
+    cl::cat(category));
 static cl::opt<bool>
     challenge("challenge",
               cl::desc("Exact decision runs of MiniMalloc's challenging "
-                       "instances at capacity 1048576"));
+                       "instances at capacity 1048576"),
+              cl::cat(category));
 static cl::opt<bool> minimizeChallenge(
-    "minimize", cl::desc("With --challenge: minimize instead of deciding"));
+    "minimize", cl::desc("With --challenge: minimize instead of deciding"),
+    cl::cat(category));
 static cl::opt<bool> atLowerBound(
     "at-lower-bound",
     cl::desc("With --challenge: decide every selected instance (up to "
              "--exact-max-buffers) at capacity = its lower bound instead of "
-             "the challenging set at 1048576"));
+             "the challenging set at 1048576"),
+    cl::cat(category));
 static cl::list<uint64_t>
     scaling("scaling", cl::CommaSeparated,
             cl::desc("Also run generated families of these buffer counts "
-                     "(e.g. 1000,10000,100000,1000000)"));
+                     "(e.g. 1000,10000,100000,1000000)"),
+            cl::cat(category));
 static cl::opt<bool> noFiles("no-files",
-                             cl::desc("Skip the shared instance files"));
+                             cl::desc("Skip the shared instance files"),
+                             cl::cat(category));
 
 namespace {
 
@@ -330,6 +343,7 @@ int runTable() {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(argc, argv, "usmp planner benchmark\n");
   return challenge ? runChallenge() : runTable();
 }

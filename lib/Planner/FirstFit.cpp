@@ -108,9 +108,12 @@ static std::optional<uint64_t> pickOffset(llvm::ArrayRef<Occupied> occupied,
 
 namespace {
 /// The highest end of placed buffers at every time step of one pool (its
-/// skyline), over compressed time coordinates: a segment tree where `tag`
-/// holds values applied to a node's whole range and `best` the maximum over
-/// the node's range. Values only grow, so no tag is ever pushed down.
+/// skyline), over compressed time coordinates: a bottom-up segment tree
+/// where `tag` holds values applied to a node's whole range and `best` the
+/// maximum over the node's range. Values only grow, so no tag is ever pushed
+/// down, and every node whose range meets [first, last] without lying inside
+/// it is an ancestor of leaf `first` or leaf `last`: both operations are two
+/// loops over canonical nodes and two leaf-to-root paths, without recursion.
 class Skyline {
 public:
   explicit Skyline(size_t numSteps) {
@@ -121,41 +124,42 @@ public:
   }
   /// The largest value over steps [first, last].
   uint64_t query(size_t first, size_t last) const {
-    return query(1, 0, width - 1, first, last);
+    uint64_t result = 0;
+    for (size_t lo = first + width, hi = last + width + 1; lo < hi;
+         lo /= 2, hi /= 2) {
+      if (lo & 1)
+        result = std::max(result, best[lo++]);
+      if (hi & 1)
+        result = std::max(result, best[--hi]);
+    }
+    for (size_t node = (first + width) / 2; node; node /= 2)
+      result = std::max(result, tag[node]);
+    for (size_t node = (last + width) / 2; node; node /= 2)
+      result = std::max(result, tag[node]);
+    return result;
   }
   /// Raises steps [first, last] to at least `value`.
   void raise(size_t first, size_t last, uint64_t value) {
-    raise(1, 0, width - 1, first, last, value);
+    for (size_t lo = first + width, hi = last + width + 1; lo < hi;
+         lo /= 2, hi /= 2) {
+      if (lo & 1) {
+        tag[lo] = std::max(tag[lo], value);
+        best[lo] = std::max(best[lo], value);
+        ++lo;
+      }
+      if (hi & 1) {
+        --hi;
+        tag[hi] = std::max(tag[hi], value);
+        best[hi] = std::max(best[hi], value);
+      }
+    }
+    for (size_t node = (first + width) / 2; node; node /= 2)
+      best[node] = std::max(best[node], value);
+    for (size_t node = (last + width) / 2; node; node /= 2)
+      best[node] = std::max(best[node], value);
   }
 
 private:
-  uint64_t query(size_t node, size_t low, size_t high, size_t first,
-                 size_t last) const {
-    if (first <= low && high <= last)
-      return best[node];
-    size_t middle = (low + high) / 2;
-    uint64_t result = tag[node];
-    if (first <= middle)
-      result = std::max(result, query(2 * node, low, middle, first, last));
-    if (last > middle)
-      result =
-          std::max(result, query(2 * node + 1, middle + 1, high, first, last));
-    return result;
-  }
-  void raise(size_t node, size_t low, size_t high, size_t first, size_t last,
-             uint64_t value) {
-    best[node] = std::max(best[node], value);
-    if (first <= low && high <= last) {
-      tag[node] = std::max(tag[node], value);
-      return;
-    }
-    size_t middle = (low + high) / 2;
-    if (first <= middle)
-      raise(2 * node, low, middle, first, last, value);
-    if (last > middle)
-      raise(2 * node + 1, middle + 1, high, first, last, value);
-  }
-
   size_t width = 1;
   std::vector<uint64_t> best, tag;
 };
@@ -202,28 +206,42 @@ void IntervalIndex::activateAll() {
 static llvm::Expected<Plan> placeAboveIntervals(const Problem &problem,
                                                 llvm::ArrayRef<unsigned> order,
                                                 Plan plan) {
-  std::vector<int64_t> times;
-  times.reserve(problem.buffers.size());
-  for (const Buffer &buffer : problem.buffers)
-    times.push_back(buffer.live->start);
-  llvm::sort(times);
-  times.erase(std::unique(times.begin(), times.end()), times.end());
+  // Every buffer's first and last step, from one sweep over the sorted
+  // starts and ends (binary searches per buffer in size order would miss the
+  // cache on large problems).
+  size_t n = problem.buffers.size();
+  std::vector<std::pair<int64_t, unsigned>> starts(n), ends(n);
+  for (unsigned b = 0; b < n; ++b) {
+    starts[b] = {problem.buffers[b].live->start, b};
+    ends[b] = {problem.buffers[b].live->end, b};
+  }
+  llvm::sort(starts);
+  llvm::sort(ends);
+  std::vector<unsigned> firstStep(n), lastStep(n);
+  size_t numSteps = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (i == 0 || starts[i].first != starts[i - 1].first)
+      ++numSteps;
+    firstStep[starts[i].second] = numSteps - 1;
+  }
+  // The range's own start is a step, so it covers at least one.
+  size_t seen = 0, stepsSoFar = 0;
+  for (auto [end, b] : ends) {
+    for (; seen < n && starts[seen].first <= end; ++seen)
+      if (seen == 0 || starts[seen].first != starts[seen - 1].first)
+        ++stepsSoFar;
+    lastStep[b] = stepsSoFar - 1;
+  }
   std::vector<std::unique_ptr<Skyline>> skylines(problem.pools.size());
   llvm::SmallVector<std::optional<uint64_t>, 4> lowestOffsets;
   for (unsigned b : order) {
     const Buffer &buffer = problem.buffers[b];
-    // The range's own start is a step, so it covers at least one.
-    size_t first =
-        std::lower_bound(times.begin(), times.end(), buffer.live->start) -
-        times.begin();
-    size_t last =
-        std::upper_bound(times.begin(), times.end(), buffer.live->end) -
-        times.begin() - 1;
+    size_t first = firstStep[b], last = lastStep[b];
     lowestOffsets.clear();
     bool done = false;
     for (unsigned pool : problem.candidates(b)) {
       if (!skylines[pool])
-        skylines[pool] = std::make_unique<Skyline>(times.size());
+        skylines[pool] = std::make_unique<Skyline>(numSteps);
       std::optional<uint64_t> offset =
           alignUp(skylines[pool]->query(first, last),
                   placementAlignment(problem, b, pool));

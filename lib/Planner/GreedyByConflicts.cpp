@@ -10,24 +10,10 @@
 
 #include "llvm/ADT/STLExtras.h"
 
-#include <numeric>
-#include <tuple>
-
 using namespace usmp::planner;
 
 std::vector<unsigned> usmp::planner::orderByConflicts(const Problem &problem) {
-  std::vector<unsigned> order(problem.buffers.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::vector<unsigned> degrees = problem.conflictDegrees();
-  llvm::sort(order, [&](unsigned a, unsigned b) {
-    const Buffer &x = problem.buffers[a], &y = problem.buffers[b];
-    unsigned degreeA = degrees[a], degreeB = degrees[b];
-    llvm::StringRef nameA = x.name, nameB = y.name;
-    // Descending in degree, size and name; ascending in index.
-    return std::make_tuple(degreeB, y.size, nameB, a) <
-           std::make_tuple(degreeA, x.size, nameA, b);
-  });
-  return order;
+  return orderByTVMKeys(problem, /*conflictsFirst=*/true);
 }
 
 namespace {

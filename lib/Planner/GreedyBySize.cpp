@@ -12,23 +12,46 @@
 #include "llvm/ADT/STLExtras.h"
 
 #include <numeric>
-#include <tuple>
 
 using namespace usmp::planner;
 
-std::vector<unsigned> usmp::planner::orderBySize(const Problem &problem) {
-  std::vector<unsigned> order(problem.buffers.size());
-  std::iota(order.begin(), order.end(), 0u);
+std::vector<unsigned> usmp::planner::orderByTVMKeys(const Problem &problem,
+                                                    bool conflictsFirst) {
   std::vector<unsigned> degrees = problem.conflictDegrees();
-  llvm::sort(order, [&](unsigned a, unsigned b) {
-    const Buffer &x = problem.buffers[a], &y = problem.buffers[b];
-    unsigned degreeA = degrees[a], degreeB = degrees[b];
-    llvm::StringRef nameA = x.name, nameB = y.name;
-    // Descending in size, degree and name; ascending in index.
-    return std::make_tuple(y.size, degreeB, nameB, a) <
-           std::make_tuple(x.size, degreeA, nameA, b);
+  // Dense keys: on large problems comparing through the buffers would miss
+  // the cache at every step.
+  struct Key {
+    uint64_t first;
+    uint64_t second;
+    unsigned index;
+  };
+  std::vector<Key> keys;
+  keys.reserve(problem.buffers.size());
+  for (auto [index, buffer] : llvm::enumerate(problem.buffers))
+    keys.push_back(conflictsFirst
+                       ? Key{degrees[index], buffer.size, unsigned(index)}
+                       : Key{buffer.size, degrees[index], unsigned(index)});
+  llvm::sort(keys, [&](const Key &x, const Key &y) {
+    // Descending in both keys and in name; ascending in index.
+    if (x.first != y.first)
+      return x.first > y.first;
+    if (x.second != y.second)
+      return x.second > y.second;
+    llvm::StringRef nameX = problem.buffers[x.index].name;
+    llvm::StringRef nameY = problem.buffers[y.index].name;
+    if (nameX != nameY)
+      return nameX > nameY;
+    return x.index < y.index;
   });
+  std::vector<unsigned> order;
+  order.reserve(keys.size());
+  for (const Key &key : keys)
+    order.push_back(key.index);
   return order;
+}
+
+std::vector<unsigned> usmp::planner::orderBySize(const Problem &problem) {
+  return orderByTVMKeys(problem, /*conflictsFirst=*/false);
 }
 
 namespace {

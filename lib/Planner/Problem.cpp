@@ -214,24 +214,27 @@ std::vector<unsigned> Problem::conflictDegrees() const {
   }
   // Buffer c overlaps b when start(c) <= end(b) and end(c) >= start(b); the
   // buffers with end(c) < start(b) all have start(c) <= end(b), so the count
-  // is #{start <= end(b)} - #{end < start(b)}, minus b itself.
-  std::vector<int64_t> starts, ends;
-  starts.reserve(buffers.size());
-  ends.reserve(buffers.size());
-  for (const Buffer &buffer : buffers) {
-    starts.push_back(buffer.live->start);
-    ends.push_back(buffer.live->end);
+  // is #{start <= end(b)} - #{end < start(b)}, minus b itself. Both counts
+  // come from sweeps over the sorted starts and ends.
+  size_t n = buffers.size();
+  std::vector<std::pair<int64_t, unsigned>> starts(n), ends(n);
+  for (unsigned b = 0; b < n; ++b) {
+    starts[b] = {buffers[b].live->start, b};
+    ends[b] = {buffers[b].live->end, b};
   }
   llvm::sort(starts);
   llvm::sort(ends);
-  for (auto [index, buffer] : llvm::enumerate(buffers)) {
-    size_t startedBefore =
-        std::upper_bound(starts.begin(), starts.end(), buffer.live->end) -
-        starts.begin();
-    size_t endedBefore =
-        std::lower_bound(ends.begin(), ends.end(), buffer.live->start) -
-        ends.begin();
-    degrees[index] = startedBefore - endedBefore - 1;
+  size_t seen = 0;
+  for (auto [end, b] : ends) {
+    while (seen < n && starts[seen].first <= end)
+      ++seen;
+    degrees[b] = seen - 1;
+  }
+  seen = 0;
+  for (auto [start, b] : starts) {
+    while (seen < n && ends[seen].first < start)
+      ++seen;
+    degrees[b] -= seen;
   }
   return degrees;
 }

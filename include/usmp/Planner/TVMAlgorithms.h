@@ -18,6 +18,11 @@
 
 namespace usmp::planner {
 
+/// Buffers by size then number of conflicts, or by number of conflicts then
+/// size (`conflictsFirst`), both descending, then by name descending
+/// (byte-wise), then by index: the orders below.
+std::vector<unsigned> orderByTVMKeys(const Problem &problem,
+                                     bool conflictsFirst);
 /// TVM's size order: size descending, then number of conflicts descending,
 /// then name descending (byte-wise), then index, so the order is total.
 std::vector<unsigned> orderBySize(const Problem &problem);
