@@ -20,6 +20,7 @@ static std::vector<std::string> splitFields(llvm::StringRef line) {
   llvm::SmallVector<llvm::StringRef, 8> parts;
   line.split(parts, ',');
   std::vector<std::string> fields;
+  fields.reserve(parts.size());
   for (llvm::StringRef part : parts)
     fields.push_back(part.trim().str());
   return fields;
@@ -33,7 +34,11 @@ usmp::planner::readCsv(llvm::StringRef text, std::optional<uint64_t> capacity) {
   size_t lineNumber = 0;
   bool haveHeader = false;
   size_t idColumn = 0, lowerColumn = 0, upperColumn = 0, sizeColumn = 0;
-  llvm::StringMap<size_t> idLines;
+  // One buffer per line: reserving up front saves regrowing large inputs.
+  size_t lines = text.count('\n') + 1;
+  document.problem.buffers.reserve(lines);
+  document.rows.reserve(lines);
+  llvm::StringMap<size_t> idLines(lines);
   while (!text.empty()) {
     auto [line, rest] = text.split('\n');
     text = rest;
