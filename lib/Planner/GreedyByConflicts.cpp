@@ -8,8 +8,6 @@
 #include "usmp/Planner/FirstFit.h"
 #include "usmp/Planner/TVMAlgorithms.h"
 
-#include "llvm/ADT/STLExtras.h"
-
 using namespace usmp::planner;
 
 std::vector<unsigned> usmp::planner::orderByConflicts(const Problem &problem) {

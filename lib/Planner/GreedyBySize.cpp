@@ -11,8 +11,6 @@
 
 #include "llvm/ADT/STLExtras.h"
 
-#include <numeric>
-
 using namespace usmp::planner;
 
 std::vector<unsigned> usmp::planner::orderByTVMKeys(const Problem &problem,
