@@ -235,10 +235,13 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
 
   // Size-class orders with first fit are cheap and often the best, so a
   // few go first: they give the cutoff that stops worse placements early.
-  search.consider(sizeClassOrder(problem, 4, SizeClassTieBreak::LongDuration),
-                  FitRule::FirstFit);
-  search.consider(sizeClassOrder(problem, 16, SizeClassTieBreak::LongDuration),
-                  FitRule::FirstFit);
+  // (Without budget left a placement would stop at once: then not even its
+  // order is computed.)
+  for (uint64_t base : {4, 16})
+    if (search.hasBudget())
+      search.consider(
+          sizeClassOrder(problem, base, SizeClassTieBreak::LongDuration),
+          FitRule::FirstFit);
 
   // The named heuristics run to the end (or until they reach the best
   // total), so `auto` is never worse than any of them. first-fit-by-size,
