@@ -14,6 +14,7 @@
 #include "usmp/Planner/CSV.h"
 #include "usmp/Planner/Exact.h"
 #include "usmp/Planner/LowerBound.h"
+#include "usmp/Planner/Random.h"
 #include "usmp/Planner/Verifier.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -103,32 +104,12 @@ llvm::Expected<Problem> readCsvFile(llvm::StringRef path) {
   return std::move(document->problem);
 }
 
-/// splitmix64: a tiny PRNG with the same output on every platform.
-struct Rng {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  /// Uniform in [0, bound) (bound > 0), by rejection.
-  uint64_t below(uint64_t bound) {
-    uint64_t limit = ~uint64_t(0) - (~uint64_t(0) % bound);
-    uint64_t value;
-    do
-      value = next();
-    while (value >= limit);
-    return value % bound;
-  }
-};
-
 /// A generated model-like lifetime set: two tensors produced per step, most
 /// consumed within a few steps, some kept for skip connections, a few live
 /// across much of the run (weights, caches); sizes spread over 256 B to 4 MiB
 /// in multiples of 256.
 Problem generate(uint64_t n) {
-  Rng rng{n * 0x1234567ULL + 1};
+  SplitMix64 rng(n * 0x1234567ULL + 1);
   Problem problem;
   problem.pools.push_back({"pool", std::nullopt, 1});
   problem.buffers.reserve(n);

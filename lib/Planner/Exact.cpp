@@ -45,6 +45,7 @@
 #include "usmp/Planner/FirstFit.h"
 #include "usmp/Planner/IntervalGaps.h"
 #include "usmp/Planner/LowerBound.h"
+#include "usmp/Planner/Random.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
@@ -432,13 +433,6 @@ private:
   }
 };
 
-/// splitmix64's finalizer: a deterministic 64-bit mixer.
-uint64_t mix(uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
 /// Node limit of a restart round of Luby length 1.
 constexpr uint64_t kFirstRoundNodes = 1000;
 
@@ -462,7 +456,8 @@ void perturbOrder(const Instance &in, unsigned round,
   const std::vector<unsigned> &base = in.ranks[round % in.ranks.size()];
   std::vector<std::pair<Wide, unsigned>> keys(m);
   for (unsigned c = 0; c < m; ++c) {
-    uint64_t noise = mix(uint64_t(round) * 0x9e3779b97f4a7c15ULL + c) % 1024;
+    uint64_t noise =
+        SplitMix64::mix(uint64_t(round) * 0x9e3779b97f4a7c15ULL + c) % 1024;
     // Earlier in the base order means a larger key.
     keys[c] = {Wide(m - base[c]) * (1024 + noise), c};
   }
@@ -482,7 +477,7 @@ std::pair<uint64_t, uint64_t>
 Search::stateKey(const Component &component) const {
   uint64_t first = 0, second = 0;
   auto add = [&](uint64_t id, uint64_t value) {
-    uint64_t h = mix(value * 0x9e3779b97f4a7c15ULL + id);
+    uint64_t h = SplitMix64::mix(value * 0x9e3779b97f4a7c15ULL + id);
     first += h;
     second += (h ^ (h >> 32)) * 0xd6e8feb86659fd93ULL;
   };

@@ -11,6 +11,7 @@
 
 #include "usmp/Planner/FirstFit.h"
 #include "usmp/Planner/LowerBound.h"
+#include "usmp/Planner/Random.h"
 #include "usmp/Planner/TVMAlgorithms.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -21,22 +22,6 @@
 using namespace usmp::planner;
 
 namespace {
-/// splitmix64 (Steele, Lea, Flood 2014): tiny, fast and fully specified.
-class SplitMix64 {
-public:
-  explicit SplitMix64(uint64_t seed) : state(seed) {}
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  /// A draw in [0, bound); the modulo bias is irrelevant here.
-  uint64_t below(uint64_t bound) { return next() % bound; }
-
-private:
-  uint64_t state;
-};
 
 class HillClimb final : public Algorithm {
 public:

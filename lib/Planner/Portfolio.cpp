@@ -3,6 +3,7 @@
 #include "usmp/Planner/Portfolio.h"
 #include "usmp/Planner/IntervalGaps.h"
 #include "usmp/Planner/LowerBound.h"
+#include "usmp/Planner/Random.h"
 #include "usmp/Planner/StartBestFit.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -74,32 +75,6 @@ static uint64_t exactNodeCost(const Problem &problem) {
 
 namespace {
 
-/// splitmix64, with bounded draws of our own so every platform draws the
-/// same numbers.
-class Random {
-public:
-  explicit Random(uint64_t seed) : state(seed) {}
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  /// Uniform in [0, bound), bound > 0.
-  uint64_t below(uint64_t bound) {
-    uint64_t limit = std::numeric_limits<uint64_t>::max() -
-                     std::numeric_limits<uint64_t>::max() % bound;
-    uint64_t value;
-    do
-      value = next();
-    while (value >= limit);
-    return value % bound;
-  }
-
-private:
-  uint64_t state;
-};
-
 struct Candidate {
   IntervalOrder order;
   FitRule rule;
@@ -146,7 +121,7 @@ public:
   bool hasBudget() const { return placer.getWork() < workBudget; }
   /// True once the best layout meets the lower bound: nothing can beat it.
   bool optimal() const { return bestTotal <= lowerBound; }
-  void improve(Random &random);
+  void improve(SplitMix64 &random);
 
   const Problem &problem;
   GapPlacer placer;
@@ -165,7 +140,7 @@ public:
 /// random buffer a short way or swap two nearby ones; the new order is kept
 /// when the layout does not grow. Accepting equal layouts lets the search
 /// drift across plateaus.
-void Search::improve(Random &random) {
+void Search::improve(SplitMix64 &random) {
   size_t n = bestOrder.size();
   if (n < 2)
     return;
@@ -346,7 +321,7 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
 
   if (!proven && !search.optimal() &&
       search.bestTotal != std::numeric_limits<uint64_t>::max()) {
-    Random random(options.seed);
+    SplitMix64 random(options.seed);
     search.improve(random);
   }
 
