@@ -22,8 +22,9 @@ using namespace usmp::planner;
 static constexpr uint64_t kWorkPerMs = 40000;
 // The named heuristics may each use this many times the work budget.
 static constexpr uint64_t kNamedBudgetFactor = 3;
-// Problems up to this many buffers also run TVM's greedy algorithms, which
-// build the full conflict graph.
+// Problems up to this many buffers also run TVM's greedy algorithms: with
+// explicit conflicts they walk the whole conflict graph, and on larger
+// problems they never beat the gap engine's orders.
 static constexpr size_t kGraphAlgorithmLimit = 4096;
 // Problems up to this many buffers also run the exact search, which beats
 // the local search on them by far given the time, so it gets
