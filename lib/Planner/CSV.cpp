@@ -2,9 +2,9 @@
 
 #include "usmp/Planner/CSV.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/StringSet.h"
 
 #include <limits>
 
@@ -16,14 +16,12 @@ static llvm::Error lineError(size_t line, const llvm::Twine &message) {
 }
 
 /// Splits on commas and trims blanks around every field.
-static std::vector<std::string> splitFields(llvm::StringRef line) {
-  llvm::SmallVector<llvm::StringRef, 8> parts;
+static void splitFields(llvm::StringRef line,
+                        llvm::SmallVectorImpl<llvm::StringRef> &parts) {
+  parts.clear();
   line.split(parts, ',');
-  std::vector<std::string> fields;
-  fields.reserve(parts.size());
-  for (llvm::StringRef part : parts)
-    fields.push_back(part.trim().str());
-  return fields;
+  for (llvm::StringRef &part : parts)
+    part = part.trim();
 }
 
 llvm::Expected<CsvDocument>
@@ -38,7 +36,10 @@ usmp::planner::readCsv(llvm::StringRef text, std::optional<uint64_t> capacity) {
   size_t lines = text.count('\n') + 1;
   document.problem.buffers.reserve(lines);
   document.rows.reserve(lines);
-  llvm::StringMap<size_t> idLines(lines);
+  // Ids point into `text`, which outlives the loop: no copy per line.
+  llvm::DenseMap<llvm::StringRef, size_t> idLines;
+  idLines.reserve(lines);
+  llvm::SmallVector<llvm::StringRef, 8> parts;
   while (!text.empty()) {
     auto [line, rest] = text.split('\n');
     text = rest;
@@ -46,7 +47,11 @@ usmp::planner::readCsv(llvm::StringRef text, std::optional<uint64_t> capacity) {
     line = line.trim();
     if (line.empty())
       continue;
-    std::vector<std::string> fields = splitFields(line);
+    splitFields(line, parts);
+    std::vector<std::string> fields;
+    fields.reserve(parts.size());
+    for (llvm::StringRef part : parts)
+      fields.push_back(part.str());
     if (!haveHeader) {
       haveHeader = true;
       llvm::StringMap<size_t> byName;
@@ -97,7 +102,8 @@ usmp::planner::readCsv(llvm::StringRef text, std::optional<uint64_t> capacity) {
       return lineError(lineNumber, "upper (" + llvm::Twine(upper) +
                                        ") must be greater than lower (" +
                                        llvm::Twine(lower) + ")");
-    auto [previous, inserted] = idLines.try_emplace(id, lineNumber);
+    auto [previous, inserted] =
+        idLines.try_emplace(parts[idColumn], lineNumber);
     if (!inserted)
       return lineError(lineNumber, "duplicate id '" + id + "' (first on line " +
                                        llvm::Twine(previous->second) + ")");
