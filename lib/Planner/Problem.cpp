@@ -108,7 +108,9 @@ llvm::Error Problem::finalize() {
                        ", which is not a power of two");
   }
 
-  llvm::StringMap<unsigned> bufferNames(buffers.size());
+  // Keys point into the buffers' names, which stay put during the loop.
+  llvm::DenseMap<llvm::StringRef, unsigned> bufferNames;
+  bufferNames.reserve(buffers.size());
   std::vector<unsigned> allPools(pools.size());
   std::iota(allPools.begin(), allPools.end(), 0u);
   bool anyExplicit = false;
