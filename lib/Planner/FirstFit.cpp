@@ -107,22 +107,21 @@ static std::optional<uint64_t> pickOffset(llvm::ArrayRef<Occupied> occupied,
 }
 
 namespace {
-/// The highest end of placed buffers at every time step of one pool (its
-/// skyline), over compressed time coordinates: a bottom-up segment tree
-/// where `tag` holds values applied to a node's whole range and `best` the
-/// maximum over the node's range. Values only grow, so no tag is ever pushed
-/// down, and every node whose range meets [first, last] without lying inside
-/// it is an ancestor of leaf `first` or leaf `last`: both operations are two
-/// loops over canonical nodes and two leaf-to-root paths, without recursion.
-class Skyline {
+/// Range "raise to at least" and range maximum over a fixed number of slots,
+/// where values only grow: a bottom-up segment tree in which `tag` holds
+/// values applied to a node's whole range and `best` the maximum over the
+/// node's range, so no tag is ever pushed down. Every node whose range meets
+/// [first, last] without lying inside it is an ancestor of leaf `first` or
+/// leaf `last`, so both operations are loops without recursion.
+class MaxTree {
 public:
-  explicit Skyline(size_t numSteps) {
-    while (width < numSteps)
+  explicit MaxTree(size_t numSlots) {
+    while (width < numSlots)
       width *= 2;
     best.assign(2 * width, 0);
     tag.assign(2 * width, 0);
   }
-  /// The largest value over steps [first, last].
+  /// The largest value over slots [first, last].
   uint64_t query(size_t first, size_t last) const {
     uint64_t result = 0;
     for (size_t lo = first + width, hi = last + width + 1; lo < hi;
@@ -132,13 +131,17 @@ public:
       if (hi & 1)
         result = std::max(result, best[--hi]);
     }
-    for (size_t node = (first + width) / 2; node; node /= 2)
-      result = std::max(result, tag[node]);
-    for (size_t node = (last + width) / 2; node; node /= 2)
+    return std::max({result, pathTag(first), pathTag(last)});
+  }
+  /// The largest value applied to a range of whole nodes containing slot
+  /// `slot`.
+  uint64_t pathTag(size_t slot) const {
+    uint64_t result = 0;
+    for (size_t node = slot + width; node; node /= 2)
       result = std::max(result, tag[node]);
     return result;
   }
-  /// Raises steps [first, last] to at least `value`.
+  /// Raises slots [first, last] to at least `value`.
   void raise(size_t first, size_t last, uint64_t value) {
     for (size_t lo = first + width, hi = last + width + 1; lo < hi;
          lo /= 2, hi /= 2) {
@@ -153,15 +156,85 @@ public:
         best[hi] = std::max(best[hi], value);
       }
     }
-    for (size_t node = (first + width) / 2; node; node /= 2)
-      best[node] = std::max(best[node], value);
-    for (size_t node = (last + width) / 2; node; node /= 2)
+    raiseBest(first, value);
+    raiseBest(last, value);
+  }
+  /// Records that some slot of leaf `slot` holds at least `value`.
+  void raiseBest(size_t slot, uint64_t value) {
+    for (size_t node = slot + width; node; node /= 2)
       best[node] = std::max(best[node], value);
   }
 
 private:
   size_t width = 1;
   std::vector<uint64_t> best, tag;
+};
+
+/// The highest end of placed buffers at every time step of one pool (its
+/// skyline). Steps are grouped in blocks of kBlock: `step` holds the values
+/// of raises that cover part of a block, a MaxTree over the blocks those
+/// that cover whole blocks (and each block's maximum). Most buffers live a
+/// few steps, so a query or raise reads a few neighbouring entries of `step`
+/// and the block tree, which is small enough to stay in the cache; with one
+/// tree over all steps, placing buffers in size order (random times) missed
+/// the cache on every level below the top.
+class Skyline {
+public:
+  explicit Skyline(size_t numSteps)
+      : step(numSteps, 0), blocks((numSteps + kBlock - 1) / kBlock) {}
+  /// The largest value over steps [first, last].
+  uint64_t query(size_t first, size_t last) const {
+    size_t firstBlock = first / kBlock, lastBlock = last / kBlock;
+    uint64_t result = blocks.pathTag(firstBlock);
+    if (firstBlock == lastBlock)
+      return std::max(result, maxSteps(first, last));
+    result = std::max({result, blocks.pathTag(lastBlock),
+                       maxSteps(first, blockLast(firstBlock)),
+                       maxSteps(lastBlock * kBlock, last)});
+    if (firstBlock + 1 < lastBlock)
+      result = std::max(result, blocks.query(firstBlock + 1, lastBlock - 1));
+    return result;
+  }
+  /// Raises steps [first, last] to at least `value`.
+  void raise(size_t first, size_t last, uint64_t value) {
+    size_t firstBlock = first / kBlock, lastBlock = last / kBlock;
+    // Blocks wholly inside the range go to the tree, the rest to `step`.
+    size_t wholeBegin =
+        first == firstBlock * kBlock ? firstBlock : firstBlock + 1;
+    size_t wholeEnd = last == blockLast(lastBlock) ? lastBlock + 1 : lastBlock;
+    if (wholeBegin >= wholeEnd) {
+      raiseSteps(first, std::min(last, blockLast(firstBlock)), value);
+      if (lastBlock != firstBlock)
+        raiseSteps(lastBlock * kBlock, last, value);
+      return;
+    }
+    blocks.raise(wholeBegin, wholeEnd - 1, value);
+    if (firstBlock < wholeBegin)
+      raiseSteps(first, blockLast(firstBlock), value);
+    if (wholeEnd <= lastBlock)
+      raiseSteps(lastBlock * kBlock, last, value);
+  }
+
+private:
+  size_t blockLast(size_t block) const {
+    return std::min((block + 1) * kBlock, step.size()) - 1;
+  }
+  uint64_t maxSteps(size_t first, size_t last) const {
+    uint64_t result = 0;
+    for (size_t t = first; t <= last; ++t)
+      result = std::max(result, step[t]);
+    return result;
+  }
+  /// Raises steps [first, last] of one block.
+  void raiseSteps(size_t first, size_t last, uint64_t value) {
+    for (size_t t = first; t <= last; ++t)
+      step[t] = std::max(step[t], value);
+    blocks.raiseBest(first / kBlock, value);
+  }
+
+  static constexpr size_t kBlock = 64;
+  std::vector<uint64_t> step;
+  MaxTree blocks;
 };
 } // namespace
 
@@ -206,42 +279,27 @@ void IntervalIndex::activateAll() {
 static llvm::Expected<Plan> placeAboveIntervals(const Problem &problem,
                                                 llvm::ArrayRef<unsigned> order,
                                                 Plan plan) {
-  // Every buffer's first and last step, from one sweep over the sorted
-  // starts and ends (binary searches per buffer in size order would miss the
-  // cache on large problems).
-  size_t n = problem.buffers.size();
-  std::vector<std::pair<int64_t, unsigned>> starts(n), ends(n);
-  for (unsigned b = 0; b < n; ++b) {
-    starts[b] = {problem.buffers[b].live->start, b};
-    ends[b] = {problem.buffers[b].live->end, b};
-  }
-  llvm::sort(starts);
-  llvm::sort(ends);
-  std::vector<unsigned> firstStep(n), lastStep(n);
-  size_t numSteps = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (i == 0 || starts[i].first != starts[i - 1].first)
-      ++numSteps;
-    firstStep[starts[i].second] = numSteps - 1;
-  }
-  // The range's own start is a step, so it covers at least one.
-  size_t seen = 0, stepsSoFar = 0;
-  for (auto [end, b] : ends) {
-    for (; seen < n && starts[seen].first <= end; ++seen)
-      if (seen == 0 || starts[seen].first != starts[seen - 1].first)
-        ++stepsSoFar;
-    lastStep[b] = stepsSoFar - 1;
-  }
   std::vector<std::unique_ptr<Skyline>> skylines(problem.pools.size());
   llvm::SmallVector<std::optional<uint64_t>, 4> lowestOffsets;
-  for (unsigned b : order) {
+  // Buffers in size order sit at random places in memory: fetch the ones a
+  // few places ahead while this one is placed.
+  // (The candidate list hangs off the buffer, so it is fetched later.)
+  constexpr size_t kAhead = 8;
+  for (auto [index, b] : llvm::enumerate(order)) {
+    if (index + 2 * kAhead < order.size()) {
+      unsigned next = order[index + 2 * kAhead];
+      __builtin_prefetch(&problem.buffers[next]);
+      __builtin_prefetch(&plan.placements[next]);
+    }
+    if (index + kAhead < order.size())
+      __builtin_prefetch(problem.candidates(order[index + kAhead]).data());
     const Buffer &buffer = problem.buffers[b];
-    size_t first = firstStep[b], last = lastStep[b];
+    size_t first = problem.firstStep(b), last = problem.lastStep(b);
     lowestOffsets.clear();
     bool done = false;
     for (unsigned pool : problem.candidates(b)) {
       if (!skylines[pool])
-        skylines[pool] = std::make_unique<Skyline>(numSteps);
+        skylines[pool] = std::make_unique<Skyline>(problem.getNumSteps());
       std::optional<uint64_t> offset =
           alignUp(skylines[pool]->query(first, last),
                   placementAlignment(problem, b, pool));

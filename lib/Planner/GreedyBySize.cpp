@@ -17,24 +17,35 @@ std::vector<unsigned> usmp::planner::orderByTVMKeys(const Problem &problem,
                                                     bool conflictsFirst) {
   std::vector<unsigned> degrees = problem.conflictDegrees();
   // Dense keys: on large problems comparing through the buffers would miss
-  // the cache at every step.
+  // the cache at every step. `prefix` holds a name's first eight bytes
+  // big-endian (zero-padded), which orders names like their bytes do; only
+  // names that share them are compared whole.
   struct Key {
     uint64_t first;
     uint64_t second;
+    uint64_t prefix;
     unsigned index;
   };
   std::vector<Key> keys;
   keys.reserve(problem.buffers.size());
-  for (auto [index, buffer] : llvm::enumerate(problem.buffers))
-    keys.push_back(conflictsFirst
-                       ? Key{degrees[index], buffer.size, unsigned(index)}
-                       : Key{buffer.size, degrees[index], unsigned(index)});
+  for (auto [index, buffer] : llvm::enumerate(problem.buffers)) {
+    uint64_t prefix = 0;
+    for (size_t i = 0; i < 8; ++i)
+      prefix =
+          prefix << 8 | (i < buffer.name.size() ? uint8_t(buffer.name[i]) : 0);
+    keys.push_back(
+        conflictsFirst
+            ? Key{degrees[index], buffer.size, prefix, unsigned(index)}
+            : Key{buffer.size, degrees[index], prefix, unsigned(index)});
+  }
   llvm::sort(keys, [&](const Key &x, const Key &y) {
     // Descending in both keys and in name; ascending in index.
     if (x.first != y.first)
       return x.first > y.first;
     if (x.second != y.second)
       return x.second > y.second;
+    if (x.prefix != y.prefix)
+      return x.prefix > y.prefix;
     llvm::StringRef nameX = problem.buffers[x.index].name;
     llvm::StringRef nameY = problem.buffers[y.index].name;
     if (nameX != nameY)

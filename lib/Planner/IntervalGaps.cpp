@@ -13,26 +13,8 @@
 using namespace usmp::planner;
 
 GapPlacer::GapPlacer(const Problem &problem) : problem(problem) {
-  unsigned n = problem.buffers.size();
-  std::vector<int64_t> starts;
-  for (const Buffer &buffer : problem.buffers)
-    if (buffer.live)
-      starts.push_back(buffer.live->start);
-  llvm::sort(starts);
-  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-  firstSlot.assign(n, 0);
-  endSlot.assign(n, 0);
-  for (unsigned b = 0; b < n; ++b) {
-    const std::optional<Interval> &live = problem.buffers[b].live;
-    if (!live)
-      continue;
-    firstSlot[b] = std::lower_bound(starts.begin(), starts.end(), live->start) -
-                   starts.begin();
-    endSlot[b] = std::upper_bound(starts.begin(), starts.end(), live->end) -
-                 starts.begin();
-  }
   leaves = 1;
-  while (leaves < starts.size())
+  while (leaves < problem.getNumSteps())
     leaves *= 2;
   trees.resize(problem.pools.size());
 }
@@ -55,7 +37,7 @@ void GapPlacer::reset() {
 void GapPlacer::decompose(unsigned b) {
   canonical.clear();
   ancestors.clear();
-  unsigned first = firstSlot[b], last = endSlot[b];
+  unsigned first = problem.firstStep(b), last = problem.lastStep(b) + 1;
   for (unsigned lo = first + leaves, hi = last + leaves; lo < hi;
        lo /= 2, hi /= 2) {
     if (lo & 1)

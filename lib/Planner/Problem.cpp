@@ -18,7 +18,8 @@ static llvm::Error makeError(const llvm::Twine &message) {
 
 Problem::Problem(const Problem &other)
     : pools(other.pools), buffers(other.buffers),
-      explicitGraph(other.explicitGraph), intervalOnly(other.intervalOnly),
+      explicitGraph(other.explicitGraph), steps(other.steps),
+      numSteps(other.numSteps), intervalOnly(other.intervalOnly),
       finalized(other.finalized) {
   std::lock_guard<std::mutex> lock(*other.graphMutex);
   fullGraph = other.fullGraph;
@@ -28,6 +29,7 @@ Problem::Problem(const Problem &other)
 Problem::Problem(Problem &&other) noexcept
     : pools(std::move(other.pools)), buffers(std::move(other.buffers)),
       explicitGraph(std::move(other.explicitGraph)),
+      steps(std::move(other.steps)), numSteps(other.numSteps),
       intervalOnly(other.intervalOnly), finalized(other.finalized),
       fullGraph(std::move(other.fullGraph)),
       graphBuilt(other.graphBuilt.load()) {
@@ -47,6 +49,8 @@ Problem &Problem::operator=(Problem &&other) noexcept {
   pools = std::move(other.pools);
   buffers = std::move(other.buffers);
   explicitGraph = std::move(other.explicitGraph);
+  steps = std::move(other.steps);
+  numSteps = other.numSteps;
   intervalOnly = other.intervalOnly;
   finalized = other.finalized;
   fullGraph = std::move(other.fullGraph);
@@ -159,6 +163,7 @@ llvm::Error Problem::finalize() {
             emit(other, index);
           }
     });
+  computeSteps();
   fullGraph = CompressedGraph();
   graphBuilt.store(false);
   finalized = true;
@@ -207,6 +212,33 @@ void Problem::buildConflictGraph() const {
   graphBuilt.store(true, std::memory_order_release);
 }
 
+void Problem::computeSteps() {
+  std::vector<std::pair<int64_t, unsigned>> starts, ends;
+  for (auto [index, buffer] : llvm::enumerate(buffers))
+    if (buffer.live) {
+      starts.push_back({buffer.live->start, unsigned(index)});
+      ends.push_back({buffer.live->end, unsigned(index)});
+    }
+  llvm::sort(starts);
+  llvm::sort(ends);
+  steps.assign(buffers.size(), {0, 0});
+  numSteps = 0;
+  for (size_t i = 0; i < starts.size(); ++i) {
+    if (i == 0 || starts[i].first != starts[i - 1].first)
+      ++numSteps;
+    steps[starts[i].second].first = numSteps - 1;
+  }
+  // A live range's own start is a step, so it covers at least one.
+  size_t seen = 0;
+  unsigned counted = 0;
+  for (auto [end, b] : ends) {
+    for (; seen < starts.size() && starts[seen].first <= end; ++seen)
+      if (seen == 0 || starts[seen].first != starts[seen - 1].first)
+        ++counted;
+    steps[b].second = counted - 1;
+  }
+}
+
 std::vector<unsigned> Problem::conflictDegrees() const {
   std::vector<unsigned> degrees(buffers.size());
   if (!intervalOnly || hasConflictGraph()) {
@@ -216,27 +248,18 @@ std::vector<unsigned> Problem::conflictDegrees() const {
   }
   // Buffer c overlaps b when start(c) <= end(b) and end(c) >= start(b); the
   // buffers with end(c) < start(b) all have start(c) <= end(b), so the count
-  // is #{start <= end(b)} - #{end < start(b)}, minus b itself. Both counts
-  // come from sweeps over the sorted starts and ends.
-  size_t n = buffers.size();
-  std::vector<std::pair<int64_t, unsigned>> starts(n), ends(n);
-  for (unsigned b = 0; b < n; ++b) {
-    starts[b] = {buffers[b].live->start, b};
-    ends[b] = {buffers[b].live->end, b};
+  // is #{start <= end(b)} - #{end < start(b)}, minus b itself. In steps:
+  // #{firstStep <= lastStep(b)} - #{lastStep < firstStep(b)} - 1.
+  std::vector<unsigned> startedBy(numSteps, 0), endedBefore(numSteps + 1, 0);
+  for (unsigned b = 0, n = buffers.size(); b < n; ++b) {
+    ++startedBy[firstStep(b)];
+    ++endedBefore[lastStep(b) + 1];
   }
-  llvm::sort(starts);
-  llvm::sort(ends);
-  size_t seen = 0;
-  for (auto [end, b] : ends) {
-    while (seen < n && starts[seen].first <= end)
-      ++seen;
-    degrees[b] = seen - 1;
+  for (unsigned step = 1; step < numSteps; ++step) {
+    startedBy[step] += startedBy[step - 1];
+    endedBefore[step] += endedBefore[step - 1];
   }
-  seen = 0;
-  for (auto [start, b] : starts) {
-    while (seen < n && ends[seen].first < start)
-      ++seen;
-    degrees[b] -= seen;
-  }
+  for (unsigned b = 0, n = buffers.size(); b < n; ++b)
+    degrees[b] = startedBy[lastStep(b)] - endedBefore[firstStep(b)] - 1;
   return degrees;
 }

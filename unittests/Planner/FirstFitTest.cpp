@@ -143,12 +143,13 @@ TEST(FirstFitTest, IntervalPathsMatchTheConflictGraph) {
   // Interval-only problems place without the conflict graph (a skyline for
   // AboveConflicts, an interval index for LowestGap); a self conflict
   // (ignored, but explicit) forces the conflict-graph path on an otherwise
-  // identical problem.
+  // identical problem. Every fourth problem has hundreds of time steps, so
+  // live ranges span several of the skyline's blocks whole and in part.
   Random random(21);
   for (int i = 0; i < 1000; ++i) {
     RandomProblemOptions shape;
-    shape.maxBuffers = 40;
-    shape.maxTime = 30;
+    shape.maxBuffers = i % 4 == 3 ? 400 : 40;
+    shape.maxTime = i % 4 == 3 ? 2000 : 30;
     shape.hintedPercent = i % 2 ? 60 : 0;
     Problem intervals = randomProblem(random, shape);
     ASSERT_TRUE(intervals.isIntervalOnly());

@@ -75,9 +75,9 @@ private:
     const GapRange *next;
     const GapRange *end;
   };
-  /// Per pool, over a segment tree on time slots: `covering[v]` holds the
+  /// Per pool, over a segment tree on time steps: `covering[v]` holds the
   /// buffers whose range decomposes into node v, `within[v]` those that
-  /// intersect v's slots (decomposing into v, a descendant, or passing
+  /// intersect v's steps (decomposing into v, a descendant, or passing
   /// through v on the way to one).
   struct PoolTree {
     std::vector<RangeSet> covering, within;
@@ -91,17 +91,16 @@ private:
   /// Offset of buffer `b` in pool `pool` under `rule`, ignoring the hint;
   /// false when offset + size would not fit in 64 bits.
   bool findOffset(unsigned b, unsigned pool, FitRule rule, uint64_t &offset);
-  /// Fills `canonical` with the nodes that exactly cover buffer `b`'s slots
+  /// Fills `canonical` with the nodes that exactly cover buffer `b`'s steps
   /// and `ancestors` with their strict ancestors.
   void decompose(unsigned b);
   void insert(unsigned b, unsigned pool, uint64_t offset);
   void reset();
 
   const Problem &problem;
-  // Time slots are the distinct start times: two closed intervals overlap
-  // exactly when one contains the other's start, so buffer b covers slots
-  // [firstSlot[b], endSlot[b]) and overlaps another iff they share a slot.
-  std::vector<unsigned> firstSlot, endSlot;
+  // The trees' leaves are the problem's time steps (Problem::firstStep):
+  // a buffer covers steps [firstStep, lastStep] and overlaps another iff
+  // they share a step.
   unsigned leaves = 0;
   std::vector<PoolTree> trees;
 

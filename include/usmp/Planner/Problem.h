@@ -112,9 +112,18 @@ public:
   /// or an explicit conflict. O(log degree). Valid after `finalize()`.
   bool conflict(unsigned a, unsigned b) const;
 
+  /// Time steps: the distinct start times of live ranges, ascending. Two live
+  /// ranges overlap exactly when they share a step (one contains the other's
+  /// start), so interval algorithms work on steps [firstStep(b),
+  /// lastStep(b)] of buffer `b`'s live range instead of times. Computed by
+  /// `finalize()` in O(n log n); meaningless for buffers without a live range.
+  unsigned getNumSteps() const { return numSteps; }
+  unsigned firstStep(unsigned b) const { return steps[b].first; }
+  unsigned lastStep(unsigned b) const { return steps[b].second; }
+
   /// The number of buffers each buffer conflicts with. For interval-only
-  /// problems it is counted from sorted start and end times in O(n log n)
-  /// without building the conflict graph; otherwise it builds the graph.
+  /// problems it is counted over the time steps in O(n) without building the
+  /// conflict graph; otherwise it builds the graph.
   std::vector<unsigned> conflictDegrees() const;
 
   /// Builds the full conflict graph now if it is not built yet. Thread-safe;
@@ -134,7 +143,11 @@ public:
   }
 
 private:
+  void computeSteps();
+
   CompressedGraph explicitGraph;
+  std::vector<std::pair<unsigned, unsigned>> steps;
+  unsigned numSteps = 0;
   bool intervalOnly = false;
   bool finalized = false;
   // The lazily built full graph; the mutex only guards its construction.
