@@ -118,6 +118,29 @@ TEST(ProblemTest, IntervalOnlyProblemsSkipTheGraph) {
   EXPECT_FALSE(problem.hasConflictGraph());
 }
 
+TEST(ProblemTest, TimeStepsAreTheDistinctStarts) {
+  // Starts 0, 5, 9 are the steps; a range covers the steps of the starts it
+  // contains, so two ranges overlap exactly when they share one.
+  Problem problem;
+  problem.pools.push_back({"p", std::nullopt, 1});
+  problem.buffers.push_back({"a", 1, 1, {}, Interval{5, 5}, {}});
+  problem.buffers.push_back({"b", 1, 1, {}, Interval{0, 12}, {}});
+  problem.buffers.push_back({"c", 1, 1, {}, Interval{5, 8}, {}});
+  problem.buffers.push_back({"d", 1, 1, {}, Interval{9, 9}, {}});
+  problem.buffers.push_back({"e", 1, 1, {}, Interval{0, 4}, {}});
+  ASSERT_FALSE(static_cast<bool>(problem.finalize()));
+  Problem copy = problem;
+  for (const Problem *p : {&problem, &copy}) {
+    EXPECT_EQ(p->getNumSteps(), 3u);
+    std::vector<std::pair<unsigned, unsigned>> steps;
+    for (unsigned b = 0; b < p->buffers.size(); ++b)
+      steps.push_back({p->firstStep(b), p->lastStep(b)});
+    EXPECT_EQ(steps, (std::vector<std::pair<unsigned, unsigned>>{
+                         {1, 1}, {0, 2}, {1, 1}, {2, 2}, {0, 0}}));
+  }
+  EXPECT_EQ(problem.conflictDegrees(), std::vector<unsigned>({2, 4, 2, 1, 1}));
+}
+
 TEST(ProblemTest, IntervalDegreesMatchTheGraph) {
   Problem problem;
   problem.pools.push_back({"p", std::nullopt, 1});
