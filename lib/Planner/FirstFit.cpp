@@ -273,17 +273,16 @@ void IntervalIndex::activateAll() {
 
 /// `AboveConflicts` for interval-only problems without the conflict graph:
 /// the highest end among placed buffers overlapping a live range is the
-/// maximum of the pool's skyline over that range. O(n log n). Only start
-/// times are steps: two ranges overlap exactly when one contains the other's
-/// start, so a range covers the steps of the starts within it.
+/// maximum of the pool's skyline over that range's time steps
+/// (`Problem::firstStep`). O(n log n).
 static llvm::Expected<Plan> placeAboveIntervals(const Problem &problem,
                                                 llvm::ArrayRef<unsigned> order,
                                                 Plan plan) {
   std::vector<std::unique_ptr<Skyline>> skylines(problem.pools.size());
   llvm::SmallVector<std::optional<uint64_t>, 4> lowestOffsets;
   // Buffers in size order sit at random places in memory: fetch the ones a
-  // few places ahead while this one is placed.
-  // (The candidate list hangs off the buffer, so it is fetched later.)
+  // few places ahead while this one is placed (the candidate list hangs off
+  // the buffer, so it comes later).
   constexpr size_t kAhead = 8;
   for (auto [index, b] : llvm::enumerate(order)) {
     if (index + 2 * kAhead < order.size()) {
