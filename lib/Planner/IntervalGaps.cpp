@@ -4,18 +4,28 @@
 #include "usmp/Planner/FirstFit.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 #include <limits>
-#include <numeric>
 
 using namespace usmp::planner;
 
-GapPlacer::GapPlacer(const Problem &problem) : problem(problem) {
-  leaves = 1;
-  while (leaves < problem.getNumSteps())
-    leaves *= 2;
+GapPlacer::GapPlacer(const Problem &problem, GapPlacerShape shape)
+    : problem(problem), shape(shape) {
+  assert(shape.bucketSteps >= 1 && shape.fanout >= 2 && "invalid shape");
+  numBuckets = std::max(1u, static_cast<unsigned>(llvm::divideCeil(
+                                problem.getNumSteps(), shape.bucketSteps)));
+  levelBegin = {0};
+  for (unsigned count = numBuckets;;
+       count = static_cast<unsigned>(llvm::divideCeil(count, shape.fanout))) {
+    levelBegin.push_back(levelBegin.back() + count);
+    if (count == 1)
+      break;
+  }
   trees.resize(problem.pools.size());
 }
 
@@ -26,40 +36,62 @@ void GapPlacer::reset() {
   poolSizes.assign(problem.pools.size(), 0);
   total = 0;
   for (PoolTree &tree : trees) {
-    for (unsigned node : tree.dirty) {
-      tree.covering[node].clear();
-      tree.within[node].clear();
+    for (unsigned v : tree.dirtyNodes) {
+      tree.nodes[v].covering.clear();
+      tree.nodes[v].within.clear();
     }
-    tree.dirty.clear();
+    for (unsigned bucket : tree.dirtyBuckets)
+      tree.local[bucket].clear();
+    tree.dirtyNodes.clear();
+    tree.dirtyBuckets.clear();
   }
 }
 
 void GapPlacer::decompose(unsigned b) {
+  partial.clear();
   canonical.clear();
-  ancestors.clear();
-  unsigned first = problem.firstStep(b), last = problem.lastStep(b) + 1;
-  for (unsigned lo = first + leaves, hi = last + leaves; lo < hi;
-       lo /= 2, hi /= 2) {
-    if (lo & 1)
-      canonical.push_back(lo++);
-    if (hi & 1)
-      canonical.push_back(--hi);
+  path.clear();
+  uint64_t width = shape.bucketSteps, fanout = shape.fanout;
+  uint64_t first = problem.firstStep(b), last = problem.lastStep(b);
+  uint64_t firstBucket = first / width, lastBucket = last / width;
+  // The last bucket may hold fewer steps.
+  auto bucketLast = [&](uint64_t bucket) {
+    return std::min<uint64_t>((bucket + 1) * width, problem.getNumSteps()) - 1;
+  };
+  bool firstWhole =
+      first == firstBucket * width && last >= bucketLast(firstBucket);
+  bool lastWhole =
+      last == bucketLast(lastBucket) && first <= lastBucket * width;
+  if (!firstWhole)
+    partial.push_back(firstBucket);
+  if (!lastWhole && lastBucket != firstBucket)
+    partial.push_back(lastBucket);
+  // The whole buckets [lo, hi), possibly none, decompose bottom-up.
+  uint64_t lo = firstWhole ? firstBucket : firstBucket + 1;
+  uint64_t hi = lastWhole ? lastBucket + 1 : lastBucket;
+  for (uint64_t level = 0, l = lo, h = hi; l < h; ++level) {
+    while (l < h && l % fanout)
+      canonical.push_back(node(level, l++));
+    while (l < h && h % fanout)
+      canonical.push_back(node(level, --h));
+    l /= fanout;
+    h /= fanout;
   }
-  // Strict ancestors of the canonical nodes lie on the paths from the first
-  // and last slot to the root: the path nodes not inside [first, last).
-  unsigned left = first + leaves, right = last - 1 + leaves;
-  for (unsigned level = 1; (left >> level) != 0; ++level) {
-    unsigned l = left >> level, r = right >> level;
-    unsigned lBegin = (l << level) - leaves, lEnd = lBegin + (1u << level);
-    if (lBegin < first || lEnd > last)
-      ancestors.push_back(l);
-    if (r != l) {
-      unsigned rBegin = (r << level) - leaves, rEnd = rBegin + (1u << level);
-      if (rBegin < first || rEnd > last)
-        ancestors.push_back(r);
-    }
+  // The path nodes of the first and last bucket not inside [lo, hi): they
+  // hold the partial buckets and every strict ancestor of `canonical`.
+  uint64_t span = 1;
+  for (unsigned level = 0; level + 1 < levelBegin.size();
+       ++level, span *= fanout) {
+    uint64_t left = firstBucket / span, right = lastBucket / span;
+    auto outside = [&](uint64_t index) {
+      return index * span < lo || (index + 1) * span > hi;
+    };
+    if (outside(left))
+      path.push_back(node(level, left));
+    if (right != left && outside(right))
+      path.push_back(node(level, right));
   }
-  work += canonical.size() + ancestors.size();
+  work += partial.size() + canonical.size() + path.size();
 }
 
 /// Adds [begin, end) to `set`, merging it with the ranges it overlaps or
@@ -82,6 +114,11 @@ static void addRange(std::vector<GapRange> &set, GapRange range) {
   set.erase(first + 1, last);
 }
 
+/// The walk's order; ranges within a set may overlap.
+static bool beginsBefore(const GapRange &x, const GapRange &y) {
+  return x.begin < y.begin;
+}
+
 bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
                            uint64_t &offset) {
   const Buffer &buffer = problem.buffers[b];
@@ -92,14 +129,25 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
   // sorted sets whose union we walk in address order.
   sets.clear();
   PoolTree &tree = trees[pool];
-  if (buffer.live && !tree.within.empty()) {
+  if (buffer.live && !tree.nodes.empty()) {
     decompose(b);
-    for (unsigned node : canonical)
-      if (!tree.within[node].empty())
-        sets.push_back(&tree.within[node]);
-    for (unsigned node : ancestors)
-      if (!tree.covering[node].empty())
-        sets.push_back(&tree.covering[node]);
+    for (unsigned v : canonical)
+      if (!tree.nodes[v].within.empty())
+        sets.push_back(&tree.nodes[v].within);
+    for (unsigned v : path)
+      if (!tree.nodes[v].covering.empty())
+        sets.push_back(&tree.nodes[v].covering);
+    unsigned first = problem.firstStep(b), last = problem.lastStep(b);
+    for (auto [bucket, ranges] : llvm::zip_first(partial, localRanges)) {
+      ranges.clear();
+      // Sequential entries cost less than ranges walked.
+      work += tree.local[bucket].size() / 8;
+      for (const LocalEntry &entry : tree.local[bucket])
+        if (entry.firstStep <= last && entry.lastStep >= first)
+          ranges.push_back(entry.range);
+      if (!ranges.empty())
+        sets.push_back(&ranges);
+    }
   }
   explicitRanges.clear();
   for (unsigned other : problem.explicitConflicts(b))
@@ -109,19 +157,7 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
           {placedOffset[other],
            placedOffset[other] + problem.buffers[other].size});
   if (!explicitRanges.empty()) {
-    llvm::sort(explicitRanges, [](const GapRange &x, const GapRange &y) {
-      return x.begin != y.begin ? x.begin < y.begin : x.end < y.end;
-    });
-    // Merge in place so the set is disjoint like the others.
-    unsigned kept = 0;
-    for (const GapRange &range : explicitRanges) {
-      if (kept != 0 && range.begin <= explicitRanges[kept - 1].end)
-        explicitRanges[kept - 1].end =
-            std::max(explicitRanges[kept - 1].end, range.end);
-      else
-        explicitRanges[kept++] = range;
-    }
-    explicitRanges.resize(kept);
+    llvm::sort(explicitRanges, beginsBefore);
     sets.push_back(&explicitRanges);
   }
 
@@ -130,7 +166,8 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
   for (const RangeSet *set : sets)
     cursors.push_back({set->data(), set->data() + set->size()});
 
-  // Walk the union of the sets in address order, gap by gap. (A heap of
+  // Walk the union of the sets (each sorted by begin; the tree's are also
+  // disjoint) in address order, gap by gap. (A heap of
   // cursors visits each range once but measured slower: most queries see
   // few ranges per set.)
   bool found = false;
@@ -204,23 +241,35 @@ void GapPlacer::insert(unsigned b, unsigned pool, uint64_t offset) {
   if (!problem.buffers[b].live || size == 0)
     return;
   PoolTree &tree = trees[pool];
-  if (tree.within.empty()) {
-    tree.covering.resize(2 * leaves);
-    tree.within.resize(2 * leaves);
+  if (tree.nodes.empty()) {
+    tree.nodes.resize(levelBegin.back());
+    tree.local.resize(numBuckets);
   }
   decompose(b);
   GapRange range{offset, offset + size};
-  auto touch = [&](RangeSet &set, unsigned node) {
-    if (tree.covering[node].empty() && tree.within[node].empty())
-      tree.dirty.push_back(node);
-    addRange(set, range);
+  auto touch = [&](unsigned v) {
+    if (tree.nodes[v].covering.empty() && tree.nodes[v].within.empty())
+      tree.dirtyNodes.push_back(v);
   };
-  for (unsigned node : canonical) {
-    touch(tree.covering[node], node);
-    addRange(tree.within[node], range);
+  for (unsigned bucket : partial) {
+    std::vector<LocalEntry> &local = tree.local[bucket];
+    if (local.empty())
+      tree.dirtyBuckets.push_back(bucket);
+    auto at = std::upper_bound(local.begin(), local.end(), range.begin,
+                               [](uint64_t begin, const LocalEntry &entry) {
+                                 return begin < entry.range.begin;
+                               });
+    local.insert(at, {problem.firstStep(b), problem.lastStep(b), range});
   }
-  for (unsigned node : ancestors)
-    touch(tree.within[node], node);
+  for (unsigned v : canonical) {
+    touch(v);
+    addRange(tree.nodes[v].covering, range);
+    addRange(tree.nodes[v].within, range);
+  }
+  for (unsigned v : path) {
+    touch(v);
+    addRange(tree.nodes[v].within, range);
+  }
 }
 
 std::optional<unsigned> GapPlacer::placeAll(llvm::ArrayRef<unsigned> order,
@@ -228,7 +277,14 @@ std::optional<unsigned> GapPlacer::placeAll(llvm::ArrayRef<unsigned> order,
                                             uint64_t workLimit) {
   reset();
   work += problem.buffers.size();
-  for (unsigned b : order) {
+  // Fetching buffers ahead hides the misses of an order that jumps in time.
+  constexpr size_t kAhead = 8;
+  for (auto [index, b] : llvm::enumerate(order)) {
+    if (index + kAhead < order.size()) {
+      unsigned next = order[index + kAhead];
+      __builtin_prefetch(&problem.buffers[next]);
+      __builtin_prefetch(problem.candidates(next).data());
+    }
     const Buffer &buffer = problem.buffers[b];
     lastOffsets.clear();
     bool placed = false;
@@ -309,59 +365,65 @@ static uint64_t duration(const Span &span) {
   return static_cast<uint64_t>(span.end) - static_cast<uint64_t>(span.start);
 }
 
+/// Maps signed order onto unsigned order.
+static uint64_t biased(int64_t value) {
+  return static_cast<uint64_t>(value) ^ (uint64_t(1) << 63);
+}
+
+namespace {
+using SortKeys = std::array<uint64_t, 3>;
+} // namespace
+
+/// The buffer indices ordered by `keysOf(b)` ascending (compared key by key),
+/// then by index. Sorting the keys instead of indices that look them up keeps
+/// a large sort in cache.
+template <typename KeysOf>
+static std::vector<unsigned> sortByKeys(size_t n, KeysOf keysOf) {
+  struct Keyed {
+    SortKeys keys;
+    unsigned index;
+  };
+  std::vector<Keyed> keyed(n);
+  for (unsigned b = 0; b < n; ++b)
+    keyed[b] = {keysOf(b), b};
+  llvm::sort(keyed, [](const Keyed &x, const Keyed &y) {
+    return x.keys != y.keys ? x.keys < y.keys : x.index < y.index;
+  });
+  std::vector<unsigned> result(n);
+  for (size_t i = 0; i < n; ++i)
+    result[i] = keyed[i].index;
+  return result;
+}
+
 std::vector<unsigned> usmp::planner::intervalOrder(const Problem &problem,
                                                    IntervalOrder order) {
   std::vector<Span> span = spans(problem);
-  std::vector<unsigned> result(problem.buffers.size());
-  std::iota(result.begin(), result.end(), 0u);
-  auto size = [&](unsigned b) { return problem.buffers[b].size; };
-  // Each key returns -1, 0 or 1 like a three-way comparison.
-  auto bySize = [&](unsigned a, unsigned b) {
-    return size(a) == size(b) ? 0 : size(a) > size(b) ? -1 : 1;
-  };
-  auto byDuration = [&](unsigned a, unsigned b) {
-    uint64_t da = duration(span[a]), db = duration(span[b]);
-    return da == db ? 0 : da > db ? -1 : 1;
-  };
-  auto byStart = [&](unsigned a, unsigned b) {
-    return span[a].start == span[b].start  ? 0
-           : span[a].start < span[b].start ? -1
-                                           : 1;
-  };
-  auto byLateEnd = [&](unsigned a, unsigned b) {
-    return span[a].end == span[b].end ? 0 : span[a].end > span[b].end ? -1 : 1;
-  };
-  auto sortBy = [&](auto first, auto second) {
-    llvm::sort(result, [&](unsigned a, unsigned b) {
-      if (int c = first(a, b))
-        return c < 0;
-      if (int c = second(a, b))
-        return c < 0;
-      return a < b;
+  // Keys that sort ascending in the wanted order.
+  auto larger = [&](unsigned b) { return ~problem.buffers[b].size; };
+  auto longer = [&](unsigned b) { return ~duration(span[b]); };
+  auto earlier = [&](unsigned b) { return biased(span[b].start); };
+  auto laterEnd = [&](unsigned b) { return ~biased(span[b].end); };
+  auto by = [&](auto first, auto second) {
+    return sortByKeys(problem.buffers.size(), [&](unsigned b) {
+      return SortKeys{first(b), second(b), 0};
     });
   };
-  auto none = [](unsigned, unsigned) { return 0; };
+  auto none = [](unsigned) { return uint64_t(0); };
   switch (order) {
   case IntervalOrder::SizeThenDuration:
-    sortBy(bySize, byDuration);
-    break;
+    return by(larger, longer);
   case IntervalOrder::SizeThenIndex:
-    sortBy(bySize, none);
-    break;
+    return by(larger, none);
   case IntervalOrder::SizeThenStart:
-    sortBy(bySize, byStart);
-    break;
+    return by(larger, earlier);
   case IntervalOrder::SizeThenLateEnd:
-    sortBy(bySize, byLateEnd);
-    break;
+    return by(larger, laterEnd);
   case IntervalOrder::DurationThenSize:
-    sortBy(byDuration, bySize);
-    break;
+    return by(longer, larger);
   case IntervalOrder::StartThenSize:
-    sortBy(byStart, bySize);
-    break;
+    return by(earlier, larger);
   }
-  return result;
+  llvm_unreachable("unknown interval order");
 }
 
 namespace {
@@ -402,21 +464,10 @@ usmp::planner::sizeClassOrder(const Problem &problem, uint64_t base,
   for (size_t b = 0; b < n; ++b)
     for (uint64_t size = problem.buffers[b].size; size >= base; size /= base)
       ++sizeClass[b];
-  std::vector<unsigned> result(n);
-  std::iota(result.begin(), result.end(), 0u);
-  llvm::sort(result, [&](unsigned a, unsigned b) {
-    if (sizeClass[a] != sizeClass[b])
-      return sizeClass[a] > sizeClass[b];
-    if (tieBreak == SizeClassTieBreak::EarlyStart) {
-      if (span[a].start != span[b].start)
-        return span[a].start < span[b].start;
-    } else {
-      uint64_t da = duration(span[a]), db = duration(span[b]);
-      if (da != db)
-        return da > db;
-    }
-    uint64_t sa = problem.buffers[a].size, sb = problem.buffers[b].size;
-    return sa != sb ? sa > sb : a < b;
+  return sortByKeys(n, [&](unsigned b) {
+    uint64_t time = tieBreak == SizeClassTieBreak::EarlyStart
+                        ? biased(span[b].start)
+                        : ~duration(span[b]);
+    return SortKeys{~uint64_t(sizeClass[b]), time, ~problem.buffers[b].size};
   });
-  return result;
 }

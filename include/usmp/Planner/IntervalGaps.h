@@ -3,10 +3,11 @@
 // The engine behind the interval heuristics (best-fit, first-fit-by-size,
 // start-best-fit, ...): buffers are placed one at a time, in an order the
 // heuristic chooses, into a free gap among the already placed buffers they
-// conflict with. Placed interval buffers are kept per pool in a segment tree
-// over start times whose nodes hold merged byte ranges, so a buffer only
-// walks the occupied ranges around its live range, never an adjacency list;
-// explicit conflict lists are honoured too. See docs/Planner.md.
+// conflict with. Placed interval buffers are kept per pool in buckets of time
+// steps under a wide segment tree whose nodes hold merged byte ranges, so a
+// buffer only walks the occupied ranges around its live range, never an
+// adjacency list; explicit conflict lists are honoured too. See
+// docs/Planner.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,12 +42,22 @@ struct GapRange {
   uint64_t end;
 };
 
+/// How the placement engine indexes time: steps are grouped into buckets of
+/// `bucketSteps`, and a tree of fan-out `fanout` spans the buckets. Layouts
+/// never depend on it, only speed and the work count do (tests use small
+/// shapes to reach every level of the tree with small problems).
+struct GapPlacerShape {
+  unsigned bucketSteps = 32;
+  unsigned fanout = 16;
+};
+
 /// Places buffers into gaps. Construction indexes the problem once; `run` can
 /// then be called many times with different orders (the portfolio does).
 class GapPlacer {
 public:
-  /// `problem` must be finalized and outlive the placer.
-  explicit GapPlacer(const Problem &problem);
+  /// `problem` must be finalized and outlive the placer; `shape` needs
+  /// bucketSteps >= 1 and fanout >= 2.
+  explicit GapPlacer(const Problem &problem, GapPlacerShape shape = {});
 
   /// Places every buffer, in `order` (a permutation of the buffer indices),
   /// each into the first candidate pool where `rule` finds an offset within
@@ -69,19 +80,32 @@ public:
   uint64_t getWork() const { return work; }
 
 private:
-  /// Sorted, disjoint, non-touching ranges: the union of some buffers.
+  /// Ranges sorted by begin: in the tree disjoint and not touching (the
+  /// union of some buffers), per query possibly overlapping.
   using RangeSet = std::vector<GapRange>;
   struct Cursor {
     const GapRange *next;
     const GapRange *end;
   };
-  /// Per pool, over a segment tree on time steps: `covering[v]` holds the
-  /// buffers whose range decomposes into node v, `within[v]` those that
-  /// intersect v's steps (decomposing into v, a descendant, or passing
-  /// through v on the way to one).
+  /// A buffer that covers only part of a bucket's steps, kept in that
+  /// bucket's list.
+  struct LocalEntry {
+    unsigned firstStep, lastStep;
+    GapRange range;
+  };
+  /// Per pool: buffers covering only part of a bucket sit in that bucket's
+  /// `local` list (scanned by step), and the whole buckets a buffer covers
+  /// decompose into tree nodes. Node v's `covering` holds the buffers whose
+  /// whole buckets decompose into v, its `within` those intersecting v's
+  /// buckets otherwise stored at v or below it (so a query covering v needs
+  /// only `within[v]`, and one inside v needs `covering` of v's ancestors).
+  struct Node {
+    RangeSet covering, within;
+  };
   struct PoolTree {
-    std::vector<RangeSet> covering, within;
-    std::vector<unsigned> dirty;
+    std::vector<Node> nodes;
+    std::vector<std::vector<LocalEntry>> local;
+    std::vector<unsigned> dirtyNodes, dirtyBuckets;
   };
 
   /// Places buffers in `order`; on failure returns the buffer that fits
@@ -91,17 +115,25 @@ private:
   /// Offset of buffer `b` in pool `pool` under `rule`, ignoring the hint;
   /// false when offset + size would not fit in 64 bits.
   bool findOffset(unsigned b, unsigned pool, FitRule rule, uint64_t &offset);
-  /// Fills `canonical` with the nodes that exactly cover buffer `b`'s steps
-  /// and `ancestors` with their strict ancestors.
+  /// Fills `partial` with the buckets buffer `b` covers in part, `canonical`
+  /// with the nodes that exactly cover the buckets it covers whole, and
+  /// `path` with the other nodes holding `partial` or `canonical` (the
+  /// ancestors of both).
   void decompose(unsigned b);
+  /// Index of node `index` of tree level `level` (level 0: the buckets).
+  unsigned node(unsigned level, uint64_t index) const {
+    return levelBegin[level] + static_cast<unsigned>(index);
+  }
   void insert(unsigned b, unsigned pool, uint64_t offset);
   void reset();
 
   const Problem &problem;
-  // The trees' leaves are the problem's time steps (Problem::firstStep):
-  // a buffer covers steps [firstStep, lastStep] and overlaps another iff
-  // they share a step.
-  unsigned leaves = 0;
+  // Time is the problem's steps (Problem::firstStep): a buffer covers steps
+  // [firstStep, lastStep] and overlaps another iff they share a step.
+  GapPlacerShape shape;
+  unsigned numBuckets = 0;
+  /// First node of each tree level, then the number of nodes.
+  std::vector<unsigned> levelBegin;
   std::vector<PoolTree> trees;
 
   std::vector<int> placedPool;
@@ -109,8 +141,10 @@ private:
   std::vector<uint64_t> poolSizes;
   uint64_t total = 0;
   uint64_t work = 0;
-  std::vector<unsigned> canonical, ancestors;
-  RangeSet explicitRanges;
+  std::vector<unsigned> partial, canonical, path;
+  /// The buffers of each partial bucket overlapping a query, and those of
+  /// its explicit conflicts.
+  RangeSet localRanges[2], explicitRanges;
   std::vector<const RangeSet *> sets;
   std::vector<Cursor> cursors;
   std::vector<std::optional<uint64_t>> lastOffsets;
