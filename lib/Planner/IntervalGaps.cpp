@@ -16,7 +16,8 @@ using namespace usmp::planner;
 
 GapPlacer::GapPlacer(const Problem &problem, GapPlacerShape shape)
     : problem(problem), shape(shape) {
-  assert(shape.bucketSteps >= 1 && shape.fanout >= 2 && "invalid shape");
+  assert(shape.bucketSteps >= 1 && shape.bucketSteps <= 64 &&
+         shape.fanout >= 2 && "invalid shape");
   numBuckets = std::max(1u, static_cast<unsigned>(llvm::divideCeil(
                                 problem.getNumSteps(), shape.bucketSteps)));
   levelBegin = {0};
@@ -40,8 +41,10 @@ void GapPlacer::reset() {
       tree.nodes[v].covering.clear();
       tree.nodes[v].within.clear();
     }
-    for (unsigned bucket : tree.dirtyBuckets)
-      tree.local[bucket].clear();
+    for (unsigned bucket : tree.dirtyBuckets) {
+      tree.local[bucket].steps.clear();
+      tree.local[bucket].ranges.clear();
+    }
     tree.dirtyNodes.clear();
     tree.dirtyBuckets.clear();
   }
@@ -94,6 +97,16 @@ void GapPlacer::decompose(unsigned b) {
   work += partial.size() + canonical.size() + path.size();
 }
 
+uint64_t GapPlacer::stepMask(unsigned b, unsigned bucket) const {
+  // Only the steps inside the bucket: an overlap elsewhere is found through
+  // the bucket holding it.
+  unsigned base = bucket * shape.bucketSteps;
+  unsigned first = std::max(problem.firstStep(b), base) - base;
+  unsigned last =
+      std::min(problem.lastStep(b), base + shape.bucketSteps - 1) - base;
+  return (~uint64_t(0) >> (63 - last)) & (~uint64_t(0) << first);
+}
+
 /// Adds [begin, end) to `set`, merging it with the ranges it overlaps or
 /// touches.
 static void addRange(std::vector<GapRange> &set, GapRange range) {
@@ -114,9 +127,20 @@ static void addRange(std::vector<GapRange> &set, GapRange range) {
   set.erase(first + 1, last);
 }
 
-/// The walk's order; ranges within a set may overlap.
-static bool beginsBefore(const GapRange &x, const GapRange &y) {
-  return x.begin < y.begin;
+/// Sorts `set` and merges overlapping or touching ranges, so it is disjoint
+/// like the tree's sets.
+static void sortAndMerge(std::vector<GapRange> &set) {
+  llvm::sort(set, [](const GapRange &x, const GapRange &y) {
+    return x.begin != y.begin ? x.begin < y.begin : x.end < y.end;
+  });
+  unsigned kept = 0;
+  for (const GapRange &range : set) {
+    if (kept != 0 && range.begin <= set[kept - 1].end)
+      set[kept - 1].end = std::max(set[kept - 1].end, range.end);
+    else
+      set[kept++] = range;
+  }
+  set.resize(kept);
 }
 
 bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
@@ -137,14 +161,23 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
     for (unsigned v : path)
       if (!tree.nodes[v].covering.empty())
         sets.push_back(&tree.nodes[v].covering);
-    unsigned first = problem.firstStep(b), last = problem.lastStep(b);
     for (auto [bucket, ranges] : llvm::zip_first(partial, localRanges)) {
       ranges.clear();
-      // Sequential entries cost less than ranges walked.
-      work += tree.local[bucket].size() / 8;
-      for (const LocalEntry &entry : tree.local[bucket])
-        if (entry.firstStep <= last && entry.lastStep >= first)
-          ranges.push_back(entry.range);
+      const LocalList &local = tree.local[bucket];
+      uint64_t mask = stepMask(b, bucket);
+      // Masks are cheap to scan.
+      work += local.steps.size() / 16;
+      // Merged as they come (the list is sorted by offset) like every set:
+      // touching ranges would each cost the walk a pass over all the sets.
+      for (size_t i = 0, e = local.steps.size(); i < e; ++i) {
+        if (!(local.steps[i] & mask))
+          continue;
+        const GapRange &range = local.ranges[i];
+        if (!ranges.empty() && range.begin <= ranges.back().end)
+          ranges.back().end = std::max(ranges.back().end, range.end);
+        else
+          ranges.push_back(range);
+      }
       if (!ranges.empty())
         sets.push_back(&ranges);
     }
@@ -157,7 +190,7 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
           {placedOffset[other],
            placedOffset[other] + problem.buffers[other].size});
   if (!explicitRanges.empty()) {
-    llvm::sort(explicitRanges, beginsBefore);
+    sortAndMerge(explicitRanges);
     sets.push_back(&explicitRanges);
   }
 
@@ -166,8 +199,7 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
   for (const RangeSet *set : sets)
     cursors.push_back({set->data(), set->data() + set->size()});
 
-  // Walk the union of the sets (each sorted by begin; the tree's are also
-  // disjoint) in address order, gap by gap. (A heap of
+  // Walk the union of the sets in address order, gap by gap. (A heap of
   // cursors visits each range once but measured slower: most queries see
   // few ranges per set.)
   bool found = false;
@@ -179,8 +211,20 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
       moved = false;
       for (unsigned i = 0; i < cursors.size();) {
         Cursor &cursor = cursors[i];
-        while (cursor.next != cursor.end && cursor.next->end <= free) {
-          ++cursor.next;
+        if (cursor.next != cursor.end && cursor.next->end <= free) {
+          // Gallop past the ranges below `free`: after a jump of `free`
+          // there can be many.
+          const GapRange *below = cursor.next;
+          size_t step = 1;
+          while (step < static_cast<size_t>(cursor.end - below) &&
+                 below[step].end <= free) {
+            below += step;
+            step *= 2;
+            ++work;
+          }
+          cursor.next = std::partition_point(
+              below + 1, below + std::min<size_t>(step, cursor.end - below),
+              [&](const GapRange &range) { return range.end <= free; });
           ++work;
         }
         if (cursor.next == cursor.end) {
@@ -252,14 +296,17 @@ void GapPlacer::insert(unsigned b, unsigned pool, uint64_t offset) {
       tree.dirtyNodes.push_back(v);
   };
   for (unsigned bucket : partial) {
-    std::vector<LocalEntry> &local = tree.local[bucket];
-    if (local.empty())
+    LocalList &local = tree.local[bucket];
+    if (local.steps.empty())
       tree.dirtyBuckets.push_back(bucket);
-    auto at = std::upper_bound(local.begin(), local.end(), range.begin,
-                               [](uint64_t begin, const LocalEntry &entry) {
-                                 return begin < entry.range.begin;
-                               });
-    local.insert(at, {problem.firstStep(b), problem.lastStep(b), range});
+    size_t at =
+        std::upper_bound(local.ranges.begin(), local.ranges.end(), range.begin,
+                         [](uint64_t begin, const GapRange &other) {
+                           return begin < other.begin;
+                         }) -
+        local.ranges.begin();
+    local.steps.insert(local.steps.begin() + at, stepMask(b, bucket));
+    local.ranges.insert(local.ranges.begin() + at, range);
   }
   for (unsigned v : canonical) {
     touch(v);

@@ -43,9 +43,10 @@ struct GapRange {
 };
 
 /// How the placement engine indexes time: steps are grouped into buckets of
-/// `bucketSteps`, and a tree of fan-out `fanout` spans the buckets. Layouts
-/// never depend on it, only speed and the work count do (tests use small
-/// shapes to reach every level of the tree with small problems).
+/// `bucketSteps` (at most 64), and a tree of fan-out `fanout` spans the
+/// buckets. Layouts never depend on it, only speed and the work count do
+/// (tests use small shapes to reach every level of the tree with small
+/// problems).
 struct GapPlacerShape {
   unsigned bucketSteps = 32;
   unsigned fanout = 16;
@@ -56,7 +57,7 @@ struct GapPlacerShape {
 class GapPlacer {
 public:
   /// `problem` must be finalized and outlive the placer; `shape` needs
-  /// bucketSteps >= 1 and fanout >= 2.
+  /// 1 <= bucketSteps <= 64 and fanout >= 2.
   explicit GapPlacer(const Problem &problem, GapPlacerShape shape = {});
 
   /// Places every buffer, in `order` (a permutation of the buffer indices),
@@ -80,31 +81,30 @@ public:
   uint64_t getWork() const { return work; }
 
 private:
-  /// Ranges sorted by begin: in the tree disjoint and not touching (the
-  /// union of some buffers), per query possibly overlapping.
+  /// Sorted, disjoint, non-touching ranges: the union of some buffers.
   using RangeSet = std::vector<GapRange>;
   struct Cursor {
     const GapRange *next;
     const GapRange *end;
   };
-  /// A buffer that covers only part of a bucket's steps, kept in that
-  /// bucket's list.
-  struct LocalEntry {
-    unsigned firstStep, lastStep;
-    GapRange range;
+  /// The buffers covering only part of a bucket, sorted by offset: each as
+  /// the mask of the bucket's steps it covers and its byte range.
+  struct LocalList {
+    std::vector<uint64_t> steps;
+    std::vector<GapRange> ranges;
   };
   /// Per pool: buffers covering only part of a bucket sit in that bucket's
-  /// `local` list (scanned by step), and the whole buckets a buffer covers
-  /// decompose into tree nodes. Node v's `covering` holds the buffers whose
-  /// whole buckets decompose into v, its `within` those intersecting v's
-  /// buckets otherwise stored at v or below it (so a query covering v needs
-  /// only `within[v]`, and one inside v needs `covering` of v's ancestors).
+  /// `local` list, and the whole buckets a buffer covers decompose into tree
+  /// nodes. Node v's `covering` holds the buffers whose whole buckets
+  /// decompose into v, its `within` those intersecting v's buckets otherwise
+  /// stored at v or below it (so a query covering v needs only `within[v]`,
+  /// and one inside v needs `covering` of v's ancestors).
   struct Node {
     RangeSet covering, within;
   };
   struct PoolTree {
     std::vector<Node> nodes;
-    std::vector<std::vector<LocalEntry>> local;
+    std::vector<LocalList> local;
     std::vector<unsigned> dirtyNodes, dirtyBuckets;
   };
 
@@ -120,6 +120,8 @@ private:
   /// `path` with the other nodes holding `partial` or `canonical` (the
   /// ancestors of both).
   void decompose(unsigned b);
+  /// The steps of `bucket` that buffer `b` covers, as a mask.
+  uint64_t stepMask(unsigned b, unsigned bucket) const;
   /// Index of node `index` of tree level `level` (level 0: the buckets).
   unsigned node(unsigned level, uint64_t index) const {
     return levelBegin[level] + static_cast<unsigned>(index);
