@@ -16,13 +16,15 @@ using namespace usmp::planner;
 
 GapPlacer::GapPlacer(const Problem &problem, GapPlacerShape shape)
     : problem(problem), shape(shape) {
-  assert(shape.bucketSteps >= 1 && shape.bucketSteps <= 64 &&
-         shape.fanout >= 2 && "invalid shape");
-  numBuckets = std::max(1u, static_cast<unsigned>(llvm::divideCeil(
-                                problem.getNumSteps(), shape.bucketSteps)));
+  assert(shape.bucketStepsLog2 <= 6 && shape.fanoutLog2 >= 1 &&
+         "invalid shape");
+  numBuckets = std::max(
+      1u, static_cast<unsigned>(llvm::divideCeil(
+              problem.getNumSteps(), uint64_t(1) << shape.bucketStepsLog2)));
   levelBegin = {0};
   for (unsigned count = numBuckets;;
-       count = static_cast<unsigned>(llvm::divideCeil(count, shape.fanout))) {
+       count = static_cast<unsigned>(
+           llvm::divideCeil(count, uint64_t(1) << shape.fanoutLog2))) {
     levelBegin.push_back(levelBegin.back() + count);
     if (count == 1)
       break;
@@ -51,20 +53,26 @@ void GapPlacer::reset() {
 }
 
 void GapPlacer::decompose(unsigned b) {
+  if (b == decomposed)
+    return;
+  decomposed = b;
   partial.clear();
   canonical.clear();
   path.clear();
-  uint64_t width = shape.bucketSteps, fanout = shape.fanout;
+  unsigned bucketShift = shape.bucketStepsLog2, fanoutShift = shape.fanoutLog2;
+  uint64_t fanoutMask = (uint64_t(1) << fanoutShift) - 1;
   uint64_t first = problem.firstStep(b), last = problem.lastStep(b);
-  uint64_t firstBucket = first / width, lastBucket = last / width;
+  uint64_t firstBucket = first >> bucketShift, lastBucket = last >> bucketShift;
   // The last bucket may hold fewer steps.
   auto bucketLast = [&](uint64_t bucket) {
-    return std::min<uint64_t>((bucket + 1) * width, problem.getNumSteps()) - 1;
+    return std::min<uint64_t>((bucket + 1) << bucketShift,
+                              problem.getNumSteps()) -
+           1;
   };
   bool firstWhole =
-      first == firstBucket * width && last >= bucketLast(firstBucket);
+      first == firstBucket << bucketShift && last >= bucketLast(firstBucket);
   bool lastWhole =
-      last == bucketLast(lastBucket) && first <= lastBucket * width;
+      last == bucketLast(lastBucket) && first <= lastBucket << bucketShift;
   if (!firstWhole)
     partial.push_back(firstBucket);
   if (!lastWhole && lastBucket != firstBucket)
@@ -73,21 +81,20 @@ void GapPlacer::decompose(unsigned b) {
   uint64_t lo = firstWhole ? firstBucket : firstBucket + 1;
   uint64_t hi = lastWhole ? lastBucket + 1 : lastBucket;
   for (uint64_t level = 0, l = lo, h = hi; l < h; ++level) {
-    while (l < h && l % fanout)
+    while (l < h && (l & fanoutMask))
       canonical.push_back(node(level, l++));
-    while (l < h && h % fanout)
+    while (l < h && (h & fanoutMask))
       canonical.push_back(node(level, --h));
-    l /= fanout;
-    h /= fanout;
+    l >>= fanoutShift;
+    h >>= fanoutShift;
   }
   // The path nodes of the first and last bucket not inside [lo, hi): they
   // hold the partial buckets and every strict ancestor of `canonical`.
-  uint64_t span = 1;
-  for (unsigned level = 0; level + 1 < levelBegin.size();
-       ++level, span *= fanout) {
-    uint64_t left = firstBucket / span, right = lastBucket / span;
+  for (unsigned level = 0, shift = 0; level + 1 < levelBegin.size();
+       ++level, shift += fanoutShift) {
+    uint64_t left = firstBucket >> shift, right = lastBucket >> shift;
     auto outside = [&](uint64_t index) {
-      return index * span < lo || (index + 1) * span > hi;
+      return index << shift < lo || (index + 1) << shift > hi;
     };
     if (outside(left))
       path.push_back(node(level, left));
@@ -100,10 +107,11 @@ void GapPlacer::decompose(unsigned b) {
 uint64_t GapPlacer::stepMask(unsigned b, unsigned bucket) const {
   // Only the steps inside the bucket: an overlap elsewhere is found through
   // the bucket holding it.
-  unsigned base = bucket * shape.bucketSteps;
+  unsigned base = bucket << shape.bucketStepsLog2;
   unsigned first = std::max(problem.firstStep(b), base) - base;
   unsigned last =
-      std::min(problem.lastStep(b), base + shape.bucketSteps - 1) - base;
+      std::min(problem.lastStep(b), base + (1u << shape.bucketStepsLog2) - 1) -
+      base;
   return (~uint64_t(0) >> (63 - last)) & (~uint64_t(0) << first);
 }
 
@@ -167,11 +175,16 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
       uint64_t mask = stepMask(b, bucket);
       // Masks are cheap to scan.
       work += local.steps.size() / 16;
-      // Merged as they come (the list is sorted by offset) like every set:
-      // touching ranges would each cost the walk a pass over all the sets.
+      // The matches first, without branches (about a fifth match, at
+      // random), then merged in offset order like every set: touching
+      // ranges would each cost the walk a pass over all the sets.
+      matches.resize(local.steps.size());
+      size_t count = 0;
       for (size_t i = 0, e = local.steps.size(); i < e; ++i) {
-        if (!(local.steps[i] & mask))
-          continue;
+        matches[count] = i;
+        count += (local.steps[i] & mask) != 0;
+      }
+      for (unsigned i : llvm::ArrayRef(matches).take_front(count)) {
         const GapRange &range = local.ranges[i];
         if (!ranges.empty() && range.begin <= ranges.back().end)
           ranges.back().end = std::max(ranges.back().end, range.end);
@@ -324,14 +337,51 @@ std::optional<unsigned> GapPlacer::placeAll(llvm::ArrayRef<unsigned> order,
                                             uint64_t workLimit) {
   reset();
   work += problem.buffers.size();
-  // Fetching buffers ahead hides the misses of an order that jumps in time.
-  constexpr size_t kAhead = 8;
+  // An order that jumps in time misses the cache on every buffer, bucket and
+  // node it touches: fetch them ahead, in stages, each stage reading only
+  // what the previous one fetched.
+  constexpr size_t kFar = 24, kMid = 12, kNear = 4;
+  auto leafOf = [&](unsigned next, unsigned &bucket) -> PoolTree * {
+    llvm::ArrayRef<unsigned> pools = problem.candidates(next);
+    if (pools.empty() || !problem.buffers[next].live)
+      return nullptr;
+    PoolTree &tree = trees[pools.front()];
+    if (tree.nodes.empty())
+      return nullptr;
+    bucket = problem.firstStep(next) >> shape.bucketStepsLog2;
+    return &tree;
+  };
   for (auto [index, b] : llvm::enumerate(order)) {
-    if (index + kAhead < order.size()) {
-      unsigned next = order[index + kAhead];
+    if (index + kFar < order.size()) {
+      unsigned next = order[index + kFar];
       __builtin_prefetch(&problem.buffers[next]);
       __builtin_prefetch(problem.candidates(next).data());
+      problem.prefetchSteps(next);
+      __builtin_prefetch(&placedPool[next], 1);
+      __builtin_prefetch(&placedOffset[next], 1);
     }
+    // The bucket's lists, its tree node and the node's parent: the rest of
+    // the path is shared by many buckets and stays in the cache.
+    unsigned bucket;
+    bool hasParent = levelBegin.size() > 2;
+    if (index + kMid < order.size())
+      if (PoolTree *tree = leafOf(order[index + kMid], bucket)) {
+        __builtin_prefetch(&tree->local[bucket]);
+        __builtin_prefetch(&tree->nodes[node(0, bucket)]);
+        if (hasParent)
+          __builtin_prefetch(&tree->nodes[node(1, bucket >> shape.fanoutLog2)]);
+      }
+    if (index + kNear < order.size())
+      if (PoolTree *tree = leafOf(order[index + kNear], bucket)) {
+        __builtin_prefetch(tree->local[bucket].steps.data());
+        __builtin_prefetch(tree->local[bucket].ranges.data());
+        for (unsigned level = 0; level < (hasParent ? 2 : 1); ++level) {
+          const Node &v =
+              tree->nodes[node(level, bucket >> (level * shape.fanoutLog2))];
+          __builtin_prefetch(v.covering.data());
+          __builtin_prefetch(v.within.data());
+        }
+      }
     const Buffer &buffer = problem.buffers[b];
     lastOffsets.clear();
     bool placed = false;

@@ -310,7 +310,7 @@ TEST(IntervalHeuristicsTest, MatchesBruteForcePlacement) {
     // Small buckets and fan-outs give deep trees over 30 steps.
     GapPlacerShape shape;
     if (round % 5 != 0)
-      shape = {1 + round % 7 % 4, 2 + round % 3};
+      shape = {round % 7 % 3, 1 + round % 3 % 2};
     GapPlacer placer(problem, shape);
     llvm::Expected<Plan> plan = placer.run(order, rule);
     ASSERT_EQ(errorMessage(plan), "");

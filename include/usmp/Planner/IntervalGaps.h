@@ -43,13 +43,13 @@ struct GapRange {
 };
 
 /// How the placement engine indexes time: steps are grouped into buckets of
-/// `bucketSteps` (at most 64), and a tree of fan-out `fanout` spans the
-/// buckets. Layouts never depend on it, only speed and the work count do
-/// (tests use small shapes to reach every level of the tree with small
-/// problems).
+/// 2^bucketStepsLog2 steps (at most 64), and a tree of fan-out 2^fanoutLog2
+/// spans the buckets. Layouts never depend on it, only speed and the work
+/// count do (tests use small shapes to reach every level of the tree with
+/// small problems).
 struct GapPlacerShape {
-  unsigned bucketSteps = 32;
-  unsigned fanout = 16;
+  unsigned bucketStepsLog2 = 5;
+  unsigned fanoutLog2 = 4;
 };
 
 /// Places buffers into gaps. Construction indexes the problem once; `run` can
@@ -57,7 +57,7 @@ struct GapPlacerShape {
 class GapPlacer {
 public:
   /// `problem` must be finalized and outlive the placer; `shape` needs
-  /// 1 <= bucketSteps <= 64 and fanout >= 2.
+  /// bucketStepsLog2 <= 6 and fanoutLog2 >= 1.
   explicit GapPlacer(const Problem &problem, GapPlacerShape shape = {});
 
   /// Places every buffer, in `order` (a permutation of the buffer indices),
@@ -118,7 +118,7 @@ private:
   /// Fills `partial` with the buckets buffer `b` covers in part, `canonical`
   /// with the nodes that exactly cover the buckets it covers whole, and
   /// `path` with the other nodes holding `partial` or `canonical` (the
-  /// ancestors of both).
+  /// ancestors of both). Keeps the result for the next call with `b`.
   void decompose(unsigned b);
   /// The steps of `bucket` that buffer `b` covers, as a mask.
   uint64_t stepMask(unsigned b, unsigned bucket) const;
@@ -144,9 +144,11 @@ private:
   uint64_t total = 0;
   uint64_t work = 0;
   std::vector<unsigned> partial, canonical, path;
+  unsigned decomposed = ~0u;
   /// The buffers of each partial bucket overlapping a query, and those of
   /// its explicit conflicts.
   RangeSet localRanges[2], explicitRanges;
+  std::vector<unsigned> matches;
   std::vector<const RangeSet *> sets;
   std::vector<Cursor> cursors;
   std::vector<std::optional<uint64_t>> lastOffsets;

@@ -120,6 +120,8 @@ public:
   unsigned getNumSteps() const { return numSteps; }
   unsigned firstStep(unsigned b) const { return steps[b].first; }
   unsigned lastStep(unsigned b) const { return steps[b].second; }
+  /// Hints the cache that buffer `b`'s steps are read soon.
+  void prefetchSteps(unsigned b) const { __builtin_prefetch(&steps[b]); }
 
   /// The number of buffers each buffer conflicts with. For interval-only
   /// problems it is counted over the time steps in O(n) without building the
