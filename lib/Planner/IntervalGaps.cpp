@@ -11,6 +11,8 @@
 #include <array>
 #include <cassert>
 #include <limits>
+#include <tuple>
+#include <utility>
 
 using namespace usmp::planner;
 
@@ -340,7 +342,7 @@ std::optional<unsigned> GapPlacer::placeAll(llvm::ArrayRef<unsigned> order,
   // An order that jumps in time misses the cache on every buffer, bucket and
   // node it touches: fetch them ahead, in stages, each stage reading only
   // what the previous one fetched.
-  constexpr size_t kFar = 24, kMid = 12, kNear = 4;
+  constexpr size_t kFar = 24, kPools = 16, kMid = 10, kNear = 4;
   auto leafOf = [&](unsigned next, unsigned &bucket) -> PoolTree * {
     llvm::ArrayRef<unsigned> pools = problem.candidates(next);
     if (pools.empty() || !problem.buffers[next].live)
@@ -354,12 +356,15 @@ std::optional<unsigned> GapPlacer::placeAll(llvm::ArrayRef<unsigned> order,
   for (auto [index, b] : llvm::enumerate(order)) {
     if (index + kFar < order.size()) {
       unsigned next = order[index + kFar];
-      __builtin_prefetch(&problem.buffers[next]);
-      __builtin_prefetch(problem.candidates(next).data());
+      // The fields read (size to live) may straddle two cache lines.
+      __builtin_prefetch(&problem.buffers[next].size);
+      __builtin_prefetch(&problem.buffers[next].live);
       problem.prefetchSteps(next);
       __builtin_prefetch(&placedPool[next], 1);
       __builtin_prefetch(&placedOffset[next], 1);
     }
+    if (index + kPools < order.size())
+      __builtin_prefetch(problem.candidates(order[index + kPools]).data());
     // The bucket's lists, its tree node and the node's parent: the rest of
     // the path is shared by many buckets and stays in the cache.
     unsigned bucket;
@@ -467,29 +472,50 @@ static uint64_t biased(int64_t value) {
   return static_cast<uint64_t>(value) ^ (uint64_t(1) << 63);
 }
 
-namespace {
-using SortKeys = std::array<uint64_t, 3>;
-} // namespace
-
-/// The buffer indices ordered by `keysOf(b)` ascending (compared key by key),
-/// then by index. Sorting the keys instead of indices that look them up keeps
-/// a large sort in cache.
+/// The buffer indices ordered by `keysOf(b)` (an array of keys) ascending,
+/// compared key by key, then by index: a least-significant-digit radix sort
+/// (stable, from index order) that skips the bytes all keys share. At a
+/// million buffers it takes a fifth of the time of a comparison sort.
 template <typename KeysOf>
 static std::vector<unsigned> sortByKeys(size_t n, KeysOf keysOf) {
-  struct Keyed {
-    SortKeys keys;
-    unsigned index;
-  };
-  std::vector<Keyed> keyed(n);
+  constexpr size_t numKeys = std::tuple_size<decltype(keysOf(0u))>::value;
+  std::vector<std::vector<uint64_t>> keys(numKeys, std::vector<uint64_t>(n));
+  for (unsigned b = 0; b < n; ++b) {
+    auto bKeys = keysOf(b);
+    for (size_t k = 0; k < numKeys; ++k)
+      keys[k][b] = bKeys[k];
+  }
+  std::vector<unsigned> order(n), nextOrder(n);
   for (unsigned b = 0; b < n; ++b)
-    keyed[b] = {keysOf(b), b};
-  llvm::sort(keyed, [](const Keyed &x, const Keyed &y) {
-    return x.keys != y.keys ? x.keys < y.keys : x.index < y.index;
-  });
-  std::vector<unsigned> result(n);
-  for (size_t i = 0; i < n; ++i)
-    result[i] = keyed[i].index;
-  return result;
+    order[b] = b;
+  std::vector<uint64_t> digits(n), nextDigits(n);
+  for (size_t k = numKeys; k-- > 0;) {
+    for (size_t i = 0; i < n; ++i)
+      digits[i] = keys[k][order[i]];
+    // The counts of every byte of the key at once.
+    std::vector<std::array<size_t, 256>> counts(8);
+    for (std::array<size_t, 256> &count : counts)
+      count.fill(0);
+    for (uint64_t digit : digits)
+      for (unsigned byte = 0; byte < 8; ++byte)
+        ++counts[byte][(digit >> (8 * byte)) & 0xff];
+    for (unsigned byte = 0; byte < 8; ++byte) {
+      std::array<size_t, 256> &count = counts[byte];
+      if (llvm::is_contained(count, n))
+        continue;
+      size_t sum = 0;
+      for (size_t &c : count)
+        sum += std::exchange(c, sum);
+      for (size_t i = 0; i < n; ++i) {
+        size_t at = count[(digits[i] >> (8 * byte)) & 0xff]++;
+        nextDigits[at] = digits[i];
+        nextOrder[at] = order[i];
+      }
+      digits.swap(nextDigits);
+      order.swap(nextOrder);
+    }
+  }
+  return order;
 }
 
 std::vector<unsigned> usmp::planner::intervalOrder(const Problem &problem,
@@ -502,7 +528,7 @@ std::vector<unsigned> usmp::planner::intervalOrder(const Problem &problem,
   auto laterEnd = [&](unsigned b) { return ~biased(span[b].end); };
   auto by = [&](auto first, auto second) {
     return sortByKeys(problem.buffers.size(), [&](unsigned b) {
-      return SortKeys{first(b), second(b), 0};
+      return std::array<uint64_t, 2>{first(b), second(b)};
     });
   };
   auto none = [](unsigned) { return uint64_t(0); };
@@ -565,6 +591,7 @@ usmp::planner::sizeClassOrder(const Problem &problem, uint64_t base,
     uint64_t time = tieBreak == SizeClassTieBreak::EarlyStart
                         ? biased(span[b].start)
                         : ~duration(span[b]);
-    return SortKeys{~uint64_t(sizeClass[b]), time, ~problem.buffers[b].size};
+    return std::array<uint64_t, 3>{~uint64_t(sizeClass[b]), time,
+                                   ~problem.buffers[b].size};
   });
 }
