@@ -44,6 +44,7 @@ void GapPlacer::reset() {
     for (unsigned v : tree.dirtyNodes) {
       tree.nodes[v].covering.clear();
       tree.nodes[v].within.clear();
+      tree.nodes[v].hasWithin = false;
     }
     for (unsigned bucket : tree.dirtyBuckets) {
       tree.local[bucket].steps.clear();
@@ -153,6 +154,38 @@ static void sortAndMerge(std::vector<GapRange> &set) {
   set.resize(kept);
 }
 
+void GapPlacer::buildWithin(PoolTree &tree, unsigned v) {
+  Node &target = tree.nodes[v];
+  unsigned level = llvm::upper_bound(levelBegin, v) - levelBegin.begin() - 1;
+  uint64_t index = v - levelBegin[level];
+  RangeSet &within = target.within;
+  // Every node at and below v, level by level, then the buckets' lists.
+  for (unsigned below = 0; below <= level; ++below) {
+    unsigned shift = below * shape.fanoutLog2;
+    uint64_t first = index << shift;
+    uint64_t last =
+        std::min<uint64_t>((index + 1) << shift, levelBegin[level - below + 1] -
+                                                     levelBegin[level - below]);
+    for (uint64_t i = first; i < last; ++i) {
+      const RangeSet &covering = tree.nodes[node(level - below, i)].covering;
+      within.insert(within.end(), covering.begin(), covering.end());
+      work += covering.size() / 8 + 1;
+    }
+  }
+  uint64_t firstBucket = index << (level * shape.fanoutLog2);
+  uint64_t lastBucket =
+      std::min<uint64_t>((index + 1) << (level * shape.fanoutLog2), numBuckets);
+  for (uint64_t bucket = firstBucket; bucket < lastBucket; ++bucket) {
+    const std::vector<GapRange> &ranges = tree.local[bucket].ranges;
+    within.insert(within.end(), ranges.begin(), ranges.end());
+    work += ranges.size() / 8 + 1;
+  }
+  sortAndMerge(within);
+  if (target.covering.empty())
+    tree.dirtyNodes.push_back(v);
+  target.hasWithin = true;
+}
+
 bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
                            uint64_t &offset) {
   const Buffer &buffer = problem.buffers[b];
@@ -165,9 +198,12 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
   PoolTree &tree = trees[pool];
   if (buffer.live && !tree.nodes.empty()) {
     decompose(b);
-    for (unsigned v : canonical)
+    for (unsigned v : canonical) {
+      if (!tree.nodes[v].hasWithin)
+        buildWithin(tree, v);
       if (!tree.nodes[v].within.empty())
         sets.push_back(&tree.nodes[v].within);
+    }
     for (unsigned v : path)
       if (!tree.nodes[v].covering.empty())
         sets.push_back(&tree.nodes[v].covering);
@@ -177,21 +213,21 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
       uint64_t mask = stepMask(b, bucket);
       // Masks are cheap to scan.
       work += local.steps.size() / 16;
-      // The matches first, without branches (about a fifth match, at
-      // random), then merged in offset order like every set: touching
-      // ranges would each cost the walk a pass over all the sets.
-      matches.resize(local.steps.size());
-      size_t count = 0;
-      for (size_t i = 0, e = local.steps.size(); i < e; ++i) {
-        matches[count] = i;
-        count += (local.steps[i] & mask) != 0;
-      }
-      for (unsigned i : llvm::ArrayRef(matches).take_front(count)) {
-        const GapRange &range = local.ranges[i];
-        if (!ranges.empty() && range.begin <= ranges.back().end)
-          ranges.back().end = std::max(ranges.back().end, range.end);
-        else
-          ranges.push_back(range);
+      // The matches first, as a bit per entry (a loop the compiler
+      // vectorizes; about a fifth match, at random), then merged in offset
+      // order like every set: touching ranges would each cost the walk a
+      // pass over all the sets.
+      for (size_t base = 0, e = local.steps.size(); base < e; base += 64) {
+        uint64_t bits = 0;
+        for (size_t i = base, end = std::min(e, base + 64); i < end; ++i)
+          bits |= uint64_t((local.steps[i] & mask) != 0) << (i - base);
+        for (; bits; bits &= bits - 1) {
+          const GapRange &range = local.ranges[base + llvm::countr_zero(bits)];
+          if (!ranges.empty() && range.begin <= ranges.back().end)
+            ranges.back().end = std::max(ranges.back().end, range.end);
+          else
+            ranges.push_back(range);
+        }
       }
       if (!ranges.empty())
         sets.push_back(&ranges);
@@ -307,7 +343,7 @@ void GapPlacer::insert(unsigned b, unsigned pool, uint64_t offset) {
   decompose(b);
   GapRange range{offset, offset + size};
   auto touch = [&](unsigned v) {
-    if (tree.nodes[v].covering.empty() && tree.nodes[v].within.empty())
+    if (tree.nodes[v].covering.empty() && !tree.nodes[v].hasWithin)
       tree.dirtyNodes.push_back(v);
   };
   for (unsigned bucket : partial) {
@@ -326,12 +362,12 @@ void GapPlacer::insert(unsigned b, unsigned pool, uint64_t offset) {
   for (unsigned v : canonical) {
     touch(v);
     addRange(tree.nodes[v].covering, range);
-    addRange(tree.nodes[v].within, range);
+    if (tree.nodes[v].hasWithin)
+      addRange(tree.nodes[v].within, range);
   }
-  for (unsigned v : path) {
-    touch(v);
-    addRange(tree.nodes[v].within, range);
-  }
+  for (unsigned v : path)
+    if (tree.nodes[v].hasWithin)
+      addRange(tree.nodes[v].within, range);
 }
 
 std::optional<unsigned> GapPlacer::placeAll(llvm::ArrayRef<unsigned> order,

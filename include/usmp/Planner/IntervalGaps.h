@@ -98,9 +98,13 @@ private:
   /// nodes. Node v's `covering` holds the buffers whose whole buckets
   /// decompose into v, its `within` those intersecting v's buckets otherwise
   /// stored at v or below it (so a query covering v needs only `within[v]`,
-  /// and one inside v needs `covering` of v's ancestors).
+  /// and one inside v needs `covering` of v's ancestors). `within` is kept
+  /// only from the first query that needs it (`hasWithin`): the nodes near
+  /// the root cover more steps than most live ranges, so most are never
+  /// asked for, yet every placement would update them.
   struct Node {
     RangeSet covering, within;
+    bool hasWithin = false;
   };
   struct PoolTree {
     std::vector<Node> nodes;
@@ -120,6 +124,8 @@ private:
   /// `path` with the other nodes holding `partial` or `canonical` (the
   /// ancestors of both). Keeps the result for the next call with `b`.
   void decompose(unsigned b);
+  /// Builds `within` of node `v` from the sets stored at and below it.
+  void buildWithin(PoolTree &tree, unsigned v);
   /// The steps of `bucket` that buffer `b` covers, as a mask.
   uint64_t stepMask(unsigned b, unsigned bucket) const;
   /// Index of node `index` of tree level `level` (level 0: the buckets).
@@ -148,7 +154,6 @@ private:
   /// The buffers of each partial bucket overlapping a query, and those of
   /// its explicit conflicts.
   RangeSet localRanges[2], explicitRanges;
-  std::vector<unsigned> matches;
   std::vector<const RangeSet *> sets;
   std::vector<Cursor> cursors;
   std::vector<std::optional<uint64_t>> lastOffsets;
