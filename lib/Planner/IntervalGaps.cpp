@@ -528,17 +528,18 @@ static std::vector<unsigned> sortByKeys(size_t n, KeysOf keysOf) {
   for (size_t k = numKeys; k-- > 0;) {
     for (size_t i = 0; i < n; ++i)
       digits[i] = keys[k][order[i]];
-    // The counts of every byte of the key at once.
-    std::vector<std::array<size_t, 256>> counts(8);
-    for (std::array<size_t, 256> &count : counts)
-      count.fill(0);
-    for (uint64_t digit : digits)
-      for (unsigned byte = 0; byte < 8; ++byte)
-        ++counts[byte][(digit >> (8 * byte)) & 0xff];
+    // The bits that differ between keys, to skip the bytes they share.
+    uint64_t ones = 0, zeros = ~uint64_t(0);
+    for (uint64_t digit : digits) {
+      ones |= digit;
+      zeros &= digit;
+    }
     for (unsigned byte = 0; byte < 8; ++byte) {
-      std::array<size_t, 256> &count = counts[byte];
-      if (llvm::is_contained(count, n))
+      if (!(((ones ^ zeros) >> (8 * byte)) & 0xff))
         continue;
+      std::array<size_t, 256> count{};
+      for (uint64_t digit : digits)
+        ++count[(digit >> (8 * byte)) & 0xff];
       size_t sum = 0;
       for (size_t &c : count)
         sum += std::exchange(c, sum);
