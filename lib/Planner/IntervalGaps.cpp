@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <iterator>
 #include <limits>
 #include <tuple>
 #include <utility>
@@ -46,6 +47,11 @@ void GapPlacer::reset() {
       tree.nodes[v].within.clear();
       tree.nodes[v].hasWithin = false;
     }
+    for (unsigned index : tree.dirtyUpper) {
+      tree.upper[index].ranges.clear();
+      tree.upper[index].builtAt = 0;
+    }
+    tree.dirtyUpper.clear();
     for (unsigned bucket : tree.dirtyBuckets) {
       tree.local[bucket].steps.clear();
       tree.local[bucket].ranges.clear();
@@ -154,6 +160,30 @@ static void sortAndMerge(std::vector<GapRange> &set) {
   set.resize(kept);
 }
 
+/// The union of `sets` (each sorted and disjoint) into `out`, sorted and
+/// disjoint: merged list by list, then touching ranges joined.
+static void mergeSets(llvm::ArrayRef<const std::vector<GapRange> *> sets,
+                      std::vector<GapRange> &out,
+                      std::vector<GapRange> &scratch) {
+  out.clear();
+  for (const std::vector<GapRange> *set : sets) {
+    scratch.clear();
+    std::merge(
+        out.begin(), out.end(), set->begin(), set->end(),
+        std::back_inserter(scratch),
+        [](const GapRange &x, const GapRange &y) { return x.begin < y.begin; });
+    out.swap(scratch);
+  }
+  unsigned kept = 0;
+  for (const GapRange &range : out) {
+    if (kept != 0 && range.begin <= out[kept - 1].end)
+      out[kept - 1].end = std::max(out[kept - 1].end, range.end);
+    else
+      out[kept++] = range;
+  }
+  out.resize(kept);
+}
+
 void GapPlacer::buildWithin(PoolTree &tree, unsigned v) {
   Node &target = tree.nodes[v];
   unsigned level = llvm::upper_bound(levelBegin, v) - levelBegin.begin() - 1;
@@ -186,6 +216,144 @@ void GapPlacer::buildWithin(PoolTree &tree, unsigned v) {
   target.hasWithin = true;
 }
 
+GapPlacer::UpperUnion *GapPlacer::upperUnion(PoolTree &tree) {
+  if (levelBegin.size() <= 2)
+    return nullptr;
+  unsigned levelOne = ~0u;
+  for (unsigned v : canonical)
+    if (v >= levelBegin[1])
+      return nullptr;
+  for (unsigned v : path)
+    if (v >= levelBegin[1] && v < levelBegin[2]) {
+      if (levelOne != ~0u)
+        return nullptr;
+      levelOne = v;
+    }
+  if (levelOne == ~0u)
+    return nullptr;
+  // The node and its ancestors are the path's nodes above the buckets.
+  uint64_t changedAt = 0;
+  for (unsigned v : path)
+    if (v >= levelBegin[1])
+      changedAt = std::max(changedAt, tree.nodes[v].changedAt);
+  UpperUnion &upper = tree.upper[levelOne - levelBegin[1]];
+  if (upper.builtAt > changedAt)
+    return &upper;
+  if (upper.builtAt == 0)
+    tree.dirtyUpper.push_back(levelOne - levelBegin[1]);
+  pathSets.clear();
+  for (unsigned v : path)
+    if (v >= levelBegin[1]) {
+      pathSets.push_back(&tree.nodes[v].covering);
+      work += tree.nodes[v].covering.size() / 8 + 1;
+    }
+  mergeSets(pathSets, upper.ranges, mergeScratch);
+  upper.builtAt = ++tree.clock;
+  upper.indexed = false;
+  return &upper;
+}
+
+bool GapPlacer::bestFitAround(UpperUnion &upper, const RangeSet &others,
+                              uint64_t size, uint64_t alignment,
+                              uint64_t &offset) {
+  const RangeSet &ranges = upper.ranges;
+  size_t numRanges = ranges.size();
+  // Gap i of the upper union is [end of range i-1 (or 0), begin of range i);
+  // gap numRanges, above the last range, is open.
+  auto gapBegin = [&](size_t i) { return i == 0 ? 0 : ranges[i - 1].end; };
+  if (!upper.indexed) {
+    upper.gapsBySize.clear();
+    for (size_t i = 0; i < numRanges; ++i)
+      if (ranges[i].begin > gapBegin(i))
+        upper.gapsBySize.push_back({ranges[i].begin - gapBegin(i), gapBegin(i),
+                                    static_cast<unsigned>(i)});
+    llvm::sort(upper.gapsBySize,
+               [](const UpperUnion::Gap &x, const UpperUnion::Gap &y) {
+                 return x.size != y.size ? x.size < y.size : x.begin < y.begin;
+               });
+    work += upper.gapsBySize.size() / 4 + 1;
+    upper.indexed = true;
+  }
+  bool found = false;
+  uint64_t bestGap = 0;
+  auto consider = [&](uint64_t begin, uint64_t end) {
+    std::optional<uint64_t> aligned = alignUp(begin, alignment);
+    if (!aligned || *aligned > end || end - *aligned < size)
+      return;
+    uint64_t gap = end - begin;
+    if (!found || gap < bestGap || (gap == bestGap && *aligned < offset)) {
+      found = true;
+      bestGap = gap;
+      offset = *aligned;
+    }
+  };
+  // The gaps `others` touches, cut into the pieces between its ranges.
+  touchedGaps.clear();
+  const GapRange *cut = others.data(), *cutEnd = others.data() + others.size();
+  size_t first = 0, last = 0;
+  for (const GapRange &range : others) {
+    // Gaps i with gapBegin(i) < range.end and (i == numRanges or
+    // ranges[i].begin > range.begin); both bounds only grow, as the ranges
+    // of `others` come in address order.
+    while (first < numRanges && ranges[first].begin <= range.begin)
+      ++first;
+    while (last < numRanges && ranges[last].end < range.end)
+      ++last;
+    for (size_t i = std::max<size_t>(
+             first, touchedGaps.empty() ? 0 : touchedGaps.back() + 1);
+         i <= last && i <= numRanges; ++i) {
+      uint64_t begin = gapBegin(i);
+      if (i < numRanges && ranges[i].begin <= begin)
+        continue;
+      touchedGaps.push_back(i);
+      uint64_t end = i < numRanges ? ranges[i].begin
+                                   : std::numeric_limits<uint64_t>::max();
+      // Walk the cutting ranges across [begin, end).
+      while (cut != cutEnd && cut->end <= begin)
+        ++cut;
+      uint64_t free = begin;
+      for (const GapRange *c = cut; c != cutEnd && c->begin < end; ++c) {
+        if (c->begin > free)
+          consider(free, c->begin);
+        free = std::max(free, c->end);
+        ++work;
+      }
+      // Above the last range, what is left is the top, not a gap.
+      if (i < numRanges && free < end)
+        consider(free, end);
+    }
+  }
+  // The best untouched gap: the first in size order that fits.
+  auto at =
+      llvm::partition_point(upper.gapsBySize, [&](const UpperUnion::Gap &gap) {
+        return gap.size < size;
+      });
+  for (; at != upper.gapsBySize.end(); ++at) {
+    ++work;
+    if (found && at->size > bestGap)
+      break;
+    if (std::binary_search(touchedGaps.begin(), touchedGaps.end(), at->index))
+      continue;
+    std::optional<uint64_t> aligned = alignUp(at->begin, alignment);
+    uint64_t end = at->begin + at->size;
+    if (!aligned || *aligned > end || end - *aligned < size)
+      continue;
+    consider(at->begin, end);
+    break;
+  }
+  if (found)
+    return true;
+  // Above everything conflicting.
+  uint64_t top = numRanges ? ranges.back().end : 0;
+  if (!others.empty())
+    top = std::max(top, others.back().end);
+  std::optional<uint64_t> aligned = alignUp(top, alignment);
+  if (!aligned || !checkedEnd(*aligned, size))
+    return false;
+  offset = *aligned;
+  return true;
+}
+
 bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
                            uint64_t &offset) {
   const Buffer &buffer = problem.buffers[b];
@@ -196,6 +364,7 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
   // sorted sets whose union we walk in address order.
   sets.clear();
   PoolTree &tree = trees[pool];
+  UpperUnion *upper = nullptr;
   if (buffer.live && !tree.nodes.empty()) {
     decompose(b);
     for (unsigned v : canonical) {
@@ -204,8 +373,12 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
       if (!tree.nodes[v].within.empty())
         sets.push_back(&tree.nodes[v].within);
     }
+    // Best fit walks every gap, so it gains from one merged list in place
+    // of several; first fit mostly stops at the first gap and would only
+    // pay for the merging.
+    upper = rule == FitRule::BestFit ? upperUnion(tree) : nullptr;
     for (unsigned v : path)
-      if (!tree.nodes[v].covering.empty())
+      if ((!upper || v < levelBegin[1]) && !tree.nodes[v].covering.empty())
         sets.push_back(&tree.nodes[v].covering);
     for (auto [bucket, ranges] : llvm::zip_first(partial, localRanges)) {
       ranges.clear();
@@ -243,6 +416,13 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
   if (!explicitRanges.empty()) {
     sortAndMerge(explicitRanges);
     sets.push_back(&explicitRanges);
+  }
+
+  if (upper) {
+    // The other sets are few and short: one merged list.
+    mergeSets(sets, others, mergeScratch);
+    work += others.size() / 4 + 1;
+    return bestFitAround(*upper, others, size, alignment, offset);
   }
 
   cursors.clear();
@@ -339,6 +519,8 @@ void GapPlacer::insert(unsigned b, unsigned pool, uint64_t offset) {
   if (tree.nodes.empty()) {
     tree.nodes.resize(levelBegin.back());
     tree.local.resize(numBuckets);
+    if (levelBegin.size() > 2)
+      tree.upper.resize(levelBegin[2] - levelBegin[1]);
   }
   decompose(b);
   GapRange range{offset, offset + size};
@@ -362,6 +544,7 @@ void GapPlacer::insert(unsigned b, unsigned pool, uint64_t offset) {
   for (unsigned v : canonical) {
     touch(v);
     addRange(tree.nodes[v].covering, range);
+    tree.nodes[v].changedAt = ++tree.clock;
     if (tree.nodes[v].hasWithin)
       addRange(tree.nodes[v].within, range);
   }

@@ -105,11 +105,31 @@ private:
   struct Node {
     RangeSet covering, within;
     bool hasWithin = false;
+    /// When `covering` last changed, on the tree's clock.
+    uint64_t changedAt = 0;
+  };
+  /// The union of `covering` of a level-1 node and its ancestors: every
+  /// buffer covering the node's buckets from above. Most placements lie
+  /// within one level-1 node and the union changes only with long-lived
+  /// buffers, so one merged list replaces several fragmented ones.
+  struct UpperUnion {
+    RangeSet ranges;
+    uint64_t builtAt = 0;
+    /// Its gaps (gap i ends where range i begins) by size, then address,
+    /// built on the first best-fit query after the union changed.
+    struct Gap {
+      uint64_t size, begin;
+      unsigned index;
+    };
+    std::vector<Gap> gapsBySize;
+    bool indexed = false;
   };
   struct PoolTree {
     std::vector<Node> nodes;
     std::vector<LocalList> local;
-    std::vector<unsigned> dirtyNodes, dirtyBuckets;
+    std::vector<UpperUnion> upper;
+    std::vector<unsigned> dirtyNodes, dirtyBuckets, dirtyUpper;
+    uint64_t clock = 0;
   };
 
   /// Places buffers in `order`; on failure returns the buffer that fits
@@ -126,6 +146,14 @@ private:
   void decompose(unsigned b);
   /// Builds `within` of node `v` from the sets stored at and below it.
   void buildWithin(PoolTree &tree, unsigned v);
+  /// The upper union for the last decomposed buffer when it lies within one
+  /// level-1 node and covers no node above the buckets, else null.
+  UpperUnion *upperUnion(PoolTree &tree);
+  /// Best fit of a buffer against `upper` and the merged set `others`:
+  /// the gaps of the upper union that no range of `others` touches come
+  /// from its index by size, the others are cut up and compared one by one.
+  bool bestFitAround(UpperUnion &upper, const RangeSet &others, uint64_t size,
+                     uint64_t alignment, uint64_t &offset);
   /// The steps of `bucket` that buffer `b` covers, as a mask.
   uint64_t stepMask(unsigned b, unsigned bucket) const;
   /// Index of node `index` of tree level `level` (level 0: the buckets).
@@ -153,7 +181,9 @@ private:
   unsigned decomposed = ~0u;
   /// The buffers of each partial bucket overlapping a query, and those of
   /// its explicit conflicts.
-  RangeSet localRanges[2], explicitRanges;
+  RangeSet localRanges[2], explicitRanges, mergeScratch, others;
+  std::vector<unsigned> touchedGaps;
+  std::vector<const RangeSet *> pathSets;
   std::vector<const RangeSet *> sets;
   std::vector<Cursor> cursors;
   std::vector<std::optional<uint64_t>> lastOffsets;
