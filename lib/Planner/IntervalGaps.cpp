@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
-#include <iterator>
 #include <limits>
 #include <tuple>
 #include <utility>
@@ -167,10 +166,9 @@ static void mergeSets(llvm::ArrayRef<const std::vector<GapRange> *> sets,
                       std::vector<GapRange> &scratch) {
   out.clear();
   for (const std::vector<GapRange> *set : sets) {
-    scratch.clear();
+    scratch.resize(out.size() + set->size());
     std::merge(
-        out.begin(), out.end(), set->begin(), set->end(),
-        std::back_inserter(scratch),
+        out.begin(), out.end(), set->begin(), set->end(), scratch.begin(),
         [](const GapRange &x, const GapRange &y) { return x.begin < y.begin; });
     out.swap(scratch);
   }
