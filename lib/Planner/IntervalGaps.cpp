@@ -143,12 +143,9 @@ static void addRange(std::vector<GapRange> &set, GapRange range) {
   set.erase(first + 1, last);
 }
 
-/// Sorts `set` and merges overlapping or touching ranges, so it is disjoint
-/// like the tree's sets.
-static void sortAndMerge(std::vector<GapRange> &set) {
-  llvm::sort(set, [](const GapRange &x, const GapRange &y) {
-    return x.begin != y.begin ? x.begin < y.begin : x.end < y.end;
-  });
+/// Joins the overlapping or touching ranges of `set`, sorted by begin, so it
+/// is disjoint like the tree's sets.
+static void joinTouching(std::vector<GapRange> &set) {
   unsigned kept = 0;
   for (const GapRange &range : set) {
     if (kept != 0 && range.begin <= set[kept - 1].end)
@@ -157,6 +154,14 @@ static void sortAndMerge(std::vector<GapRange> &set) {
       set[kept++] = range;
   }
   set.resize(kept);
+}
+
+/// Sorts `set` and joins its overlapping or touching ranges.
+static void sortAndMerge(std::vector<GapRange> &set) {
+  llvm::sort(set, [](const GapRange &x, const GapRange &y) {
+    return x.begin != y.begin ? x.begin < y.begin : x.end < y.end;
+  });
+  joinTouching(set);
 }
 
 /// The union of `sets` (each sorted and disjoint) into `out`, sorted and
@@ -172,14 +177,7 @@ static void mergeSets(llvm::ArrayRef<const std::vector<GapRange> *> sets,
         [](const GapRange &x, const GapRange &y) { return x.begin < y.begin; });
     out.swap(scratch);
   }
-  unsigned kept = 0;
-  for (const GapRange &range : out) {
-    if (kept != 0 && range.begin <= out[kept - 1].end)
-      out[kept - 1].end = std::max(out[kept - 1].end, range.end);
-    else
-      out[kept++] = range;
-  }
-  out.resize(kept);
+  joinTouching(out);
 }
 
 void GapPlacer::buildWithin(PoolTree &tree, unsigned v) {
