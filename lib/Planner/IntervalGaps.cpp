@@ -369,9 +369,9 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
       if (!tree.nodes[v].within.empty())
         sets.push_back(&tree.nodes[v].within);
     }
-    // Best fit walks every gap, so it gains from one merged list in place
-    // of several; first fit mostly stops at the first gap and would only
-    // pay for the merging.
+    // Best fit weighs every gap, so it takes them from the cached union's
+    // size index; first fit mostly stops at the first gap and would only
+    // pay for the rebuilds.
     upper = rule == FitRule::BestFit ? upperUnion(tree) : nullptr;
     for (unsigned v : path)
       if ((!upper || v < levelBegin[1]) && !tree.nodes[v].covering.empty())

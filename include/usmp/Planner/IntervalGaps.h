@@ -111,7 +111,7 @@ private:
   /// The union of `covering` of a level-1 node and its ancestors: every
   /// buffer covering the node's buckets from above. Most placements lie
   /// within one level-1 node and the union changes only with long-lived
-  /// buffers, so one merged list replaces several fragmented ones.
+  /// buffers, so best fit keeps it merged, with its gaps indexed by size.
   struct UpperUnion {
     RangeSet ranges;
     uint64_t builtAt = 0;
