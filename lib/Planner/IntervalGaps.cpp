@@ -382,10 +382,10 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
       uint64_t mask = stepMask(b, bucket);
       // Masks are cheap to scan.
       work += local.steps.size() / 16;
-      // The matches first, as a bit per entry (a loop the compiler
-      // vectorizes; about a fifth match, at random), then merged in offset
-      // order like every set: touching ranges would each cost the walk a
-      // pass over all the sets.
+      // The matches first, as a bit per entry without branches (about a
+      // fifth match, at random), then merged in offset order like every
+      // set: touching ranges would each cost the walk a pass over all the
+      // sets.
       for (size_t base = 0, e = local.steps.size(); base < e; base += 64) {
         uint64_t bits = 0;
         for (size_t i = base, end = std::min(e, base + 64); i < end; ++i)
