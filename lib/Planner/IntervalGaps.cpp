@@ -272,16 +272,19 @@ bool GapPlacer::bestFitAround(UpperUnion &upper, const RangeSet &others,
   }
   bool found = false;
   uint64_t bestGap = 0;
+  // Takes the gap [begin, end) if the buffer fits and it beats the best so
+  // far; returns whether the buffer fits.
   auto consider = [&](uint64_t begin, uint64_t end) {
     std::optional<uint64_t> aligned = alignUp(begin, alignment);
     if (!aligned || *aligned > end || end - *aligned < size)
-      return;
+      return false;
     uint64_t gap = end - begin;
     if (!found || gap < bestGap || (gap == bestGap && *aligned < offset)) {
       found = true;
       bestGap = gap;
       offset = *aligned;
     }
+    return true;
   };
   // The gaps `others` touches, cut into the pieces between its ranges.
   touchedGaps.clear();
@@ -328,14 +331,10 @@ bool GapPlacer::bestFitAround(UpperUnion &upper, const RangeSet &others,
     ++work;
     if (found && at->size > bestGap)
       break;
-    if (std::binary_search(touchedGaps.begin(), touchedGaps.end(), at->index))
-      continue;
-    std::optional<uint64_t> aligned = alignUp(at->begin, alignment);
-    uint64_t end = at->begin + at->size;
-    if (!aligned || *aligned > end || end - *aligned < size)
-      continue;
-    consider(at->begin, end);
-    break;
+    if (!std::binary_search(touchedGaps.begin(), touchedGaps.end(),
+                            at->index) &&
+        consider(at->begin, at->begin + at->size))
+      break;
   }
   if (found)
     return true;

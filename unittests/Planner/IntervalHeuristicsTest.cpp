@@ -88,6 +88,33 @@ TEST(IntervalHeuristicsTest, BestFitTakesTheSmallestHole) {
             UINT64_MAX);
 }
 
+// Best fit's cached union of the upper tree: at step 0 the long buffers p2
+// and p4 leave gaps [0, 10) and [20, 45); m (steps 0-1) takes [20, 35) of
+// the second, so r sees two 10-byte gaps, one untouched in the union's
+// index and the rest of the cut one, and takes the lower. (Buckets of two
+// steps and fan-out two put steps 0-3 under one first-level node; empty
+// buffers make the eight steps.)
+TEST(IntervalHeuristicsTest, BestFitBreaksTiesByOffsetAcrossTheCachedUnion) {
+  Problem problem;
+  problem.pools.push_back({"mem", std::nullopt, 1});
+  for (int64_t step = 0; step < 8; ++step)
+    problem.buffers.push_back(
+        interval("t" + std::to_string(step), 0, step, step));
+  for (Buffer buffer : {interval("p1", 10, 4, 7), interval("p2", 10, 0, 7),
+                        interval("p3", 25, 4, 7), interval("p4", 10, 0, 7),
+                        interval("m", 15, 0, 1), interval("r", 10, 0, 0)})
+    problem.buffers.push_back(std::move(buffer));
+  problem = finished(std::move(problem));
+  GapPlacer placer(problem, {/*bucketStepsLog2=*/1, /*fanoutLog2=*/1});
+  llvm::Expected<Plan> plan =
+      placer.run(identityOrder(problem), FitRule::BestFit);
+  ASSERT_EQ(errorMessage(plan), "");
+  std::vector<uint64_t> offsets;
+  for (unsigned b = 8; b < problem.buffers.size(); ++b)
+    offsets.push_back(plan->placements[b].offset);
+  EXPECT_EQ(offsets, std::vector<uint64_t>({0, 10, 20, 45, 20, 0}));
+}
+
 // MiniMalloc's input.12.csv: the optimum is the lower bound, 12.
 TEST(IntervalHeuristicsTest, FillsHolesBelowThePeak) {
   Problem problem;
