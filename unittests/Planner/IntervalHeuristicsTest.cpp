@@ -153,6 +153,68 @@ TEST(IntervalHeuristicsTest, OrdersFollowTheirRules) {
             V({1, 3, 2, 0}));
 }
 
+// The orders come from a radix sort over their keys: on sizes and times
+// spanning many bytes, negative times and many ties they match a plain
+// comparison sort by the documented keys, then the index.
+TEST(IntervalHeuristicsTest, OrdersMatchAComparisonSort) {
+  Random random(17);
+  for (unsigned round = 0; round < 50; ++round) {
+    Problem problem;
+    problem.pools.push_back({"mem", std::nullopt, 1});
+    unsigned n = random.between(1, 300);
+    for (unsigned b = 0; b < n; ++b) {
+      // Few distinct values in some rounds, so ties are common.
+      uint64_t sizeBits = round % 2 ? 3 : 40;
+      uint64_t size = random.between(0, (uint64_t(1) << sizeBits) - 1);
+      int64_t start =
+          static_cast<int64_t>(random.between(0, 2000000)) - 1000000;
+      int64_t end = start + static_cast<int64_t>(random.between(0, 70000));
+      problem.buffers.push_back(
+          interval("b" + std::to_string(b), size, start, end));
+    }
+    problem = finished(std::move(problem));
+    auto expected = [&](auto before) {
+      std::vector<unsigned> result(n);
+      std::iota(result.begin(), result.end(), 0u);
+      llvm::sort(result, [&](unsigned a, unsigned b) {
+        return before(a, b) || (!before(b, a) && a < b);
+      });
+      return result;
+    };
+    auto size = [&](unsigned b) { return problem.buffers[b].size; };
+    auto start = [&](unsigned b) { return problem.buffers[b].live->start; };
+    auto end = [&](unsigned b) { return problem.buffers[b].live->end; };
+    auto length = [&](unsigned b) { return end(b) - start(b); };
+    EXPECT_EQ(
+        intervalOrder(problem, IntervalOrder::SizeThenIndex),
+        expected([&](unsigned a, unsigned b) { return size(a) > size(b); }));
+    EXPECT_EQ(intervalOrder(problem, IntervalOrder::SizeThenDuration),
+              expected([&](unsigned a, unsigned b) {
+                return size(a) != size(b) ? size(a) > size(b)
+                                          : length(a) > length(b);
+              }));
+    EXPECT_EQ(intervalOrder(problem, IntervalOrder::SizeThenStart),
+              expected([&](unsigned a, unsigned b) {
+                return size(a) != size(b) ? size(a) > size(b)
+                                          : start(a) < start(b);
+              }));
+    EXPECT_EQ(intervalOrder(problem, IntervalOrder::SizeThenLateEnd),
+              expected([&](unsigned a, unsigned b) {
+                return size(a) != size(b) ? size(a) > size(b) : end(a) > end(b);
+              }));
+    EXPECT_EQ(intervalOrder(problem, IntervalOrder::DurationThenSize),
+              expected([&](unsigned a, unsigned b) {
+                return length(a) != length(b) ? length(a) > length(b)
+                                              : size(a) > size(b);
+              }));
+    EXPECT_EQ(intervalOrder(problem, IntervalOrder::StartThenSize),
+              expected([&](unsigned a, unsigned b) {
+                return start(a) != start(b) ? start(a) < start(b)
+                                            : size(a) > size(b);
+              }));
+  }
+}
+
 TEST(IntervalHeuristicsTest, SizeClassOrders) {
   Problem problem;
   problem.pools.push_back({"mem", std::nullopt, 1});
