@@ -625,11 +625,68 @@ std::optional<unsigned> GapPlacer::placeAll(llvm::ArrayRef<unsigned> order,
   return std::nullopt;
 }
 
+std::vector<unsigned>
+GapPlacer::localOrder(llvm::ArrayRef<unsigned> order) const {
+  // The windows are the steps of the first-level nodes.
+  unsigned shift = shape.bucketStepsLog2 + shape.fanoutLog2;
+  size_t numWindows = levelBegin[2] - levelBegin[1];
+  auto windowOf = [&](unsigned b) -> std::optional<unsigned> {
+    unsigned window = problem.firstStep(b) >> shift;
+    if (window != problem.lastStep(b) >> shift)
+      return std::nullopt;
+    return window;
+  };
+  // The positions in `order` of the buffers inside each window, ascending
+  // (a counting sort by window).
+  std::vector<unsigned> begin(numWindows + 1, 0);
+  for (unsigned b : order)
+    if (std::optional<unsigned> window = windowOf(b))
+      ++begin[*window + 1];
+  for (size_t w = 0; w < numWindows; ++w)
+    begin[w + 1] += begin[w];
+  std::vector<unsigned> next(begin.begin(), begin.end() - 1);
+  std::vector<unsigned> inside(begin.back());
+  for (auto [position, b] : llvm::enumerate(order))
+    if (std::optional<unsigned> window = windowOf(b))
+      inside[next[*window]++] = position;
+  std::copy(begin.begin(), begin.end() - 1, next.begin());
+
+  std::vector<unsigned> result;
+  result.reserve(order.size());
+  // Emits window w's buffers that come before position `before` in `order`.
+  auto flush = [&](size_t w, size_t before) {
+    for (unsigned &at = next[w]; at < begin[w + 1] && inside[at] < before; ++at)
+      result.push_back(order[inside[at]]);
+  };
+  // A buffer spanning windows comes after every earlier buffer of the
+  // windows it spans, and before every later one.
+  for (auto [position, b] : llvm::enumerate(order)) {
+    if (windowOf(b))
+      continue;
+    for (size_t w = problem.firstStep(b) >> shift,
+                last = problem.lastStep(b) >> shift;
+         w <= last; ++w)
+      flush(w, position);
+    result.push_back(b);
+  }
+  for (size_t w = 0; w < numWindows; ++w)
+    flush(w, order.size());
+  return result;
+}
+
 llvm::Expected<Plan> GapPlacer::run(llvm::ArrayRef<unsigned> order,
                                     FitRule rule) {
+  constexpr uint64_t kNoLimit = std::numeric_limits<uint64_t>::max();
+  // A buffer's offset depends only on the placed buffers it conflicts with,
+  // so any order keeping every two overlapping buffers in `order`'s order
+  // gives the same layout: the one placing window by window reads far less
+  // memory. Explicit conflicts could join any two windows. When a buffer
+  // fits nowhere, the placement in `order` finds the one to name.
+  if (problem.isIntervalOnly() && levelBegin.size() > 2 &&
+      !placeAll(localOrder(order), rule, kNoLimit, kNoLimit))
+    return currentPlan();
   if (std::optional<unsigned> failed =
-          placeAll(order, rule, std::numeric_limits<uint64_t>::max(),
-                   std::numeric_limits<uint64_t>::max()))
+          placeAll(order, rule, kNoLimit, kNoLimit))
     return makeNoFitError(problem, *failed, lastOffsets);
   return currentPlan();
 }

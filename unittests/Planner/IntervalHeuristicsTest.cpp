@@ -272,6 +272,25 @@ TEST(IntervalHeuristicsTest, NoFitNamesBufferSizeAndRoom) {
   }
 }
 
+// The engine places buffers window by window when that gives the same
+// layout; a failure still names the first buffer of the given order that
+// fits nowhere (here b, while a comes first in its window).
+TEST(IntervalHeuristicsTest, NoFitNamesTheFirstBufferOfTheOrder) {
+  Problem problem;
+  problem.pools.push_back({"mem", 10, 1});
+  problem.buffers = {interval("a", 20, 0, 0), interval("c", 1, 1, 1),
+                     interval("d", 1, 2, 2), interval("b", 20, 3, 3)};
+  problem = finished(std::move(problem));
+  // One step per bucket and fan-out 2: windows of two steps, {a, c} and
+  // {d, b}.
+  GapPlacer placer(problem, {0, 1});
+  for (FitRule rule : {FitRule::FirstFit, FitRule::BestFit}) {
+    llvm::Expected<Plan> plan = placer.run({3, 0, 1, 2}, rule);
+    std::string message = errorMessage(plan);
+    EXPECT_NE(message.find("buffer 'b'"), std::string::npos) << message;
+  }
+}
+
 TEST(IntervalHeuristicsTest, HonoursBufferAndPoolAlignment) {
   Problem problem;
   problem.pools.push_back({"mem", std::nullopt, 16});

@@ -63,6 +63,8 @@ public:
   /// Places every buffer, in `order` (a permutation of the buffer indices),
   /// each into the first candidate pool where `rule` finds an offset within
   /// the pool's size hint. Fails naming the buffer that fits nowhere.
+  /// (Interval-only problems are placed in an order with the same layout
+  /// that reads less memory; see localOrder.)
   llvm::Expected<Plan> run(llvm::ArrayRef<unsigned> order, FitRule rule);
 
   /// Like `run`, but only returns the sum of the pool sizes, or UINT64_MAX
@@ -160,6 +162,12 @@ private:
   unsigned node(unsigned level, uint64_t index) const {
     return levelBegin[level] + static_cast<unsigned>(index);
   }
+  /// `order` rearranged so the buffers inside one first-level node's steps
+  /// (a window) come together, keeping the order of every two buffers that
+  /// share a step: those spanning windows in `order`'s order, each after
+  /// the earlier buffers of the windows it spans; then the rest window by
+  /// window.
+  std::vector<unsigned> localOrder(llvm::ArrayRef<unsigned> order) const;
   void insert(unsigned b, unsigned pool, uint64_t offset);
   void reset();
 
