@@ -2,7 +2,6 @@
 
 #include "usmp/Planner/CSV.h"
 
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -35,85 +34,102 @@ usmp::planner::readCsv(llvm::StringRef text, std::optional<uint64_t> capacity) {
   // One buffer per line: reserving up front saves regrowing large inputs.
   size_t lines = text.count('\n') + 1;
   document.problem.buffers.reserve(lines);
-  document.rows.reserve(lines);
-  // Ids point into `text`, which outlives the loop: no copy per line.
-  llvm::DenseMap<llvm::StringRef, size_t> idLines;
+  document.lines.reserve(text.size());
+  // Ids point into `text`; repeats are looked for once at the end, among
+  // the lines before the first bad one, which they precede.
+  std::vector<llvm::StringRef> ids;
+  std::vector<size_t> idLines;
+  ids.reserve(lines);
   idLines.reserve(lines);
-  llvm::SmallVector<llvm::StringRef, 8> parts;
-  while (!text.empty()) {
-    auto [line, rest] = text.split('\n');
-    text = rest;
-    ++lineNumber;
-    line = line.trim();
-    if (line.empty())
-      continue;
-    splitFields(line, parts);
-    std::vector<std::string> fields;
-    fields.reserve(parts.size());
-    for (llvm::StringRef part : parts)
-      fields.push_back(part.str());
-    if (!haveHeader) {
-      haveHeader = true;
-      llvm::StringMap<size_t> byName;
-      for (auto [index, name] : llvm::enumerate(fields)) {
-        if (name.empty())
-          return lineError(lineNumber, "column " + llvm::Twine(index + 1) +
-                                           " of the header has no name");
-        if (!byName.try_emplace(name, index).second)
-          return lineError(lineNumber, "duplicate column '" + name + "'");
+  llvm::SmallVector<llvm::StringRef, 8> fields;
+  auto readLines = [&]() -> llvm::Error {
+    while (!text.empty()) {
+      auto [line, rest] = text.split('\n');
+      text = rest;
+      ++lineNumber;
+      line = line.trim();
+      if (line.empty())
+        continue;
+      splitFields(line, fields);
+      if (!haveHeader) {
+        haveHeader = true;
+        llvm::StringMap<size_t> byName;
+        for (auto [index, name] : llvm::enumerate(fields)) {
+          if (name.empty())
+            return lineError(lineNumber, "column " + llvm::Twine(index + 1) +
+                                             " of the header has no name");
+          if (!byName.try_emplace(name, index).second)
+            return lineError(lineNumber, "duplicate column '" + name + "'");
+        }
+        for (auto [name, column] :
+             {std::pair{"id", &idColumn}, std::pair{"lower", &lowerColumn},
+              std::pair{"upper", &upperColumn},
+              std::pair{"size", &sizeColumn}}) {
+          auto it = byName.find(name);
+          if (it == byName.end())
+            return lineError(lineNumber,
+                             "missing column '" + llvm::Twine(name) +
+                                 "' (the header needs id, lower, upper, size)");
+          *column = it->second;
+        }
+        if (auto it = byName.find("offset"); it != byName.end())
+          document.offsetColumn = it->second;
+        for (llvm::StringRef name : fields)
+          document.columns.push_back(name.str());
+        continue;
       }
-      for (auto [name, column] :
-           {std::pair{"id", &idColumn}, std::pair{"lower", &lowerColumn},
-            std::pair{"upper", &upperColumn}, std::pair{"size", &sizeColumn}}) {
-        auto it = byName.find(name);
-        if (it == byName.end())
-          return lineError(lineNumber,
-                           "missing column '" + llvm::Twine(name) +
-                               "' (the header needs id, lower, upper, size)");
-        *column = it->second;
-      }
-      if (auto it = byName.find("offset"); it != byName.end())
-        document.offsetColumn = it->second;
-      document.columns = std::move(fields);
-      continue;
-    }
 
-    if (fields.size() != document.columns.size())
-      return lineError(lineNumber,
-                       "expected " + llvm::Twine(document.columns.size()) +
-                           " fields, found " + llvm::Twine(fields.size()));
-    auto bad = [&](size_t column, llvm::StringRef expected) {
-      return lineError(lineNumber, "column '" + document.columns[column] +
-                                       "': expected " + expected + ", found '" +
-                                       fields[column] + "'");
-    };
-    const std::string &id = fields[idColumn];
-    if (id.empty())
-      return bad(idColumn, "a buffer name");
-    int64_t lower = 0, upper = 0;
-    uint64_t size = 0;
-    if (llvm::StringRef(fields[lowerColumn]).getAsInteger(10, lower))
-      return bad(lowerColumn, "an integer");
-    if (llvm::StringRef(fields[upperColumn]).getAsInteger(10, upper))
-      return bad(upperColumn, "an integer");
-    if (llvm::StringRef(fields[sizeColumn]).getAsInteger(10, size))
-      return bad(sizeColumn, "a non-negative integer");
-    if (upper <= lower)
-      return lineError(lineNumber, "upper (" + llvm::Twine(upper) +
-                                       ") must be greater than lower (" +
-                                       llvm::Twine(lower) + ")");
-    auto [previous, inserted] =
-        idLines.try_emplace(parts[idColumn], lineNumber);
-    if (!inserted)
-      return lineError(lineNumber, "duplicate id '" + id + "' (first on line " +
-                                       llvm::Twine(previous->second) + ")");
-    Buffer buffer;
-    buffer.name = id;
-    buffer.size = size;
-    buffer.live = Interval{lower, upper - 1};
-    document.problem.buffers.push_back(std::move(buffer));
-    document.rows.push_back(std::move(fields));
+      if (fields.size() != document.columns.size())
+        return lineError(lineNumber,
+                         "expected " + llvm::Twine(document.columns.size()) +
+                             " fields, found " + llvm::Twine(fields.size()));
+      auto bad = [&](size_t column, llvm::StringRef expected) {
+        return lineError(lineNumber, "column '" + document.columns[column] +
+                                         "': expected " + expected +
+                                         ", found '" + fields[column] + "'");
+      };
+      llvm::StringRef id = fields[idColumn];
+      if (id.empty())
+        return bad(idColumn, "a buffer name");
+      int64_t lower = 0, upper = 0;
+      uint64_t size = 0;
+      if (fields[lowerColumn].getAsInteger(10, lower))
+        return bad(lowerColumn, "an integer");
+      if (fields[upperColumn].getAsInteger(10, upper))
+        return bad(upperColumn, "an integer");
+      if (fields[sizeColumn].getAsInteger(10, size))
+        return bad(sizeColumn, "a non-negative integer");
+      if (upper <= lower)
+        return lineError(lineNumber, "upper (" + llvm::Twine(upper) +
+                                         ") must be greater than lower (" +
+                                         llvm::Twine(lower) + ")");
+      ids.push_back(id);
+      idLines.push_back(lineNumber);
+      Buffer buffer;
+      buffer.name = id.str();
+      buffer.size = size;
+      buffer.live = Interval{lower, upper - 1};
+      document.problem.buffers.push_back(std::move(buffer));
+      for (auto [index, field] : llvm::enumerate(fields)) {
+        if (index)
+          document.lines += ',';
+        document.lines += field;
+      }
+      document.lines += '\n';
+    }
+    return llvm::Error::success();
+  };
+  llvm::Error error = readLines();
+  if (std::optional<std::pair<size_t, size_t>> repeated =
+          findRepeatedName(ids)) {
+    llvm::consumeError(std::move(error));
+    auto [first, repeat] = *repeated;
+    return lineError(idLines[repeat], "duplicate id '" + ids[repeat] +
+                                          "' (first on line " +
+                                          llvm::Twine(idLines[first]) + ")");
   }
+  if (error)
+    return std::move(error);
   if (!haveHeader)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
@@ -121,27 +137,37 @@ usmp::planner::readCsv(llvm::StringRef text, std::optional<uint64_t> capacity) {
   return document;
 }
 
-static std::string joinFields(llvm::ArrayRef<std::string> fields) {
-  std::string line;
-  for (auto [index, field] : llvm::enumerate(fields))
-    line += (index ? "," : "") + field;
-  return line + "\n";
-}
-
 std::string usmp::planner::writeCsvPlan(const CsvDocument &document,
                                         const Plan &plan) {
-  std::vector<std::string> header = document.columns;
+  std::string out;
+  out.reserve(document.lines.size() + 21 * plan.placements.size() + 64);
+  for (auto [index, column] : llvm::enumerate(document.columns))
+    out += (index ? "," : "") + column;
   if (!document.offsetColumn)
-    header.push_back("offset");
-  std::string out = joinFields(header);
-  for (auto [index, row] : llvm::enumerate(document.rows)) {
-    std::vector<std::string> fields = row;
-    std::string offset = std::to_string(plan.placements[index].offset);
-    if (document.offsetColumn)
-      fields[*document.offsetColumn] = offset;
-    else
-      fields.push_back(offset);
-    out += joinFields(fields);
+    out += ",offset";
+  out += '\n';
+  llvm::StringRef lines = document.lines;
+  llvm::SmallVector<llvm::StringRef, 8> fields;
+  for (const Placement &at : plan.placements) {
+    auto [line, rest] = lines.split('\n');
+    lines = rest;
+    std::string offset = std::to_string(at.offset);
+    if (!document.offsetColumn) {
+      out += line;
+      out += ',';
+      out += offset;
+    } else {
+      // Fields hold no commas: the line splits back into them.
+      fields.clear();
+      line.split(fields, ',');
+      for (auto [column, field] : llvm::enumerate(fields)) {
+        if (column)
+          out += ',';
+        out +=
+            column == *document.offsetColumn ? llvm::StringRef(offset) : field;
+      }
+    }
+    out += '\n';
   }
   return out;
 }

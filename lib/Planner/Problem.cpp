@@ -1,11 +1,12 @@
 //===- Problem.cpp - Static memory planning problem -----------------------===//
 
 #include "usmp/Planner/Problem.h"
+#include "usmp/Planner/RadixSort.h"
 
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MathExtras.h"
+#include "llvm/Support/xxhash.h"
 
 #include <algorithm>
 #include <numeric>
@@ -112,9 +113,12 @@ llvm::Error Problem::finalize() {
                        ", which is not a power of two");
   }
 
-  // Keys point into the buffers' names, which stay put during the loop.
-  llvm::DenseMap<llvm::StringRef, unsigned> bufferNames;
-  bufferNames.reserve(buffers.size());
+  std::vector<llvm::StringRef> names;
+  names.reserve(buffers.size());
+  for (const Buffer &buffer : buffers)
+    names.push_back(buffer.name);
+  // Reported at the repeat, after the checks of the buffers before it.
+  std::optional<std::pair<size_t, size_t>> repeated = findRepeatedName(names);
   std::vector<unsigned> allPools(pools.size());
   std::iota(allPools.begin(), allPools.end(), 0u);
   bool anyExplicit = false;
@@ -122,7 +126,7 @@ llvm::Error Problem::finalize() {
   for (auto [index, buffer] : llvm::enumerate(buffers)) {
     if (buffer.name.empty())
       return makeError("buffer #" + llvm::Twine(index) + " has an empty name");
-    if (!bufferNames.try_emplace(buffer.name, index).second)
+    if (repeated && repeated->second == index)
       return makeError("duplicate buffer name '" + buffer.name + "'");
     if (!llvm::isPowerOf2_64(buffer.alignment))
       return makeError("buffer '" + buffer.name + "' has alignment " +
@@ -213,27 +217,37 @@ void Problem::buildConflictGraph() const {
 }
 
 void Problem::computeSteps() {
-  std::vector<std::pair<int64_t, unsigned>> starts, ends;
+  std::vector<unsigned> live;
   for (auto [index, buffer] : llvm::enumerate(buffers))
-    if (buffer.live) {
-      starts.push_back({buffer.live->start, unsigned(index)});
-      ends.push_back({buffer.live->end, unsigned(index)});
-    }
-  llvm::sort(starts);
-  llvm::sort(ends);
+    if (buffer.live)
+      live.push_back(index);
+  auto byTime = [&](auto time) {
+    std::vector<unsigned> order = sortByKeys(live.size(), [&](unsigned i) {
+      return std::array<uint64_t, 1>{orderedKey(time(*buffers[live[i]].live))};
+    });
+    for (unsigned &i : order)
+      i = live[i];
+    return order;
+  };
+  std::vector<unsigned> starts =
+      byTime([](const Interval &live) { return live.start; });
+  std::vector<unsigned> ends =
+      byTime([](const Interval &live) { return live.end; });
+  auto startOf = [&](size_t i) { return buffers[starts[i]].live->start; };
   steps.assign(buffers.size(), {0, 0});
   numSteps = 0;
   for (size_t i = 0; i < starts.size(); ++i) {
-    if (i == 0 || starts[i].first != starts[i - 1].first)
+    if (i == 0 || startOf(i) != startOf(i - 1))
       ++numSteps;
-    steps[starts[i].second].first = numSteps - 1;
+    steps[starts[i]].first = numSteps - 1;
   }
   // A live range's own start is a step, so it covers at least one.
   size_t seen = 0;
   unsigned counted = 0;
-  for (auto [end, b] : ends) {
-    for (; seen < starts.size() && starts[seen].first <= end; ++seen)
-      if (seen == 0 || starts[seen].first != starts[seen - 1].first)
+  for (unsigned b : ends) {
+    for (; seen < starts.size() && startOf(seen) <= buffers[b].live->end;
+         ++seen)
+      if (seen == 0 || startOf(seen) != startOf(seen - 1))
         ++counted;
     steps[b].second = counted - 1;
   }
@@ -262,4 +276,38 @@ std::vector<unsigned> Problem::conflictDegrees() const {
   for (unsigned b = 0, n = buffers.size(); b < n; ++b)
     degrees[b] = startedBy[lastStep(b)] - endedBefore[firstStep(b)] - 1;
   return degrees;
+}
+
+std::optional<std::pair<size_t, size_t>>
+usmp::planner::findRepeatedName(llvm::ArrayRef<llvm::StringRef> names) {
+  // Equal names have equal hashes: ordered by hash (half of it, four radix
+  // passes; the few collisions are told apart below) then index, each run
+  // of one hash holds every occurrence of its names in index order.
+  std::vector<uint64_t> hashes;
+  hashes.reserve(names.size());
+  for (llvm::StringRef name : names)
+    hashes.push_back(llvm::xxh3_64bits(name) >> 32);
+  std::vector<unsigned> order = sortByKeys(names.size(), [&](unsigned i) {
+    return std::array<uint64_t, 1>{hashes[i]};
+  });
+  std::optional<std::pair<size_t, size_t>> earliest;
+  for (size_t begin = 0, end; begin < order.size(); begin = end) {
+    for (end = begin + 1;
+         end < order.size() && hashes[order[end]] == hashes[order[begin]];
+         ++end)
+      ;
+    for (size_t repeat = begin + 1; repeat < end; ++repeat) {
+      size_t index = order[repeat];
+      if (earliest && earliest->second < index)
+        break;
+      for (size_t first = begin; first < repeat; ++first)
+        if (names[order[first]] == names[index]) {
+          earliest = {order[first], index};
+          break;
+        }
+      if (earliest && earliest->second == index)
+        break;
+    }
+  }
+  return earliest;
 }

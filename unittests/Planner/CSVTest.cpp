@@ -103,6 +103,15 @@ TEST(CSVTest, BadInputs) {
             "line 2: column 'id': expected a buffer name, found ''");
   EXPECT_EQ(readError("id,lower,upper,size\na,0,1,4\nb,0,1,4\na,1,2,4\n"),
             "line 4: duplicate id 'a' (first on line 2)");
+  // The first error in line order, whichever kind: repeats are found after
+  // reading the lines.
+  EXPECT_EQ(readError("id,lower,upper,size\na,0,1,4\na,0,1,4\nb,x,1,4\n"),
+            "line 3: duplicate id 'a' (first on line 2)");
+  EXPECT_EQ(readError("id,lower,upper,size\na,0,1,4\nb,x,1,4\na,0,1,4\n"),
+            "line 3: column 'lower': expected an integer, found 'x'");
+  EXPECT_EQ(readError("id,lower,upper,size\na,0,1,4\nb,0,1,4\nb,0,1,4\n"
+                      "a,0,1,4\n"),
+            "line 4: duplicate id 'b' (first on line 3)");
 }
 
 } // namespace

@@ -39,6 +39,37 @@ TEST(ProblemTest, RejectsBadInput) {
   error = dup.finalize();
   ASSERT_TRUE(static_cast<bool>(error));
   EXPECT_EQ(llvm::toString(std::move(error)), "duplicate buffer name 'x'");
+
+  // Buffers are checked in order: the first bad one is named.
+  dup.buffers.insert(dup.buffers.begin() + 1,
+                     {"y", 1, 3, {}, Interval{0, 0}, {}});
+  error = dup.finalize();
+  EXPECT_EQ(llvm::toString(std::move(error)),
+            "buffer 'y' has alignment 3, which is not a power of two");
+  std::swap(dup.buffers[1], dup.buffers[2]);
+  error = dup.finalize();
+  EXPECT_EQ(llvm::toString(std::move(error)), "duplicate buffer name 'x'");
+}
+
+TEST(ProblemTest, FindsTheEarliestRepeatedName) {
+  EXPECT_EQ(findRepeatedName({}), std::nullopt);
+  std::vector<llvm::StringRef> names = {"a", "b", "c", "d"};
+  EXPECT_EQ(findRepeatedName(names), std::nullopt);
+  names = {"a", "b", "c", "b", "a", "b"};
+  EXPECT_EQ(findRepeatedName(names), std::make_pair(size_t(1), size_t(3)));
+  names = {"", "x", ""};
+  EXPECT_EQ(findRepeatedName(names), std::make_pair(size_t(0), size_t(2)));
+  // Many names: only the planted repeats, the earlier one found.
+  std::vector<std::string> many;
+  for (unsigned i = 0; i < 20000; ++i)
+    many.push_back("buffer" + std::to_string(i));
+  many[15000] = many[7];
+  many[16000] = many[3];
+  std::vector<llvm::StringRef> refs(many.begin(), many.end());
+  EXPECT_EQ(findRepeatedName(refs), std::make_pair(size_t(7), size_t(15000)));
+  many[15000] = "buffer15000";
+  refs.assign(many.begin(), many.end());
+  EXPECT_EQ(findRepeatedName(refs), std::make_pair(size_t(3), size_t(16000)));
 }
 
 } // namespace

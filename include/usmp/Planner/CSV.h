@@ -27,8 +27,9 @@ struct CsvDocument {
   Problem problem;
   /// Column names in file order.
   std::vector<std::string> columns;
-  /// The fields of every buffer's line, in buffer order.
-  std::vector<std::vector<std::string>> rows;
+  /// Every buffer's line, in buffer order, with its fields trimmed and
+  /// joined by commas, each line ending in a newline.
+  std::string lines;
   /// Index of an `offset` column already in the input, if any (a plan fed
   /// back in); its values are replaced on output.
   std::optional<size_t> offsetColumn;

@@ -19,6 +19,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace usmp::planner {
@@ -177,6 +178,13 @@ struct Plan {
   /// True when the algorithm proved the plan optimal.
   bool provenOptimal = false;
 };
+
+/// The earliest name that repeats an earlier one, as (index of that name's
+/// first occurrence, index of the repeat); none when all names differ.
+/// Sorts hashes instead of filling a hash map, which at a million names
+/// misses the cache on every lookup. Fewer than 2^32 names.
+std::optional<std::pair<size_t, size_t>>
+findRepeatedName(llvm::ArrayRef<llvm::StringRef> names);
 
 } // namespace usmp::planner
 
