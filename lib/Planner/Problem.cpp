@@ -9,6 +9,8 @@
 #include "llvm/Support/xxhash.h"
 
 #include <algorithm>
+#include <cassert>
+#include <limits>
 #include <numeric>
 
 using namespace usmp::planner;
@@ -230,9 +232,9 @@ void Problem::computeSteps() {
     return order;
   };
   std::vector<unsigned> starts =
-      byTime([](const Interval &live) { return live.start; });
+      byTime([](const Interval &range) { return range.start; });
   std::vector<unsigned> ends =
-      byTime([](const Interval &live) { return live.end; });
+      byTime([](const Interval &range) { return range.end; });
   auto startOf = [&](size_t i) { return buffers[starts[i]].live->start; };
   steps.assign(buffers.size(), {0, 0});
   numSteps = 0;
@@ -283,6 +285,8 @@ usmp::planner::findRepeatedName(llvm::ArrayRef<llvm::StringRef> names) {
   // Equal names have equal hashes: ordered by hash (half of it, four radix
   // passes; the few collisions are told apart below) then index, each run
   // of one hash holds every occurrence of its names in index order.
+  assert(names.size() < std::numeric_limits<unsigned>::max() &&
+         "too many names");
   std::vector<uint64_t> hashes;
   hashes.reserve(names.size());
   for (llvm::StringRef name : names)
