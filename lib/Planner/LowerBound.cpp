@@ -5,6 +5,7 @@
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
+#include <cassert>
 #include <limits>
 
 using namespace usmp::planner;
@@ -55,27 +56,23 @@ private:
 };
 } // namespace
 
-/// Largest padded size live at once among the group's interval buffers: a
-/// merge of the sorted start and end times, starts first on ties since live
-/// ranges are inclusive.
+/// Largest padded size live at once among the group's interval buffers: the
+/// sizes added at each buffer's first time step and removed after its last,
+/// summed step by step (no sort: the problem has its steps already).
 static Wide intervalBound(const Problem &problem, const Group &group) {
   StackWeight weight(problem, group);
-  std::vector<std::pair<int64_t, unsigned>> starts, ends;
+  // Unsigned sums wrap on the way down but never end below zero.
+  std::vector<Wide> change(problem.getNumSteps() + 1, 0);
   for (unsigned b : group.members) {
     const Buffer &buffer = problem.buffers[b];
     if (!buffer.live || buffer.size == 0)
       continue;
-    starts.emplace_back(buffer.live->start, b);
-    ends.emplace_back(buffer.live->end, b);
+    change[problem.firstStep(b)] += weight.padded(b);
+    change[problem.lastStep(b) + 1] -= weight.padded(b);
   }
-  llvm::sort(starts);
-  llvm::sort(ends);
   Wide live = 0, best = 0;
-  size_t nextEnd = 0;
-  for (auto [time, b] : starts) {
-    for (; ends[nextEnd].first < time; ++nextEnd)
-      live -= weight.padded(ends[nextEnd].second);
-    live += weight.padded(b);
+  for (Wide step : change) {
+    live += step;
     best = std::max(best, live);
   }
   return weight.finish(best);
@@ -128,6 +125,7 @@ static Wide groupBound(const Problem &problem, const Group &group) {
 }
 
 LowerBounds usmp::planner::computeLowerBounds(const Problem &problem) {
+  assert(problem.isFinalized() && "the steps come from finalize()");
   LowerBounds bounds;
   size_t numPools = problem.pools.size();
   std::vector<Group> groups(numPools);

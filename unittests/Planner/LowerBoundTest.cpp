@@ -35,6 +35,32 @@ TEST(LowerBoundTest, LargestTotalLiveAtOnce) {
   EXPECT_EQ(computeLowerBounds(problem).total, 50u);
 }
 
+// The bound of an interval problem in one pool without alignment is the
+// largest total size live at one time, checked time by time.
+TEST(LowerBoundTest, MatchesTheLargestLiveSumAtEveryTime) {
+  Random random(5);
+  for (int round = 0; round < 300; ++round) {
+    RandomProblemOptions options;
+    options.maxPools = 1;
+    options.maxBuffers = 30;
+    options.maxTime = 20;
+    options.explicitPercent = 0;
+    options.alignedPercent = 0;
+    Problem problem = randomProblem(random, options);
+    problem.pools[0].alignment = 1;
+    problem = finalized(std::move(problem));
+    uint64_t expected = 0;
+    for (int64_t time = -1; time <= 2 * options.maxTime + 1; ++time) {
+      uint64_t live = 0;
+      for (const Buffer &buffer : problem.buffers)
+        if (buffer.live->start <= time && time <= buffer.live->end)
+          live += buffer.size;
+      expected = std::max(expected, live);
+    }
+    EXPECT_EQ(computeLowerBounds(problem).total, expected) << round;
+  }
+}
+
 TEST(LowerBoundTest, AlignmentPadsAllButTheTopBuffer) {
   // Three co-live buffers of 5 bytes in a pool aligned to 8: two of them
   // start at multiples of 8 above another, so at least 8 + 8 + 5.
