@@ -5,7 +5,6 @@
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
-#include <cassert>
 #include <limits>
 
 using namespace usmp::planner;
@@ -125,7 +124,17 @@ static Wide groupBound(const Problem &problem, const Group &group) {
 }
 
 LowerBounds usmp::planner::computeLowerBounds(const Problem &problem) {
-  assert(problem.isFinalized() && "the steps come from finalize()");
+  // The sweep needs the time steps finalize() computes.
+  if (!problem.isFinalized()) {
+    Problem copy = problem;
+    if (llvm::Error error = copy.finalize()) {
+      llvm::consumeError(std::move(error));
+      LowerBounds none;
+      none.perPool.assign(problem.pools.size(), 0);
+      return none;
+    }
+    return computeLowerBounds(copy);
+  }
   LowerBounds bounds;
   size_t numPools = problem.pools.size();
   std::vector<Group> groups(numPools);

@@ -33,6 +33,16 @@ TEST(LowerBoundTest, LargestTotalLiveAtOnce) {
   EXPECT_EQ(bounds.perPool, std::vector<uint64_t>({100}));
   problem.buffers[3].size = 40;
   EXPECT_EQ(computeLowerBounds(problem).total, 50u);
+
+  // Not finalized: the bounds of a finalized copy; not valid: zero.
+  Problem raw;
+  raw.pools.push_back({"p", std::nullopt, 1});
+  raw.buffers = problem.buffers;
+  EXPECT_EQ(computeLowerBounds(raw).total, 50u);
+  raw.buffers[0].name = "b";
+  LowerBounds none = computeLowerBounds(raw);
+  EXPECT_EQ(none.total, 0u);
+  EXPECT_EQ(none.perPool, std::vector<uint64_t>({0}));
 }
 
 // The bound of an interval problem in one pool without alignment is the

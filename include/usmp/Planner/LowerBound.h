@@ -22,12 +22,14 @@ struct LowerBounds {
   std::vector<uint64_t> perPool;
 };
 
-/// Computes lower bounds for a finalized problem. For buffers with live
-/// ranges it is the largest total size live at one time, with alignment: all
-/// but the topmost buffer of such a group occupy their size rounded up to the
-/// alignment every offset there shares (O(n log n) sweep). For explicit
-/// conflicts it adds the weight of greedily grown cliques of the conflict
-/// graph, which any plan must stack. Saturates at 2^64 - 1.
+/// Computes lower bounds for a problem (a problem not yet finalized is
+/// finalized in a copy; one that fails to finalize gets zero bounds). For
+/// buffers with live ranges it is the largest total size live at one time,
+/// with alignment: all but the topmost buffer of such a group occupy their
+/// size rounded up to the alignment every offset there shares (O(n) over the
+/// problem's time steps). For explicit conflicts it adds the weight of
+/// greedily grown cliques of the conflict graph, which any plan must stack.
+/// Saturates at 2^64 - 1.
 LowerBounds computeLowerBounds(const Problem &problem);
 
 /// The sum of a plan's pool sizes, saturating at 2^64 - 1.
