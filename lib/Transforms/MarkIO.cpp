@@ -85,6 +85,32 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
     }
     if (failed(verifyDistinctCNames(entries)))
       return signalPassFailure();
+
+    // Each output becomes an out-parameter of its own, which
+    // buffer-results-to-out-params cannot fill twice from one buffer (it
+    // crashes on that).
+    WalkResult walk = function.walk([&](func::ReturnOp ret) {
+      DenseMap<Value, unsigned> firstResult;
+      for (auto [index, operand] : llvm::enumerate(ret.getOperands())) {
+        if (!isIOType(operand.getType()))
+          continue;
+        auto [it, inserted] = firstResult.try_emplace(operand, index);
+        if (inserted)
+          continue;
+        auto name = [&](unsigned result) {
+          auto io = function.getResultAttrOfType<IOAttr>(result, attrName);
+          return io ? io.getName().str() : std::to_string(result);
+        };
+        ret.emitError() << "outputs '" << name(it->second) << "' and '"
+                        << name(index)
+                        << "' are the same value; the C API gives each output "
+                           "a buffer of its own, so compute each separately";
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
+    });
+    if (walk.wasInterrupted())
+      return signalPassFailure();
   }
 };
 

@@ -27,3 +27,12 @@ func.func @main(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32>
     attributes {tf.entry_function = {inputs = "x:0,x_0"}} {
   return %a : tensor<4xf32>
 }
+
+// -----
+
+// Each output gets a buffer of its own: one value returned twice cannot be.
+func.func @main(%a: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
+  %0 = tosa.abs %a : (tensor<4xf32>) -> tensor<4xf32>
+  // expected-error @+1 {{outputs 'output0' and 'output1' are the same value; the C API gives each output a buffer of its own, so compute each separately}}
+  return %0, %0 : tensor<4xf32>, tensor<4xf32>
+}

@@ -35,7 +35,9 @@ def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
     importers attach them) when present, else `input<i>` and `output<j>`.
     Run it before bufferization: `buffer-results-to-out-params` keeps a
     result's marker on the out-parameter it becomes. Two names that are the
-    same C identifier after sanitizing are an error naming both.
+    same C identifier after sanitizing are an error naming both, and so is
+    one value returned as two outputs: each output becomes an out-parameter
+    of its own.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
