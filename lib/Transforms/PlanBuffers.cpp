@@ -16,6 +16,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <limits>
 
 namespace usmp {
 #define GEN_PASS_DEF_PLANBUFFERSPASS
@@ -102,8 +103,11 @@ void PlanBuffersPass::runOnOperation() {
     poolIndex[pool.getSymName()] = index;
     planner::Pool entry;
     entry.name = pool.getSymName().str();
+    // Planned sizes and offsets are i64 attributes: no pool grows past
+    // 2^63 - 1 bytes, hint or not.
+    entry.sizeHint = std::numeric_limits<int64_t>::max();
     if (IntegerAttr hint = pool.getSizeHintAttr())
-      entry.sizeHint = hint.getInt();
+      entry.sizeHint = std::min<uint64_t>(hint.getInt(), *entry.sizeHint);
     entry.alignment = pool.getAlignmentAttr().getInt();
     problem.pools.push_back(std::move(entry));
   }

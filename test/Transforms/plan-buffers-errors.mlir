@@ -39,3 +39,22 @@ module {
     return
   }
 }
+
+// -----
+
+// Planned sizes are i64 attributes: a pool without a hint still ends at
+// 2^63 - 1 bytes, so two buffers live together that need more do not fit.
+usmp.pool workspace @p alignment(1)
+func.func @main(%in: memref<16xi8>, %out: memref<16xi8>) {
+  %a = memref.alloc() : memref<9223372036854775800xi8>
+  // expected-error @below {{planning failed: buffer 'main.buf1' of size 16 fits in no candidate pool: 'p' had 0 bytes left (size hint 9223372036854775807)}}
+  %b = memref.alloc() : memref<16xi8>
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<16xi8>
+  memref.store %x, %a[%c0] : memref<9223372036854775800xi8>
+  memref.store %x, %b[%c0] : memref<16xi8>
+  %y = memref.load %a[%c0] : memref<9223372036854775800xi8>
+  memref.store %y, %b[%c0] : memref<16xi8>
+  memref.copy %b, %out : memref<16xi8> to memref<16xi8>
+  return
+}

@@ -132,7 +132,9 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     on every planned allocation and constant global, and `planned_size(N)` on
     every pool. Constants live for the whole run. A buffer that fits in no
     candidate pool is an error at its allocation naming the pools and what
-    each had left. Buffers the analysis leaves alone get a remark saying why.
+    each had left; a pool without a size hint still ends at 2^63 - 1 bytes,
+    the largest planned size an attribute holds. Buffers the analysis leaves
+    alone get a remark saying why.
     With `report=<path>` a JSON plan report is written.
   }];
   let options = [
