@@ -98,7 +98,17 @@ public:
   int64_t now = 0;
 
 private:
+  /// Every call is analysed on its own, so functions calling each other
+  /// several times unroll exponentially: past this many operation
+  /// instances the analysis gives up rather than run for minutes.
+  static constexpr size_t kMaxOperationInstances = size_t(1) << 21;
+
   LogicalResult visitOperation(Operation *op, unsigned instance) {
+    if (spans.size() >= kMaxOperationInstances)
+      return op->emitError()
+             << "the calls unroll into more than " << kMaxOperationInstances
+             << " operation instances, each analysed on its own; liveness "
+                "stops here";
     int64_t start = now++;
     for (Region &region : op->getRegions())
       for (Block &block : region)
