@@ -92,9 +92,11 @@ void FoldWorkspaceIOPass::runOnOperation() {
           << "', which is no input or output of @" << function.getName();
       return signalPassFailure();
     }
-  // Arguments that stay record their identity for the C API.
+  // Arguments that stay record their identity for the C API, which has
+  // none for a dynamic shape (the lowering to C rejects those).
   for (auto [index, io] : arguments)
-    if (!function.getArgAttr(index, ioName))
+    if (!function.getArgAttr(index, ioName) &&
+        cast<MemRefType>(function.getArgumentTypes()[index]).hasStaticShape())
       function.setArgAttr(index, ioName, io);
   if (chosen.empty())
     return;

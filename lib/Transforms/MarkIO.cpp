@@ -52,6 +52,27 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
     SmallVector<std::string> outputNames =
         getImporterNames(function, "outputs");
 
+    // The C API sizes every input and output statically.
+    bool dynamic = false;
+    auto requireStaticShape = [&](Type type, Location loc, StringRef what,
+                                  unsigned index) {
+      if (cast<ShapedType>(type).hasStaticShape())
+        return;
+      emitError(loc) << what << " " << index << " has a dynamic shape (" << type
+                     << "); model inputs and outputs need static shapes";
+      dynamic = true;
+    };
+    for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i)
+      if (isIOType(function.getArgumentTypes()[i]))
+        requireStaticShape(function.getArgumentTypes()[i],
+                           function.getArgument(i).getLoc(), "argument", i);
+    for (unsigned i = 0, e = function.getNumResults(); i < e; ++i)
+      if (isIOType(function.getResultTypes()[i]))
+        requireStaticShape(function.getResultTypes()[i], function.getLoc(),
+                           "result", i);
+    if (dynamic)
+      return signalPassFailure();
+
     SmallVector<ModelIOEntry> entries;
     int64_t inputIndex = 0;
     for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i) {

@@ -36,3 +36,12 @@ func.func @main(%a: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
   // expected-error @+1 {{outputs 'output0' and 'output1' are the same value; the C API gives each output a buffer of its own, so compute each separately}}
   return %0, %0 : tensor<4xf32>, tensor<4xf32>
 }
+
+// -----
+
+// The C API sizes inputs and outputs statically.
+// expected-error @+2 {{argument 1 has a dynamic shape ('tensor<?x4xf32>'); model inputs and outputs need static shapes}}
+// expected-error @+1 {{result 0 has a dynamic shape ('tensor<?x4xf32>'); model inputs and outputs need static shapes}}
+func.func @main(%a: tensor<2x4xf32>, %b: tensor<?x4xf32>) -> tensor<?x4xf32> {
+  return %b : tensor<?x4xf32>
+}

@@ -36,8 +36,9 @@ def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
     Run it before bufferization: `buffer-results-to-out-params` keeps a
     result's marker on the out-parameter it becomes. Two names that are the
     same C identifier after sanitizing are an error naming both, and so is
-    one value returned as two outputs: each output becomes an out-parameter
-    of its own.
+    one value returned as two outputs (each output becomes an out-parameter
+    of its own) or a tensor or memref argument or result with a dynamic
+    shape (the C API sizes inputs and outputs statically).
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
@@ -62,8 +63,9 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
     `usmp.workspace_io` and those named in `names` (selective workspace I/O,
     A2); the rest stay ordinary arguments. An argument's identity is its
     `usmp.io` marker (see `usmp-mark-io`); unmarked arguments are outputs when
-    the model writes them and inputs otherwise, named `input<i>`/`output<j>`.
-    Errors: a chosen argument with a dynamic shape or a non-identity layout,
+    the model writes them and inputs otherwise, named `input<i>`/`output<j>`;
+    arguments that stay get their identity as a marker, except those with a
+    dynamic shape, which the C API cannot pass. Errors: a chosen argument with a dynamic shape or a non-identity layout,
     one that escapes (returned, stored, passed to an unknown function), an
     unknown name in `names`, an entry function that is called, and names
     that clash as C identifiers. An input the model overwrites gets a remark.

@@ -34,6 +34,9 @@ bool PoolOp::allowsAccess(StringRef target, Access access) {
 }
 
 LogicalResult PoolOp::verify() {
+  // An empty symbol prints as an invalid one and names no C pointer.
+  if (getSymName().empty())
+    return emitOpError() << "pool name must not be empty";
   int64_t alignment = getAlignmentAttr().getInt();
   if (alignment <= 0 || !llvm::isPowerOf2_64(alignment))
     return emitOpError() << "alignment must be a positive power of two, got "

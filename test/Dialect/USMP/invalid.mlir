@@ -5,6 +5,11 @@ usmp.pool workspace @sram alignment(12)
 
 // -----
 
+// expected-error @below {{pool name must not be empty}}
+usmp.pool workspace @""
+
+// -----
+
 // expected-error @below {{alignment must be a positive power of two, got 0}}
 usmp.pool workspace @sram alignment(0)
 
