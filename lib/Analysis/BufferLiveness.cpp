@@ -45,6 +45,13 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
             "the 'entry' option";
 }
 
+LogicalResult usmp::verifyAlignmentOption(ModuleOp module, uint64_t alignment) {
+  if (llvm::isPowerOf2_64(alignment))
+    return success();
+  return emitError(module.getLoc())
+         << "option 'alignment' must be a power of two, got " << alignment;
+}
+
 static func::FuncOp getDefinedCallee(func::CallOp call,
                                      SymbolTableCollection &symbols);
 

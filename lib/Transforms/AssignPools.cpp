@@ -9,6 +9,7 @@
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace usmp {
 #define GEN_PASS_DEF_ASSIGNPOOLSPASS
@@ -42,15 +43,20 @@ LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
   IntegerAttr sizeHint;
   int64_t alignment = defaultAlignment;
   ArrayAttr targets;
+  llvm::StringSet<> seen;
   for (StringRef field : ArrayRef(fields).drop_front()) {
     auto [key, value] = field.split('=');
     key = key.trim();
     value = value.trim();
+    if (!seen.insert(key).second)
+      return fail("'" + key + "' is given twice");
     int64_t number = 0;
     if (key == "size_hint" || key == "alignment") {
       if (value.getAsInteger(10, number) || number < 0)
         return fail("'" + key + "' needs a non-negative integer, got '" +
                     value + "'");
+      if (key == "alignment" && !llvm::isPowerOf2_64(number))
+        return fail("'alignment' needs a power of two, got '" + value + "'");
       if (key == "size_hint")
         sizeHint = builder.getI64IntegerAttr(number);
       else
@@ -92,6 +98,8 @@ struct AssignPoolsPass
     ModuleOp module = getOperation();
     FailureOr<func::FuncOp> entryFunc = findEntryFunction(module, entry);
     if (failed(entryFunc))
+      return signalPassFailure();
+    if (failed(verifyAlignmentOption(module, alignment)))
       return signalPassFailure();
 
     // New pools go after the existing ones, so declared pools stay preferred.

@@ -75,12 +75,8 @@ void PlanBuffersPass::runOnOperation() {
   FailureOr<func::FuncOp> entryFunc = findEntryFunction(module, entry);
   if (failed(entryFunc))
     return signalPassFailure();
-  if (alignment == 0 || !llvm::isPowerOf2_64(alignment)) {
-    emitError(module.getLoc())
-        << "option 'alignment' must be a power of two, got "
-        << static_cast<uint64_t>(alignment);
+  if (failed(verifyAlignmentOption(module, alignment)))
     return signalPassFailure();
-  }
   FailureOr<BufferLiveness> liveness =
       BufferLiveness::compute(*entryFunc, alignment);
   if (failed(liveness))
@@ -97,6 +93,13 @@ void PlanBuffersPass::runOnOperation() {
                                   "usmp-assign-pools first";
     return signalPassFailure();
   }
+  // A second plan would ignore the views of the first and overlap them.
+  for (PoolOp pool : pools)
+    if (pool.getPlannedSizeAttr()) {
+      pool.emitError() << "pool @" << pool.getSymName()
+                       << " is planned already; a module is planned once";
+      return signalPassFailure();
+    }
   llvm::StringMap<unsigned> poolIndex;
   planner::Problem problem;
   for (auto [index, pool] : llvm::enumerate(pools)) {

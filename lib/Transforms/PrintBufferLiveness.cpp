@@ -20,7 +20,7 @@ struct PrintBufferLivenessPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     FailureOr<func::FuncOp> entryFunc = findEntryFunction(module, entry);
-    if (failed(entryFunc))
+    if (failed(entryFunc) || failed(verifyAlignmentOption(module, alignment)))
       return signalPassFailure();
     FailureOr<BufferLiveness> liveness =
         BufferLiveness::compute(*entryFunc, alignment);

@@ -5,6 +5,8 @@
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:colour=red' 2>&1 | FileCheck %s --check-prefix=KEY
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:alignment=3' 2>&1 | FileCheck %s --check-prefix=ALIGN
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=main' 2>&1 | FileCheck %s --check-prefix=TAKEN
+// RUN: not usmp-opt %s -usmp-assign-pools='pools=p:size_hint=8:size_hint=4' 2>&1 | FileCheck %s --check-prefix=TWICE
+// RUN: not usmp-opt %s -usmp-assign-pools='alignment=0' 2>&1 | FileCheck %s --check-prefix=OPTION
 
 // The first RUN line checks the expected-error below; the others check their
 // own message (each split is a function @main).
@@ -20,5 +22,7 @@ module {
 // KIND: invalid pool 'p:kind=scratch' in option 'pools': 'kind' is 'workspace' or 'constant', got 'scratch'
 // TARGET: invalid pool 'p:targets=c' in option 'pools': a target is 'name.rw' or 'name.ro', got 'c'
 // KEY: invalid pool 'p:colour=red' in option 'pools': unknown key 'colour' (known: size_hint, alignment, kind, targets)
-// ALIGN: alignment must be a positive power of two, got 3
+// ALIGN: invalid pool 'p:alignment=3' in option 'pools': 'alignment' needs a power of two, got '3'
 // TAKEN: invalid pool 'main' in option 'pools': the module already has a symbol @main
+// TWICE: invalid pool 'p:size_hint=8:size_hint=4' in option 'pools': 'size_hint' is given twice
+// OPTION: error: option 'alignment' must be a power of two, got 0

@@ -58,3 +58,13 @@ func.func @main(%in: memref<16xi8>, %out: memref<16xi8>) {
   memref.copy %b, %out : memref<16xi8> to memref<16xi8>
   return
 }
+
+// -----
+
+// A second plan would overlap the views of the first.
+// expected-error @below {{pool @p is planned already; a module is planned once}}
+usmp.pool workspace @p alignment(16) planned_size(64)
+func.func @main() {
+  %a = memref.alloc() : memref<4xf32>
+  return
+}

@@ -94,6 +94,12 @@ bool isWritten(mlir::Value buffer);
 mlir::FailureOr<mlir::func::FuncOp> findEntryFunction(mlir::ModuleOp module,
                                                       llvm::StringRef name);
 
+/// Checks a pass's `alignment` option (the alignment of allocations that
+/// carry none): a power of two. Emits an error at `module` and fails
+/// otherwise.
+mlir::LogicalResult verifyAlignmentOption(mlir::ModuleOp module,
+                                          uint64_t alignment);
+
 } // namespace usmp
 
 #endif // USMP_ANALYSIS_BUFFERLIVENESS_H

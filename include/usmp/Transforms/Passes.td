@@ -101,9 +101,10 @@ def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
     the `pools` option, each `name[:key=value...]` with keys `size_hint`,
     `alignment`, `kind` (`workspace` or `constant`) and `targets` (a
     `+`-separated list of `target.rw` or `target.ro`), for example
-    `pools=dtcm:size_hint=1000:targets=c.rw,sram`. With no workspace pool at
-    all, one unbounded workspace pool `@global_workspace` is created (use case
-    U1).
+    `pools=dtcm:size_hint=1000:targets=c.rw,sram`; a key given twice, an
+    alignment that is not a power of two and a name the module already uses
+    are errors quoting the pool's text. With no workspace pool at all, one
+    unbounded workspace pool `@global_workspace` is created (use case U1).
 
     Every statically shaped allocation in a function reachable from the entry
     gets `usmp.pools = [@p, ...]`: the workspace pools the target may write, in
@@ -135,8 +136,9 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     every pool. Constants live for the whole run. A buffer that fits in no
     candidate pool is an error at its allocation naming the pools and what
     each had left; a pool without a size hint still ends at 2^63 - 1 bytes,
-    the largest planned size an attribute holds. Buffers the analysis leaves
-    alone get a remark saying why.
+    the largest planned size an attribute holds. A pool with a planned size
+    already is an error: a module is planned once. Buffers the analysis
+    leaves alone get a remark saying why.
     With `report=<path>` a JSON plan report is written.
   }];
   let options = [
