@@ -277,6 +277,22 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
   BufferLiveness result;
   result.functions = timeline.functions;
   result.endOfTime = timeline.now;
+  // Functions the entry never calls run never: their buffers get no pool,
+  // and say why.
+  llvm::SmallPtrSet<Operation *, 16> reached;
+  for (func::FuncOp function : timeline.functions)
+    reached.insert(function);
+  if (auto module = entry->getParentOfType<ModuleOp>())
+    for (auto function : module.getOps<func::FuncOp>())
+      if (!reached.contains(function))
+        function.walk([&](Operation *op) {
+          if (isBuffer(op) && op->getNumResults() == 1 &&
+              isa<MemRefType>(op->getResult(0).getType()))
+            result.unplanned.push_back(
+                {op, ("@" + function.getName() +
+                      " is not reachable from the entry @" + entry.getName())
+                         .str()});
+        });
   llvm::StringSet<> names;
   for (func::FuncOp function : timeline.functions) {
     bool conservative = hasUnstructuredControlFlow(function);

@@ -93,3 +93,20 @@ func.func @main(%in: memref<8xf32>, %out: memref<8xf32>) {
   func.call @op(%a, %out) : (memref<8xf32>, memref<8xf32>) -> ()
   return
 }
+
+// -----
+
+// A function the entry never calls never runs: its buffers get no pool, and
+// the remark says why.
+usmp.pool workspace @sram alignment(16)
+func.func private @unused(%x: memref<4xf32>) {
+  // expected-remark @below {{buffer not planned: @unused is not reachable from the entry @main}}
+  %a = memref.alloc() : memref<4xf32>
+  memref.copy %x, %a : memref<4xf32> to memref<4xf32>
+  return
+}
+func.func @main() {
+  %a = memref.alloc() : memref<4xf32>
+  "test.use"(%a) : (memref<4xf32>) -> ()
+  return
+}
