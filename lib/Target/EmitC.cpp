@@ -13,6 +13,35 @@
 
 using namespace mlir;
 
+/// Upstream's printer writes `f()` for a function without parameters, which C
+/// reads as a declaration without a prototype (-Wstrict-prototypes). Such a
+/// function is printed under its name plus this marker, `f(void()`, which is
+/// then rewritten to `f(void)`; calls to it print the plain name.
+static constexpr StringLiteral kVoidMarker = "(void";
+
+/// Gives every function of `file` without parameters the marker suffix; calls
+/// to them become opaque calls of the unmarked name.
+static void markParameterlessFunctions(emitc::FileOp file) {
+  for (auto function : file.getOps<emitc::FuncOp>()) {
+    if (function.getNumArguments() != 0)
+      continue;
+    std::string name = function.getName().str();
+    file.walk([&](emitc::CallOp call) {
+      if (call.getCallee() != name)
+        return;
+      OpBuilder builder(call);
+      auto opaque = emitc::CallOpaqueOp::create(builder, call.getLoc(),
+                                                call.getResultTypes(), name,
+                                                call.getOperands());
+      call.replaceAllUsesWith(opaque);
+      call.erase();
+    });
+    StringAttr marked = StringAttr::get(file.getContext(), name + kVoidMarker);
+    (void)SymbolTable::replaceAllSymbolUses(function, marked, file);
+    function.setName(marked);
+  }
+}
+
 LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
   SmallVector<emitc::FileOp> files(module.getOps<emitc::FileOp>());
   if (files.empty())
@@ -22,18 +51,28 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
   if (std::error_code error = llvm::sys::fs::create_directories(directory))
     return emitError(module.getLoc()) << "cannot create directory '"
                                       << directory << "': " << error.message();
-  for (emitc::FileOp file : files) {
+  // Printed from a copy, which markParameterlessFunctions changes.
+  OwningOpRef<ModuleOp> copy = module.clone();
+  for (emitc::FileOp file : copy->getOps<emitc::FileOp>()) {
     SmallString<128> path(directory);
     llvm::sys::path::append(path, file.getId().getValue());
+    markParameterlessFunctions(file);
+    std::string text;
+    llvm::raw_string_ostream textStream(text);
+    if (failed(emitc::translateToCpp(*copy, textStream,
+                                     /*declareVariablesAtTop=*/false,
+                                     file.getId())))
+      return failure();
     std::error_code error;
     llvm::raw_fd_ostream os(path, error, llvm::sys::fs::OF_Text);
     if (error)
       return file.emitError()
              << "cannot write '" << path << "': " << error.message();
-    if (failed(emitc::translateToCpp(module, os,
-                                     /*declareVariablesAtTop=*/false,
-                                     file.getId())))
-      return failure();
+    std::string declarator = kVoidMarker.str() + "()";
+    for (size_t at = text.find(declarator); at != std::string::npos;
+         at = text.find(declarator, at))
+      text.replace(at, declarator.size(), "(void)");
+    os << text;
   }
   return success();
 }

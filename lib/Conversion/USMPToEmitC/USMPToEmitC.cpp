@@ -44,7 +44,10 @@ namespace {
 
 /// A pool as the C API sees it.
 struct PoolInfo {
-  std::string name; // C identifier
+  StringRef symbol;
+  std::string name;  // C identifier
+  std::string macro; // its part of the pool's macros
+  LocationAttr loc;
   bool constant = false;
   bool internal = false;
   bool usedByModel = false;
@@ -56,7 +59,9 @@ struct PoolInfo {
 /// An input or output of the model.
 struct TensorInfo {
   IOAttr io;
-  std::string name; // C identifier
+  std::string name;  // C identifier
+  std::string macro; // its part of the size macro
+  LocationAttr loc;
   uint64_t size = 0;
   /// In a pool: its index and offset; else the entry argument it is.
   int pool = -1;
@@ -88,6 +93,13 @@ struct ConvertUSMPToEmitCPass
 
 private:
   LogicalResult collect(ModuleOp module, func::FuncOp entry);
+  LogicalResult checkMacros();
+  std::string poolMacro(const PoolInfo &pool, StringRef suffix) const {
+    return macroPrefix + "_" + pool.macro + "_" + suffix.str();
+  }
+  std::string sizeMacro(const TensorInfo &tensor) const {
+    return macroPrefix + "_" + tensor.macro + "_SIZE";
+  }
   LogicalResult prepareModelCode(ModuleOp module);
   LogicalResult lowerModelCode(ModuleOp module);
   void removeUnusedParameters(ModuleOp module);
@@ -130,6 +142,67 @@ static std::string cTypeName(Type type) {
 
 static std::string upper(StringRef text) { return text.upper(); }
 
+/// Whether `name` cannot be a field of the API structs: a C or C++ keyword,
+/// or an object-like macro of the standard headers the files include.
+static bool isReservedInC(StringRef name) {
+  static const llvm::StringSet<> reserved = [] {
+    llvm::StringSet<> words;
+    for (StringRef word :
+         {// C99 to C23.
+          "auto", "break", "case", "char", "const", "continue", "default", "do",
+          "double", "else", "enum", "extern", "float", "for", "goto", "if",
+          "inline", "int", "long", "register", "restrict", "return", "short",
+          "signed", "sizeof", "static", "struct", "switch", "typedef", "union",
+          "unsigned", "void", "volatile", "while", "alignas", "alignof", "bool",
+          "constexpr", "false", "nullptr", "static_assert", "thread_local",
+          "true", "typeof", "typeof_unqual",
+          // C++ only.
+          "and", "and_eq", "asm", "bitand", "bitor", "catch", "char8_t",
+          "char16_t", "char32_t", "class", "co_await", "co_return", "co_yield",
+          "compl", "concept", "const_cast", "consteval", "constinit",
+          "decltype", "delete", "dynamic_cast", "explicit", "export", "friend",
+          "mutable", "namespace", "new", "noexcept", "not", "not_eq",
+          "operator", "or", "or_eq", "private", "protected", "public",
+          "reinterpret_cast", "requires", "static_cast", "template", "this",
+          "throw", "try", "typeid", "typename", "using", "virtual", "wchar_t",
+          "xor", "xor_eq",
+          // <stddef.h>, <math.h> and <stdint.h>.
+          "NULL", "INFINITY", "NAN", "HUGE_VAL", "HUGE_VALF", "HUGE_VALL",
+          "FP_INFINITE", "FP_NAN", "FP_NORMAL", "FP_SUBNORMAL", "FP_ZERO",
+          "FP_ILOGB0", "FP_ILOGBNAN", "MATH_ERRNO", "MATH_ERREXCEPT",
+          "math_errhandling", "SIZE_MAX", "PTRDIFF_MIN", "PTRDIFF_MAX",
+          "INTPTR_MIN", "INTPTR_MAX", "UINTPTR_MAX", "INTMAX_MIN", "INTMAX_MAX",
+          "UINTMAX_MAX", "SIG_ATOMIC_MIN", "SIG_ATOMIC_MAX", "WCHAR_MIN",
+          "WCHAR_MAX", "WINT_MIN", "WINT_MAX"})
+      words.insert(word);
+    for (StringRef kind : {"INT", "INT_LEAST", "INT_FAST"})
+      for (int width : {8, 16, 32, 64}) {
+        std::string stem = kind.str() + std::to_string(width);
+        words.insert(stem + "_MIN");
+        words.insert(stem + "_MAX");
+        words.insert("U" + stem + "_MAX");
+      }
+    return words;
+  }();
+  return reserved.contains(name);
+}
+
+/// The struct field of a tensor or pool: its sanitized name, with a `_`
+/// appended when that is reserved in C.
+static std::string fieldName(StringRef name) {
+  std::string field = sanitizeIdentifier(name);
+  if (isReservedInC(field))
+    field += "_";
+  return field;
+}
+
+/// How a tensor is named in diagnostics.
+static std::string describe(const TensorInfo &tensor) {
+  return (tensor.io.getDirection() == IODirection::Input ? "input '"
+                                                         : "output '") +
+         tensor.io.getName().str() + "'";
+}
+
 LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
                                               func::FuncOp entry) {
   // Pools, in module order.
@@ -139,7 +212,10 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
                               << " has no planned size; run usmp-pipeline "
                                  "first";
     PoolInfo info;
-    info.name = sanitizeIdentifier(pool.getSymName());
+    info.symbol = pool.getSymName();
+    info.name = fieldName(pool.getSymName());
+    info.macro = upper(sanitizeIdentifier(pool.getSymName()));
+    info.loc = pool.getLoc();
     info.constant = pool.getKind() == PoolKind::Constant;
     info.size = pool.getPlannedSizeAttr().getInt();
     info.alignment = pool.getAlignmentAttr().getInt();
@@ -154,13 +230,12 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
       return emitError(module.getLoc())
              << "option 'internal-pools' names @" << name
              << ", which is not a pool of the module";
-  llvm::StringMap<std::string> poolNames;
-  for (PoolOp pool : module.getOps<PoolOp>()) {
-    auto [it, inserted] = poolNames.try_emplace(
-        sanitizeIdentifier(pool.getSymName()), pool.getSymName().str());
+  llvm::StringMap<StringRef> poolNames;
+  for (const PoolInfo &pool : pools) {
+    auto [it, inserted] = poolNames.try_emplace(pool.name, pool.symbol);
     if (!inserted)
-      return pool.emitError()
-             << "pool names '" << it->second << "' and '" << pool.getSymName()
+      return emitError(pool.loc)
+             << "pool names '" << it->second << "' and '" << pool.symbol
              << "' are both '" << it->first() << "' as C identifiers";
   }
 
@@ -217,7 +292,9 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
                 "usmp-pipeline first";
     TensorInfo tensor;
     tensor.io = io;
-    tensor.name = sanitizeIdentifier(io.getName());
+    tensor.name = fieldName(io.getName());
+    tensor.macro = upper(sanitizeIdentifier(io.getName()));
+    tensor.loc = entry.getArgument(i).getLoc();
     tensor.size = *getBufferSizeInBytes(memref, layout);
     tensor.argument = i;
     (io.getDirection() == IODirection::Input ? inputs : outputs)
@@ -233,7 +310,9 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
       return;
     TensorInfo tensor;
     tensor.io = io;
-    tensor.name = sanitizeIdentifier(io.getName());
+    tensor.name = fieldName(io.getName());
+    tensor.macro = upper(sanitizeIdentifier(io.getName()));
+    tensor.loc = view.getLoc();
     tensor.size = *getBufferSizeInBytes(view.getType(), layout);
     tensor.pool = poolIndex.lookup(placement.getPool().getValue());
     tensor.offset = placement.getOffset();
@@ -249,10 +328,68 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
   for (const TensorInfo &tensor : llvm::concat<TensorInfo>(inputs, outputs)) {
     auto [it, inserted] = names.try_emplace(tensor.name, tensor.io.getName());
     if (!inserted)
-      return entry.emitError()
+      return emitError(tensor.loc)
              << "I/O names '" << it->second << "' and '" << tensor.io.getName()
              << "' are both '" << tensor.name << "' as C identifiers";
   }
+  return checkMacros();
+}
+
+/// Upper-casing for macros can merge names that differ as identifiers, and a
+/// name can end like another's macro suffix: no two sources may define one
+/// macro, and no field may be spelled like a macro, which would replace it.
+LogicalResult ConvertUSMPToEmitCPass::checkMacros() {
+  llvm::StringMap<std::string> macros;
+  auto define = [&](const std::string &macro, const std::string &what,
+                    Location loc) -> LogicalResult {
+    auto [it, inserted] = macros.try_emplace(macro, what);
+    if (inserted)
+      return success();
+    return emitError(loc) << it->second << " and " << what << " are both '"
+                          << macro << "' as C macros";
+  };
+  MLIRContext *context = &getContext();
+  Location unknown = UnknownLoc::get(context);
+  // Pools before tensors: a clash is reported at the tensor, which the user
+  // named, rather than at a pool the pipeline may have created.
+  if (failed(define(macroPrefix + "_H_", "the include guard", unknown)) ||
+      failed(define(macroPrefix + "_WORKSPACE_SIZE",
+                    "the size of all workspace pools", unknown)))
+    return failure();
+  for (const PoolInfo &pool : pools) {
+    if (!pool.usedByModel)
+      continue;
+    SmallVector<std::string, 2> poolMacros;
+    if (pool.constant)
+      poolMacros = {poolMacro(pool, "CONSTANT_POOL_SIZE"),
+                    poolMacro(pool, "CONSTANT_POOL_DATA")};
+    else
+      poolMacros = {poolMacro(pool, "WORKSPACE_POOL_SIZE"),
+                    tvmMacroPrefix + "_" + pool.macro +
+                        "_WORKSPACE_BUFFER_SIZE"};
+    for (const std::string &macro : poolMacros)
+      if (failed(define(macro, "pool @" + pool.symbol.str(), pool.loc)))
+        return failure();
+  }
+  for (const TensorInfo &tensor : llvm::concat<TensorInfo>(inputs, outputs))
+    if (failed(define(sizeMacro(tensor), describe(tensor), tensor.loc)))
+      return failure();
+  auto fieldIsMacro = [&](StringRef field, const std::string &what,
+                          Location loc) -> LogicalResult {
+    auto it = macros.find(field);
+    if (it == macros.end())
+      return success();
+    return emitError(loc) << what << " is '" << field
+                          << "' as a C identifier, which is the C macro of "
+                          << it->second;
+  };
+  for (const PoolInfo &pool : pools)
+    if (pool.usedByModel &&
+        failed(fieldIsMacro(pool.name, "pool @" + pool.symbol.str(), pool.loc)))
+      return failure();
+  for (const TensorInfo &tensor : llvm::concat<TensorInfo>(inputs, outputs))
+    if (failed(fieldIsMacro(tensor.name, describe(tensor), tensor.loc)))
+      return failure();
   return success();
 }
 
@@ -304,22 +441,48 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     global->removeAttr(USMPDialect::getPoolsAttrName());
     flattenGlobal(global, module);
   }
-  // Model functions get the API prefix so that models link together and
-  // none is called `main`.
-  for (auto function :
-       llvm::make_early_inc_range(module.getOps<func::FuncOp>())) {
-    if (function.isExternal())
+  // The C names at file scope, with what each is. Model functions and
+  // globals get the API prefix so that models link together, none is called
+  // `main`, and none meets the printer's temporaries (v1, i2) or a keyword;
+  // they must still differ from each other and from the API's symbols.
+  struct FileScopeName {
+    std::string what;
+    Location loc;
+  };
+  llvm::StringMap<FileScopeName> fileScope;
+  Location loc = module.getLoc();
+  for (StringRef api : {"run", "map_inputs", "map_outputs"})
+    fileScope.try_emplace(
+        prefix + "_" + api.str(),
+        FileScopeName{"the C API's " + api.str() + " function", loc});
+  for (const PoolInfo &pool : pools)
+    if (pool.internal && pool.usedByModel)
+      fileScope.try_emplace(
+          prefix + "_" + pool.name,
+          FileScopeName{"internal pool @" + pool.symbol.str(), pool.loc});
+  for (Operation &op : llvm::make_early_inc_range(*module.getBody())) {
+    auto function = dyn_cast<func::FuncOp>(op);
+    if (!(function && !function.isExternal()) && !isa<memref::GlobalOp>(op))
       continue;
-    std::string name = prefix + "_" + sanitizeIdentifier(function.getName());
+    auto symbol = cast<SymbolOpInterface>(op);
+    std::string what =
+        (function ? "function @" : "global @") + symbol.getName().str();
+    std::string name = prefix + "_" + sanitizeIdentifier(symbol.getName());
+    auto [it, inserted] =
+        fileScope.try_emplace(name, FileScopeName{what, op.getLoc()});
+    if (!inserted)
+      return emitError(op.getLoc())
+             << what << " would be '" << name << "' in C, which is also "
+             << it->second.what;
     if (module.lookupSymbol(name))
-      return function.emitError() << "cannot rename @" << function.getName()
-                                  << " to @" << name << ": the name is taken";
+      return emitError(op.getLoc()) << "cannot rename " << what << " to @"
+                                    << name << ": the name is taken";
     if (failed(SymbolTable::replaceAllSymbolUses(
-            function, StringAttr::get(context, name), module)))
-      return function.emitError() << "cannot rename @" << function.getName();
-    if (function.getName() == entryName)
+            &op, StringAttr::get(context, name), module)))
+      return emitError(op.getLoc()) << "cannot rename " << what;
+    if (symbol.getName() == entryName)
       entryName = name;
-    function.setName(name);
+    symbol.setName(name);
   }
 
   // Copies become linalg.copy, which lowers to loops.
@@ -351,6 +514,14 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     SplitFunction split;
     split.name = function.getName().str();
     split.impl = split.name + "_impl";
+    std::string implWhat =
+        "the body of " + fileScope.find(split.name)->second.what;
+    auto [it, inserted] = fileScope.try_emplace(
+        split.impl, FileScopeName{implWhat, function.getLoc()});
+    if (!inserted)
+      return emitError(it->second.loc)
+             << it->second.what << " would be '" << split.impl
+             << "' in C, which is also " << implWhat;
     SmallVector<Type> implInputs(function.getArgumentTypes());
     for (memref::ViewOp view : views) {
       APInt offset;
@@ -496,6 +667,49 @@ static Type getViewPointerType(MemRefType type, StringRef element,
   return emitc::PointerType::get(emitc::OpaqueType::get(context, name));
 }
 
+/// Erases values the conversions left unread (the result of an scf.while
+/// nobody uses, ...), which would draw -Wunused-variable or
+/// -Wunused-but-set-variable.
+static void eraseUnreadValues(ModuleOp module) {
+  auto onlyAssigned = [](emitc::VariableOp variable) {
+    return llvm::all_of(variable->getUses(), [](OpOperand &use) {
+      auto assign = dyn_cast<emitc::AssignOp>(use.getOwner());
+      return assign && use.get() == assign.getVar();
+    });
+  };
+  SmallVector<Operation *> dead;
+  do {
+    dead.clear();
+    module.walk([&](emitc::FuncOp function) {
+      function.getBody().walk([&](Operation *op) {
+        if (isOpTriviallyDead(op)) {
+          dead.push_back(op);
+        } else if (auto variable = dyn_cast<emitc::VariableOp>(op);
+                   variable && onlyAssigned(variable)) {
+          llvm::append_range(dead, variable->getUsers());
+          dead.push_back(variable);
+        }
+      });
+    });
+    for (Operation *op : dead)
+      op->erase();
+  } while (!dead.empty());
+}
+
+/// Casts to void the parameters nobody reads: those of the entry and of the
+/// API functions keep their place in the signatures.
+static void castUnusedParametersToVoid(ModuleOp module) {
+  module.walk([](emitc::FuncOp function) {
+    if (function.isExternal())
+      return;
+    OpBuilder builder = OpBuilder::atBlockBegin(&function.front());
+    for (BlockArgument argument : function.getArguments())
+      if (argument.use_empty())
+        emitc::VerbatimOp::create(builder, argument.getLoc(), "(void){};",
+                                  argument);
+  });
+}
+
 void ConvertUSMPToEmitCPass::removeUnusedParameters(ModuleOp module) {
   // Constants whose reads were folded away would be unused statics.
   for (auto global :
@@ -613,8 +827,7 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
              Twine(tensor.io.getDirection() == IODirection::Input ? "Input"
                                                                   : "Output") +
              " tensor " + tensor.io.getName() + " size (in bytes) */\n" +
-             "#define " + macroPrefix + "_" + upper(tensor.name) + "_SIZE " +
-             Twine(tensor.size));
+             "#define " + sizeMacro(tensor) + " " + Twine(tensor.size));
   auto structDecl = [&](StringRef kind, StringRef doc,
                         ArrayRef<std::string> fields) {
     std::string text =
@@ -658,8 +871,7 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
     if (pool.constant)
       line(s, "static const uint8_t " + prefix + "_" + pool.name + "[" + size +
                   "] USMP_ALIGNED(" + Twine(pool.alignment) + ") = {" +
-                  macroPrefix + "_" + upper(pool.name) +
-                  "_CONSTANT_POOL_DATA};");
+                  poolMacro(pool, "CONSTANT_POOL_DATA") + "};");
     else
       line(s, "static uint8_t " + prefix + "_" + pool.name + "[" + size +
                   "] USMP_ALIGNED(" + Twine(pool.alignment) + ");");
@@ -667,11 +879,14 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   // Row typedefs go here once every pointer type is known.
   Operation *typedefAnchor =
       emitc::VerbatimOp::create(s, loc, s.getStringAttr("/* Model code */"));
-  for (Operation *op : modelCode) {
-    op->moveBefore(s.getInsertionBlock(), s.getInsertionPoint());
-    if (auto function = dyn_cast<emitc::FuncOp>(op))
+  // Prototypes first: a function may call one defined after it.
+  for (Operation *op : modelCode)
+    if (auto function = dyn_cast<emitc::FuncOp>(op)) {
       function.setSpecifiersAttr(s.getStrArrayAttr({"static"}));
-  }
+      emitc::DeclareFuncOp::create(s, loc, function.getName());
+    }
+  for (Operation *op : modelCode)
+    op->moveBefore(s.getInsertionBlock(), s.getInsertionPoint());
 
   // The API's types and helpers.
   auto structType = [&](StringRef kind) -> Type {
@@ -738,13 +953,15 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
          "s outside pools are NULL")
             .str(),
         type, [&](OpBuilder &b, Block *block) {
-          Value poolsLValue =
-              provided.empty() ? Value() : lvalueOf(b, block->getArgument(0));
+          // Only tensors in provided pools read the pools argument.
+          Value poolsLValue;
           Value result = emitc::VariableOp::create(
               b, loc, emitc::LValueType::get(structType(kind)), noInit);
           for (const TensorInfo &tensor : tensors) {
             Value pointer;
             if (tensor.pool >= 0) {
+              if (!pools[tensor.pool].internal && !poolsLValue)
+                poolsLValue = lvalueOf(b, block->getArgument(0));
               Value bytes = poolBytes(b, poolsLValue, tensor.pool);
               Value offset = emitc::ConstantOp::create(
                   b, loc, b.getI64Type(), b.getI64IntegerAttr(tensor.offset));
@@ -834,20 +1051,17 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   for (const PoolInfo &pool : pools) {
     if (!pool.usedByModel)
       continue;
-    std::string name = upper(pool.name);
     if (!pool.constant) {
-      line(h, "/* Bytes of pool " + pool.name + " */\n#define " + macroPrefix +
-                  "_" + name + "_WORKSPACE_POOL_SIZE " + Twine(pool.size) +
-                  "\n#define " + tvmMacroPrefix + "_" + name +
-                  "_WORKSPACE_BUFFER_SIZE " + macroPrefix + "_" + name +
-                  "_WORKSPACE_POOL_SIZE");
+      std::string size = poolMacro(pool, "WORKSPACE_POOL_SIZE");
+      line(h, "/* Bytes of pool " + pool.name + " */\n#define " + size + " " +
+                  Twine(pool.size) + "\n#define " + tvmMacroPrefix + "_" +
+                  pool.macro + "_WORKSPACE_BUFFER_SIZE " + size);
       continue;
     }
     std::string data = "/* Bytes and contents of constant pool " + pool.name +
-                       " */\n#define " + macroPrefix + "_" + name +
-                       "_CONSTANT_POOL_SIZE " + std::to_string(pool.size) +
-                       "\n#define " + macroPrefix + "_" + name +
-                       "_CONSTANT_POOL_DATA";
+                       " */\n#define " + poolMacro(pool, "CONSTANT_POOL_SIZE") +
+                       " " + std::to_string(pool.size) + "\n#define " +
+                       poolMacro(pool, "CONSTANT_POOL_DATA");
     for (auto [i, byte] : llvm::enumerate(pool.data)) {
       if (i % 16 == 0)
         data += " \\\n   ";
@@ -884,8 +1098,10 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
   if (failed(collect(module, *entryFunc)) || failed(prepareModelCode(module)) ||
       failed(lowerModelCode(module)))
     return signalPassFailure();
+  eraseUnreadValues(module);
   removeUnusedParameters(module);
   buildWrappers(module);
   module->removeAttr("usmp.model_name");
   buildFiles(module);
+  castUnusedParametersToVoid(module);
 }

@@ -1,0 +1,52 @@
+// Globals get the model's prefix, so they meet neither the printer's
+// temporaries (v1, ...), nor keywords, nor the API; tensor and pool names
+// that are reserved in C get a trailing '_'.
+
+// RUN: rm -rf %t
+// RUN: usmp-opt %s --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t
+// RUN: FileCheck %s --input-file=%t/tvmgen_default.h
+// RUN: FileCheck %s --input-file=%t/tvmgen_default.c --check-prefix=SOURCE
+// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_default.c -o %t/c.o
+// RUN: clang++-22 -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_default.c -o %t/cxx.o
+
+// CHECK: #define TVMGEN_DEFAULT_FOR_SIZE 16
+// CHECK: #define TVMGEN_DEFAULT_INT_SIZE 16
+// CHECK: struct tvmgen_default_inputs {
+// CHECK-NEXT: void* for_;
+// CHECK: struct tvmgen_default_outputs {
+// CHECK-NEXT: void* int_;
+// CHECK: struct tvmgen_default_workspace_pools {
+// CHECK-NEXT: void* int_;
+// CHECK: #define TVMGEN_DEFAULT_INT_WORKSPACE_POOL_SIZE
+
+// SOURCE: static float tvmgen_default_v1[4] =
+// SOURCE: static float tvmgen_default_float[4] =
+// SOURCE: static float tvmgen_default_tvmgen_default_run[4] =
+// SOURCE: static void tvmgen_default_main_impl(float [[IN:v[0-9]+]][4], float {{v[0-9]+}}[4], float [[BUF:v[0-9]+]][4]) {
+// The input is copied into the global, not into itself.
+// SOURCE: float [[X:v[0-9]+]] = [[IN]][[[I:i[0-9]+]]];
+// SOURCE-NEXT: tvmgen_default_v1[[[I]]] = [[X]];
+// SOURCE: float [[Y:v[0-9]+]] = tvmgen_default_v1[[[J:i[0-9]+]]];
+// SOURCE-NEXT: tvmgen_default_float[[[J]]] = [[Y]];
+// SOURCE: float [[Z:v[0-9]+]] = tvmgen_default_tvmgen_default_run[[[K:i[0-9]+]]];
+// SOURCE-NEXT: [[BUF]][[[K]]] = [[Z]];
+// SOURCE: int32_t tvmgen_default_run(
+// SOURCE: = {{v[0-9]+}}->for_;
+// SOURCE: = {{v[0-9]+}}->int_;
+// SOURCE: = {{v[0-9]+}}->int_;
+
+usmp.pool workspace @int
+memref.global "private" @v1 : memref<4xf32> = dense<0.0>
+memref.global "private" @float : memref<4xf32> = dense<0.0>
+memref.global "private" @tvmgen_default_run : memref<4xf32> = dense<0.0>
+func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "for", index = 0>}, %out: memref<4xf32> {usmp.io = #usmp.io<output "int", index = 0>}) {
+  %v = memref.get_global @v1 : memref<4xf32>
+  %f = memref.get_global @float : memref<4xf32>
+  %r = memref.get_global @tvmgen_default_run : memref<4xf32>
+  %a = memref.alloc() : memref<4xf32>
+  memref.copy %in, %v : memref<4xf32> to memref<4xf32>
+  memref.copy %v, %f : memref<4xf32> to memref<4xf32>
+  memref.copy %r, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %out : memref<4xf32> to memref<4xf32>
+  return
+}

@@ -1,0 +1,86 @@
+// RUN: usmp-opt %s -split-input-file --usmp-pipeline --convert-usmp-to-emitc -verify-diagnostics -o /dev/null
+
+// Names the generated C would define twice are errors at the user's symbol or
+// tensor, naming both sources.
+
+// expected-error @+1 {{function @run would be 'tvmgen_default_run' in C, which is also the C API's run function}}
+func.func private @run(%x: memref<16xf32>, %y: memref<16xf32>) {
+  memref.copy %x, %y : memref<16xf32> to memref<16xf32>
+  return
+}
+func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
+  call @run(%in, %out) : (memref<16xf32>, memref<16xf32>) -> ()
+  return
+}
+
+// -----
+
+// @main views a pool, so its body becomes tvmgen_default_main_impl.
+// expected-error @+1 {{function @main_impl would be 'tvmgen_default_main_impl' in C, which is also the body of function @main}}
+func.func private @main_impl(%x: memref<16xf32>, %y: memref<16xf32>) {
+  memref.copy %x, %y : memref<16xf32> to memref<16xf32>
+  return
+}
+func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
+  %a = memref.alloc() : memref<16xf32>
+  call @main_impl(%in, %a) : (memref<16xf32>, memref<16xf32>) -> ()
+  call @main_impl(%a, %out) : (memref<16xf32>, memref<16xf32>) -> ()
+  return
+}
+
+// -----
+
+memref.global "private" @"a.b" : memref<4xf32> = dense<1.0>
+// expected-error @+1 {{global @a_b would be 'tvmgen_default_a_b' in C, which is also global @a.b}}
+memref.global "private" @a_b : memref<4xf32> = dense<2.0>
+func.func @main(%out: memref<4xf32>) {
+  %x = memref.get_global @"a.b" : memref<4xf32>
+  %y = memref.get_global @a_b : memref<4xf32>
+  %c0 = arith.constant 0 : index
+  %u = memref.load %x[%c0] : memref<4xf32>
+  %v = memref.load %y[%c0] : memref<4xf32>
+  %s = arith.addf %u, %v : f32
+  memref.store %s, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+// Macros are upper case.
+// expected-error @+1 {{input 'A' and input 'a' are both 'TVMGEN_DEFAULT_A_SIZE' as C macros}}
+func.func @main(%in: memref<16xf32> {usmp.io = #usmp.io<input "A", index = 0>}, %in2: memref<8xf32> {usmp.io = #usmp.io<input "a", index = 1>}, %out: memref<16xf32> {usmp.io = #usmp.io<output "y", index = 0>}) {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<16xf32>
+  %z = memref.load %in2[%c0] : memref<8xf32>
+  %s = arith.addf %x, %z : f32
+  memref.store %s, %out[%c0] : memref<16xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @x
+// expected-error @+1 {{pool @x and input 'x_workspace_pool' are both 'TVMGEN_DEFAULT_X_WORKSPACE_POOL_SIZE' as C macros}}
+func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "x_workspace_pool", index = 0>}, %out: memref<4xf32> {usmp.io = #usmp.io<output "y", index = 0>}) {
+  %a = memref.alloc() : memref<4xf32>
+  memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+// expected-error @+1 {{the size of all workspace pools and output 'workspace' are both 'TVMGEN_DEFAULT_WORKSPACE_SIZE' as C macros}}
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32> {usmp.io = #usmp.io<output "workspace", index = 0>}) {
+  memref.copy %in, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+// A field spelled like a macro defined before the struct would be replaced.
+// expected-error @+1 {{input 'TVMGEN_DEFAULT_B_SIZE' is 'TVMGEN_DEFAULT_B_SIZE' as a C identifier, which is the C macro of output 'b'}}
+func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "TVMGEN_DEFAULT_B_SIZE", index = 0>}, %out: memref<4xf32> {usmp.io = #usmp.io<output "b", index = 0>}) {
+  memref.copy %in, %out : memref<4xf32> to memref<4xf32>
+  return
+}
