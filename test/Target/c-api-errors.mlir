@@ -13,6 +13,17 @@ func.func @main(%in: memref<4xf32>) {
 
 // -----
 
+// The C API passes inputs and outputs of static size.
+// CHECK: error: argument 0 of @main has a dynamic shape ('memref<?xf32>'); the C API passes inputs and outputs of static size
+func.func @main(%in: memref<?xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<?xf32>
+  memref.store %x, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
 // An allocation the planner left alone cannot become C.
 // CHECK: remark: buffer not planned: it has a dynamic shape
 // CHECK: error: cannot lower 'memref.alloc' to C: the buffer is not in a pool (see the remarks of usmp-plan-buffers for why it was not planned)

@@ -285,6 +285,11 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     }
     auto io = entry.getArgAttrOfType<IOAttr>(i, USMPDialect::getIOAttrName());
     auto memref = dyn_cast<MemRefType>(type);
+    if (memref && !memref.hasStaticShape())
+      return emitError(entry.getArgument(i).getLoc())
+             << "argument " << i << " of @" << entry.getName()
+             << " has a dynamic shape (" << type
+             << "); the C API passes inputs and outputs of static size";
     if (!io || !memref)
       return entry.emitError()
              << "argument " << i << " of @" << entry.getName()
