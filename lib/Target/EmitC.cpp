@@ -48,6 +48,14 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     return emitError(module.getLoc())
            << "the module has no emitc.file to write; run "
               "convert-usmp-to-emitc first";
+  // Each file goes into `directory` itself, never elsewhere.
+  for (emitc::FileOp file : files) {
+    StringRef id = file.getId();
+    if (id.empty() || id == "." || id == ".." ||
+        id.find_first_of("/\\") != StringRef::npos)
+      return file.emitError()
+             << "file id '" << id << "' is not a plain file name";
+  }
   if (std::error_code error = llvm::sys::fs::create_directories(directory))
     return emitError(module.getLoc()) << "cannot create directory '"
                                       << directory << "': " << error.message();

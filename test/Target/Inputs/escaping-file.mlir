@@ -1,0 +1,5 @@
+module {
+  emitc.file "../escape.h" {
+    emitc.verbatim "int x;"
+  }
+}
