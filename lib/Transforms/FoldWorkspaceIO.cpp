@@ -88,7 +88,7 @@ void FoldWorkspaceIOPass::runOnOperation() {
   for (const std::string &name : names)
     if (!found.contains(name)) {
       emitError(function.getLoc())
-          << "option 'names' lists '" << name
+          << "option 'names' ('workspace-io' of usmp-pipeline) lists '" << name
           << "', which is no input or output of @" << function.getName();
       return signalPassFailure();
     }
