@@ -66,3 +66,49 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   %old = memref.atomic_rmw addf %x, %out[%c0] : (f32, memref<4xf32>) -> f32
   return
 }
+
+// -----
+
+// Types C cannot express are errors before any lowering, at their value.
+// CHECK: error: cannot lower 'memref.view' to C: 'memref<f32>' has no C equivalent
+func.func @main(%in: memref<1xf32>, %out: memref<1xf32>) {
+  %a = memref.alloc() : memref<f32>
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<1xf32>
+  memref.store %x, %a[] : memref<f32>
+  %y = memref.load %a[] : memref<f32>
+  memref.store %y, %out[%c0] : memref<1xf32>
+  return
+}
+
+// -----
+
+// CHECK: error: cannot lower 'memref.view' to C: 'memref<4xi3>' has no C equivalent
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %a = memref.alloc() : memref<4xi3>
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<4xf32>
+  %t = arith.fptosi %x : f32 to i3
+  memref.store %t, %a[%c0] : memref<4xi3>
+  %y = memref.load %a[%c0] : memref<4xi3>
+  %z = arith.sitofp %y : i3 to f32
+  memref.store %z, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+// CHECK: error: cannot lower argument 0 of @main to C: 'memref<4x4xf32, strided<[8, 1]>>' is not contiguous in row-major order
+func.func @main(%in: memref<4x4xf32, strided<[8, 1]>>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0, %c0] : memref<4x4xf32, strided<[8, 1]>>
+  memref.store %x, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+// CHECK: error: cannot lower argument 0 of @main to C: 'memref<0xf32>' has no elements, and C has no zero-length arrays
+func.func @main(%in: memref<0xf32>, %out: memref<4xf32>) {
+  return
+}

@@ -21,6 +21,10 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     into the pool bytes. Operators are lowered with upstream conversions
     (linalg to loops, folding of view operations, affine and math lowering,
     `convert-to-emitc`); an operation they cannot lower is an error naming it.
+    Before that, a value whose type C cannot express (a 0-d memref, an
+    element type other than i1, i8 to i64, index, f16, bf16, f32 and f64, a
+    vector or complex) is an error at the value, and so is a function
+    parameter that is not a contiguous row-major memref with elements.
 
     The model name comes from the `model-name` option, else the module's
     `usmp.model_name` attribute, else `default`. Pools named in

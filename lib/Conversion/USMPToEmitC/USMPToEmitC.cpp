@@ -578,6 +578,54 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
   return success();
 }
 
+/// Fails with an error at the first value of a type upstream's conversion
+/// cannot express in C, which would leave the conversion half done.
+static LogicalResult checkCTypes(ModuleOp module) {
+  auto hasCType = [](Type type) {
+    if (auto memref = dyn_cast<MemRefType>(type)) {
+      if (memref.getRank() == 0)
+        return false;
+      type = memref.getElementType();
+    }
+    if (auto integer = dyn_cast<IntegerType>(type))
+      return llvm::is_contained({1u, 8u, 16u, 32u, 64u}, integer.getWidth());
+    if (auto real = dyn_cast<FloatType>(type))
+      return isa<Float16Type, BFloat16Type, Float32Type, Float64Type>(real);
+    return !isa<ComplexType, VectorType>(type);
+  };
+  for (auto function : module.getOps<func::FuncOp>()) {
+    for (BlockArgument argument : function.getArguments()) {
+      auto fail = [&](StringRef why) {
+        return emitError(argument.getLoc())
+               << "cannot lower argument " << argument.getArgNumber() << " of @"
+               << function.getName() << " to C: " << argument.getType() << " "
+               << why;
+      };
+      // Parameters are plain pointers to the elements.
+      auto memref = dyn_cast<MemRefType>(argument.getType());
+      if (!hasCType(argument.getType()))
+        return fail("has no C equivalent");
+      if (memref && !memref.getLayout().isIdentity())
+        return fail("is not contiguous in row-major order");
+      if (memref && memref.hasStaticShape() && memref.getNumElements() == 0)
+        return fail("has no elements, and C has no zero-length arrays");
+    }
+    WalkResult walk = function.walk([&](Operation *op) {
+      for (Type type : llvm::concat<const Type>(op->getOperandTypes(),
+                                                op->getResultTypes()))
+        if (!hasCType(type)) {
+          op->emitError() << "cannot lower '" << op->getName()
+                          << "' to C: " << type << " has no C equivalent";
+          return WalkResult::interrupt();
+        }
+      return WalkResult::advance();
+    });
+    if (walk.wasInterrupted())
+      return failure();
+  }
+  return success();
+}
+
 LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   // C has no allocator here: every buffer must have been planned.
   Operation *allocation = nullptr;
@@ -1100,8 +1148,8 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
   tvmMacroPrefix = "TVM_" + upper(model);
   modelName = name;
 
-  if (failed(collect(module, *entryFunc)) || failed(prepareModelCode(module)) ||
-      failed(lowerModelCode(module)))
+  if (failed(checkCTypes(module)) || failed(collect(module, *entryFunc)) ||
+      failed(prepareModelCode(module)) || failed(lowerModelCode(module)))
     return signalPassFailure();
   eraseUnreadValues(module);
   removeUnusedParameters(module);
