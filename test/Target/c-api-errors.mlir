@@ -112,3 +112,23 @@ func.func @main(%in: memref<4x4xf32, strided<[8, 1]>>, %out: memref<4xf32>) {
 func.func @main(%in: memref<0xf32>, %out: memref<4xf32>) {
   return
 }
+
+// -----
+
+// CHECK: error: cannot lower 'scf.while' to C with index loop variables; carry them as i32 or i64
+func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %r = scf.while (%i = %c0) : (index) -> index {
+    %cond = arith.cmpi slt, %i, %c4 : index
+    scf.condition(%cond) %i : index
+  } do {
+  ^bb0(%j: index):
+    %x = memref.load %in[%j] : memref<16xf32>
+    memref.store %x, %out[%j] : memref<16xf32>
+    %n = arith.addi %j, %c1 : index
+    scf.yield %n : index
+  }
+  return
+}

@@ -24,7 +24,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     Before that, a value whose type C cannot express (a 0-d memref, an
     element type other than i1, i8 to i64, index, f16, bf16, f32 and f64, a
     vector or complex) is an error at the value, and so is a function
-    parameter that is not a contiguous row-major memref with elements.
+    parameter that is not a contiguous row-major memref with elements, and
+    an `scf.while` carrying index values (upstream's conversion of it does
+    not verify).
 
     The model name comes from the `model-name` option, else the module's
     `usmp.model_name` attribute, else `default`. Pools named in

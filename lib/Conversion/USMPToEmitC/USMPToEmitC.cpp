@@ -23,6 +23,7 @@
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Pass/PassManager.h"
@@ -611,6 +612,14 @@ static LogicalResult checkCTypes(ModuleOp module) {
         return fail("has no elements, and C has no zero-length arrays");
     }
     WalkResult walk = function.walk([&](Operation *op) {
+      // Upstream's conversion of while loops assigns index values to size_t
+      // variables without a cast, which does not verify.
+      if (isa<scf::WhileOp>(op) &&
+          llvm::any_of(op->getOperandTypes(), llvm::IsaPred<IndexType>)) {
+        op->emitError() << "cannot lower 'scf.while' to C with index loop "
+                           "variables; carry them as i32 or i64";
+        return WalkResult::interrupt();
+      }
       for (Type type : llvm::concat<const Type>(op->getOperandTypes(),
                                                 op->getResultTypes()))
         if (!hasCType(type)) {
