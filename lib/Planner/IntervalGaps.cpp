@@ -620,7 +620,10 @@ std::optional<unsigned> GapPlacer::placeAll(llvm::ArrayRef<unsigned> order,
       placed = true;
       break;
     }
-    if (!placed || total >= cutoff || work >= workLimit)
+    // A cutoff of 2^64 - 1 is none: a plan may end exactly there.
+    if (!placed ||
+        (cutoff != std::numeric_limits<uint64_t>::max() && total >= cutoff) ||
+        work >= workLimit)
       return b;
   }
   return std::nullopt;

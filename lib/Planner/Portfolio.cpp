@@ -343,10 +343,14 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     search.bestPlan->provenOptimal = search.optimal();
     return std::move(*search.bestPlan);
   }
-  // Nothing fitted: report best-fit's failure.
-  return search.placer.run(
-      intervalOrder(problem, IntervalOrder::SizeThenDuration),
-      FitRule::BestFit);
+  // Nothing fitted, or every layout ends at 2^64 - 1, which totals cannot
+  // tell from none: best fit's layout, or its failure.
+  llvm::Expected<Plan> plan =
+      search.placer.run(intervalOrder(problem, IntervalOrder::SizeThenDuration),
+                        FitRule::BestFit);
+  if (plan)
+    plan->algorithm = "auto";
+  return plan;
 }
 
 std::unique_ptr<Algorithm> usmp::planner::createPortfolio() {

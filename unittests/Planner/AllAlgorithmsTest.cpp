@@ -125,6 +125,34 @@ TEST(AllAlgorithmsTest, SameInputSameOutput) {
   }
 }
 
+// A layout may end at the last address, 2^64 - 1: totals of that size are
+// plans, not the "nothing found" of a search.
+TEST(AllAlgorithmsTest, PlansEndingAtTheLastAddress) {
+  uint64_t half = uint64_t(1) << 63;
+  std::vector<std::vector<std::pair<uint64_t, int64_t>>> shapes = {
+      {{half, 0}, {half - 1, 1}}, {{~uint64_t(0), 0}}};
+  for (const auto &shape : shapes) {
+    Problem problem;
+    problem.pools.push_back({"mem", std::nullopt, 1});
+    for (auto [index, buffer] : llvm::enumerate(shape))
+      problem.buffers.push_back({"b" + std::to_string(index),
+                                 buffer.first,
+                                 1,
+                                 {},
+                                 Interval{buffer.second, 3},
+                                 {}});
+    llvm::cantFail(problem.finalize());
+    for (const std::string &name : getAlgorithmNames()) {
+      llvm::Expected<Plan> plan =
+          llvm::cantFail(createAlgorithm(name))->plan(problem, smallBudget(1));
+      ASSERT_EQ(errorMessage(plan), "") << name;
+      EXPECT_EQ(errorMessage(verifyPlan(problem, *plan)), "") << name;
+      EXPECT_EQ(plan->poolSizes, std::vector<uint64_t>({~uint64_t(0)})) << name;
+      EXPECT_EQ(plan->algorithm, name);
+    }
+  }
+}
+
 TEST(AllAlgorithmsTest, EmptyProblems) {
   Problem problem;
   problem.pools.push_back({"p", 0, 1});

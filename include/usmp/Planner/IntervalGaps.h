@@ -69,8 +69,8 @@ public:
 
   /// Like `run`, but only returns the sum of the pool sizes, or UINT64_MAX
   /// when some buffer fits nowhere, the sum reaches `cutoff` (it only grows,
-  /// so the placement stops there) or `getWork()` reaches `workLimit`; used
-  /// to score orders.
+  /// so the placement stops there; UINT64_MAX is no cutoff) or `getWork()`
+  /// reaches `workLimit`; used to score orders.
   uint64_t evaluate(llvm::ArrayRef<unsigned> order, FitRule rule,
                     uint64_t cutoff = UINT64_MAX,
                     uint64_t workLimit = UINT64_MAX);
