@@ -177,7 +177,25 @@ llvm::Expected<std::string> usmp::planner::writeCsvPlan(const Problem &problem,
   bool withPool = problem.pools.size() > 1;
   std::string out = withPool ? "id,lower,upper,size,pool,offset\n"
                              : "id,lower,upper,size,offset\n";
+  // CSV here has no quoting: a comma or line break would shift the fields.
+  auto unquotable = [](llvm::StringRef name) {
+    return name.find_first_of(",\r\n") != llvm::StringRef::npos;
+  };
+  if (withPool)
+    for (const Pool &pool : problem.pools)
+      if (unquotable(pool.name))
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "pool '" + pool.name +
+                "' has a comma or line break in its name, which CSV output "
+                "cannot hold; use JSON");
   for (auto [index, buffer] : llvm::enumerate(problem.buffers)) {
+    if (unquotable(buffer.name))
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "buffer '" + buffer.name +
+              "' has a comma or line break in its name, which CSV output "
+              "cannot hold; use JSON");
     if (!buffer.live)
       return llvm::createStringError(
           llvm::inconvertibleErrorCode(),

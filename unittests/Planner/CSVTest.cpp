@@ -73,6 +73,19 @@ TEST(CSVTest, WritesProblemsFromOtherSources) {
   text = writeCsvPlan(problem, plan);
   EXPECT_EQ(errorMessage(text),
             "buffer 'a' has no live range, which CSV output needs; use JSON");
+  // No quoting: names that would shift the fields are refused.
+  problem.buffers[0].live = Interval{0, 1};
+  problem.buffers[0].name = "a,b";
+  text = writeCsvPlan(problem, plan);
+  EXPECT_EQ(errorMessage(text),
+            "buffer 'a,b' has a comma or line break in its name, which CSV "
+            "output cannot hold; use JSON");
+  problem.buffers[0].name = "a";
+  problem.pools[1].name = "q\nr";
+  text = writeCsvPlan(problem, plan);
+  EXPECT_EQ(errorMessage(text),
+            "pool 'q\nr' has a comma or line break in its name, which CSV "
+            "output cannot hold; use JSON");
 }
 
 TEST(CSVTest, BadInputs) {
