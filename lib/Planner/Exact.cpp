@@ -970,9 +970,12 @@ llvm::Expected<Plan> usmp::planner::planExact(const Problem &problem,
         return problem.candidates(b).size() == 1;
       });
 
-  // Without a hint the only limit is that every end fits in 64 bits.
+  // Without a hint the only limit is that every end fits in 64 bits. The
+  // search marks "nothing found" with 2^64 - 1, so it plans within
+  // 2^64 - 2; a layout that must end at the last address comes from the
+  // first-fit fallback below.
   auto poolHint = [&](unsigned p) {
-    return problem.pools[p].sizeHint.value_or(kInf - 1);
+    return std::min(problem.pools[p].sizeHint.value_or(kInf - 1), kInf - 1);
   };
   // The planner's own bounds (alignment-aware, from buffers that can only go
   // to a pool) hold for every assignment; the search's section sums add to

@@ -342,6 +342,27 @@ TEST(ExactTest, LargeProblemsGetAVerifiedFirstFit) {
   EXPECT_GE(plan.poolSizes[0], computeLowerBounds(problem).total);
 }
 
+// The search marks "nothing found" with 2^64 - 1: a layout that must end
+// there comes from the first-fit fallback instead of a search that never
+// recognizes it (it used to spend the whole budget).
+TEST(ExactTest, LayoutsEndingAtTheLastAddress) {
+  for (bool hinted : {false, true}) {
+    Problem problem;
+    problem.pools.push_back(
+        {"p", hinted ? std::optional<uint64_t>(~uint64_t(0)) : std::nullopt,
+         1});
+    problem.buffers.push_back({"b", ~uint64_t(0), 1, {}, Interval{0, 1}, {}});
+    llvm::cantFail(problem.finalize());
+    ExactStats stats;
+    llvm::Expected<Plan> plan =
+        planExact(problem, PlanOptions(), ExactOptions(), &stats);
+    ASSERT_EQ(errorMessage(plan), "");
+    EXPECT_EQ(errorMessage(verifyPlan(problem, *plan)), "");
+    EXPECT_TRUE(plan->provenOptimal);
+    EXPECT_LT(stats.nodes, 100u);
+  }
+}
+
 TEST(ExactTest, IsRegisteredAndDeterministic) {
   llvm::Expected<std::unique_ptr<Algorithm>> algorithm =
       createAlgorithm("exact");
