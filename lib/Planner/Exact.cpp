@@ -697,84 +697,103 @@ bool Search::solve(const Component &component) {
 }
 
 bool Search::solveNode(const Component &component) {
-  unsigned section;
-  if (!evaluate(component, section))
-    return false;
   size_t placedMark = placedOrder.size(), trailMark = trail.size(),
          deadMark = deadTrail.size();
-
-  std::vector<Component> parts;
-  if (split(component, parts)) {
-    // Independent parts: each needs a layout of its own, and a part without
-    // one dooms the node whatever the others do. Tightest part first.
-    std::vector<uint64_t> slack(parts.size(), kInf);
-    for (auto [i, part] : llvm::enumerate(parts))
-      for (unsigned s : part.sections)
-        slack[i] = std::min(slack[i], cap - (lowest[s] + remaining[s]));
-    std::vector<unsigned> order(parts.size());
-    for (unsigned i = 0; i < order.size(); ++i)
-      order[i] = i;
-    llvm::sort(order, [&](unsigned a, unsigned b) {
-      return std::make_pair(slack[a], a) < std::make_pair(slack[b], b);
-    });
-    for (unsigned i : order)
-      if (!solve(parts[i])) {
-        undoTo(placedMark, trailMark, deadMark);
-        return false;
-      }
-    return true;
-  }
-
-  // Buffers that can rest at the section's lowest point, in static order.
-  // Without that spot, a buffer whose floor is the lowest point must rest on
-  // an unplaced neighbour, and one without any cannot move: then there is no
-  // gap branch.
-  uint64_t low = lowest[section];
-  std::vector<unsigned> candidates;
-  uint64_t next = kInf;
-  bool gapPossible = true;
-  for (unsigned c : unplacedIn(section)) {
-    if (floor[c] != low) {
-      next = std::min(next, floor[c]);
-      continue;
-    }
-    if (!raised[c])
-      candidates.push_back(c);
-    uint64_t support = kInf;
-    for (unsigned d : in.neighbours[c])
-      if (!placed[d])
-        support = std::min(support, in.size[d]);
-    if (support == kInf)
-      gapPossible = false;
-    else
-      next = std::min(next, satAlignUp(satAdd(low, support), in.align[c]));
-  }
-  llvm::sort(candidates,
-             [&](unsigned a, unsigned b) { return (*rank)[a] < (*rank)[b]; });
-  for (unsigned c : candidates) {
-    if (!step())
-      return false;
-    floor[c] = low;
-    place(c);
-    if (solve(component))
-      return true;
+  // Raising a section's floor is a decision like placing a buffer, but it
+  // is taken in this loop rather than by recursing: a floor can rise in
+  // steps of one alignment thousands of times, which overflowed the stack.
+  // The states after each rise are remembered as failed like those solve()
+  // enters.
+  std::vector<std::pair<uint64_t, uint64_t>> risenStates;
+  auto fail = [&] {
     undoTo(placedMark, trailMark, deadMark);
-  }
-  // No buffer rests at the lowest point: the section's floor rises.
-  if (!gapPossible || next >= cap || !step())
+    if (!budget.exhausted && !cutOff)
+      for (const auto &key : risenStates)
+        if (failed.size() < kMaxFailedStates)
+          failed.insert(key);
     return false;
-  unsigned numSections = in.sections.size();
-  deadTrail.push_back({section, dead[section]});
-  dead[section] = next;
-  for (unsigned c : in.sections[section])
-    if (itemDead[c] < next) {
-      deadTrail.push_back({numSections + c, itemDead[c]});
-      itemDead[c] = next;
+  };
+  for (bool risen = false;; risen = true) {
+    if (risen) {
+      auto key = stateKey(component);
+      if (failed.count(key))
+        return fail();
+      risenStates.push_back(key);
     }
-  if (solve(component))
-    return true;
-  undoTo(placedMark, trailMark, deadMark);
-  return false;
+    unsigned section;
+    if (!evaluate(component, section))
+      return fail();
+
+    std::vector<Component> parts;
+    if (split(component, parts)) {
+      // Independent parts: each needs a layout of its own, and a part
+      // without one dooms the node whatever the others do. Tightest part
+      // first.
+      std::vector<uint64_t> slack(parts.size(), kInf);
+      for (auto [i, part] : llvm::enumerate(parts))
+        for (unsigned s : part.sections)
+          slack[i] = std::min(slack[i], cap - (lowest[s] + remaining[s]));
+      std::vector<unsigned> order(parts.size());
+      for (unsigned i = 0; i < order.size(); ++i)
+        order[i] = i;
+      llvm::sort(order, [&](unsigned a, unsigned b) {
+        return std::make_pair(slack[a], a) < std::make_pair(slack[b], b);
+      });
+      for (unsigned i : order)
+        if (!solve(parts[i]))
+          return fail();
+      return true;
+    }
+
+    // Buffers that can rest at the section's lowest point, in static order.
+    // Without that spot, a buffer whose floor is the lowest point must rest
+    // on an unplaced neighbour, and one without any cannot move: then there
+    // is no gap branch.
+    uint64_t low = lowest[section];
+    std::vector<unsigned> candidates;
+    uint64_t next = kInf;
+    bool gapPossible = true;
+    for (unsigned c : unplacedIn(section)) {
+      if (floor[c] != low) {
+        next = std::min(next, floor[c]);
+        continue;
+      }
+      if (!raised[c])
+        candidates.push_back(c);
+      uint64_t support = kInf;
+      for (unsigned d : in.neighbours[c])
+        if (!placed[d])
+          support = std::min(support, in.size[d]);
+      if (support == kInf)
+        gapPossible = false;
+      else
+        next = std::min(next, satAlignUp(satAdd(low, support), in.align[c]));
+    }
+    llvm::sort(candidates,
+               [&](unsigned a, unsigned b) { return (*rank)[a] < (*rank)[b]; });
+    size_t levelPlaced = placedOrder.size(), levelTrail = trail.size(),
+           levelDead = deadTrail.size();
+    for (unsigned c : candidates) {
+      if (!step())
+        return fail();
+      floor[c] = low;
+      place(c);
+      if (solve(component))
+        return true;
+      undoTo(levelPlaced, levelTrail, levelDead);
+    }
+    // No buffer rests at the lowest point: the section's floor rises.
+    if (!gapPossible || next >= cap || !step())
+      return fail();
+    unsigned numSections = in.sections.size();
+    deadTrail.push_back({section, dead[section]});
+    dead[section] = next;
+    for (unsigned c : in.sections[section])
+      if (itemDead[c] < next) {
+        deadTrail.push_back({numSections + c, itemDead[c]});
+        itemDead[c] = next;
+      }
+  }
 }
 
 Search::Outcome Search::run(uint64_t capacity, Layout &layout) {

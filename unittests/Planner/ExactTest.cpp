@@ -363,6 +363,24 @@ TEST(ExactTest, LayoutsEndingAtTheLastAddress) {
   }
 }
 
+// A section's floor rose in steps of one alignment, one recursive call each:
+// here some 60,000 steps under a 2 MB buffer overflowed the stack.
+TEST(ExactTest, FloorsRiseWithoutRecursing) {
+  Problem problem;
+  problem.pools.push_back({"p", std::nullopt, 32});
+  problem.buffers = {{"a", 25, 1, {}, Interval{0, 38}, {}},
+                     {"b", 3, 1, {}, Interval{34, 35}, {}},
+                     {"c", 2, 1, {}, Interval{10, 25}, {}},
+                     {"d", 2000000, 1, {}, Interval{26, 34}, {}},
+                     {"e", 12, 1, {}, Interval{0, 11}, {}}};
+  llvm::cantFail(problem.finalize());
+  llvm::Expected<Plan> plan = planExact(problem, PlanOptions());
+  ASSERT_EQ(errorMessage(plan), "");
+  EXPECT_EQ(errorMessage(verifyPlan(problem, *plan)), "");
+  EXPECT_TRUE(plan->provenOptimal);
+  EXPECT_EQ(plan->poolSizes, std::vector<uint64_t>({2000035}));
+}
+
 TEST(ExactTest, IsRegisteredAndDeterministic) {
   llvm::Expected<std::unique_ptr<Algorithm>> algorithm =
       createAlgorithm("exact");
