@@ -115,7 +115,48 @@ static llvm::Error malformed(llvm::StringRef message) {
                                  "malformed JSON: " + message);
 }
 
+/// LLVM's parser recurses once per nesting level, so a deep enough input
+/// would overflow the stack; a problem needs four levels.
+static constexpr unsigned kMaxNesting = 64;
+
+/// Where the nesting of arrays and objects (outside strings) first exceeds
+/// kMaxNesting, as line and column, if it does.
+static std::optional<std::pair<unsigned, unsigned>>
+findDeepNesting(llvm::StringRef text) {
+  unsigned depth = 0, line = 1, column = 0;
+  bool inString = false, escaped = false;
+  for (char c : text) {
+    ++column;
+    if (c == '\n') {
+      ++line;
+      column = 0;
+    }
+    if (inString) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxNesting)
+        return std::make_pair(line, column);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 llvm::Expected<Problem> usmp::planner::readJsonProblem(llvm::StringRef text) {
+  if (std::optional<std::pair<unsigned, unsigned>> at = findDeepNesting(text))
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "malformed JSON at line " + llvm::Twine(at->first) + ", column " +
+            llvm::Twine(at->second) + ": arrays and objects nest deeper than " +
+            llvm::Twine(kMaxNesting) + " levels");
   llvm::Expected<json::Value> parsed = json::parse(text);
   if (!parsed)
     return malformed(llvm::toString(parsed.takeError()));

@@ -114,6 +114,21 @@ TEST(JSONTest, EscapesNames) {
             "p\"q");
 }
 
+// LLVM's parser recurses per level: deep input is refused before it runs out
+// of stack. Brackets inside strings do not count.
+TEST(JSONTest, DeepNestingIsRefused) {
+  std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  EXPECT_EQ(readError(deep), "malformed JSON at line 1, column 65: arrays and "
+                             "objects nest deeper than 64 levels");
+  std::string brackets(200, '[');
+  EXPECT_EQ(readError("{\"pools\": [{\"name\": \"" + brackets +
+                      "\"}], \"buffers\": []}"),
+            "");
+  EXPECT_EQ(readError("{\"pools\": [{\"name\": \"\\\"" + brackets +
+                      "\"}], \"buffers\": []}"),
+            "");
+}
+
 TEST(JSONTest, BadInputsNameTheField) {
   EXPECT_EQ(readError("[1, 2"),
             "malformed JSON at line 1, column 5: Expected , or ] after array "
