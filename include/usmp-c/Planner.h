@@ -9,7 +9,9 @@
 |* Handles are opaque and owned by the caller, who destroys them. Functions   *|
 |* that can fail return a negative index, a null handle or a non-zero status  *|
 |* and leave a message in the problem, read with usmpPlannerProblemGetError.  *|
-|* Every plan returned has been checked by the planner's verifier. The        *|
+|* Every plan returned has been checked by the planner's verifier. A null     *|
+|* handle is accepted everywhere: functions that can fail fail, getters give  *|
+|* their answer for a bad index, and the error is a fixed message. The        *|
 |* functions are not thread-safe on the same handle.                          *|
 |*                                                                            *|
 \*===----------------------------------------------------------------------===*/

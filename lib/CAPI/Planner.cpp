@@ -51,11 +51,13 @@ UsmpPlannerProblem *usmpPlannerProblemCreate(void) {
 void usmpPlannerProblemDestroy(UsmpPlannerProblem *problem) { delete problem; }
 
 const char *usmpPlannerProblemGetError(const UsmpPlannerProblem *problem) {
-  return problem->error.c_str();
+  return problem ? problem->error.c_str() : "no problem: the handle is null";
 }
 
 int64_t usmpPlannerProblemAddPool(UsmpPlannerProblem *problem, const char *name,
                                   uint64_t sizeHint, uint64_t alignment) {
+  if (!problem)
+    return -1;
   problem->error.clear();
   if (!name || !*name)
     return fail(problem, "a pool needs a non-empty name", int64_t(-1));
@@ -71,6 +73,8 @@ int64_t usmpPlannerProblemAddPool(UsmpPlannerProblem *problem, const char *name,
 int64_t usmpPlannerProblemAddBuffer(UsmpPlannerProblem *problem,
                                     const char *name, uint64_t size,
                                     uint64_t alignment) {
+  if (!problem)
+    return -1;
   problem->error.clear();
   if (!name || !*name)
     return fail(problem, "a buffer needs a non-empty name", int64_t(-1));
@@ -85,6 +89,8 @@ int64_t usmpPlannerProblemAddBuffer(UsmpPlannerProblem *problem,
 int usmpPlannerProblemSetBufferInterval(UsmpPlannerProblem *problem,
                                         int64_t buffer, int64_t start,
                                         int64_t end) {
+  if (!problem)
+    return 1;
   problem->error.clear();
   if (!isBuffer(problem, buffer))
     return fail(problem, "no buffer #" + llvm::Twine(buffer), 1);
@@ -101,6 +107,8 @@ int usmpPlannerProblemSetBufferInterval(UsmpPlannerProblem *problem,
 
 int usmpPlannerProblemAddBufferConflict(UsmpPlannerProblem *problem,
                                         int64_t buffer, int64_t other) {
+  if (!problem)
+    return 1;
   problem->error.clear();
   if (!isBuffer(problem, buffer))
     return fail(problem, "no buffer #" + llvm::Twine(buffer), 1);
@@ -113,6 +121,8 @@ int usmpPlannerProblemAddBufferConflict(UsmpPlannerProblem *problem,
 
 int usmpPlannerProblemAddBufferPool(UsmpPlannerProblem *problem, int64_t buffer,
                                     int64_t pool) {
+  if (!problem)
+    return 1;
   problem->error.clear();
   if (!isBuffer(problem, buffer))
     return fail(problem, "no buffer #" + llvm::Twine(buffer), 1);
@@ -131,8 +141,10 @@ int usmpPlannerProblemAddBufferPool(UsmpPlannerProblem *problem, int64_t buffer,
 UsmpPlannerPlan *usmpPlannerPlan(UsmpPlannerProblem *problem,
                                  const char *algorithm, uint64_t seed,
                                  uint64_t timeLimitMs) {
-  problem->error.clear();
   UsmpPlannerPlan *none = nullptr;
+  if (!problem)
+    return none;
+  problem->error.clear();
   Problem finalized = problem->problem;
   if (llvm::Error error = finalized.finalize())
     return fail(problem, llvm::toString(std::move(error)), none);
@@ -159,37 +171,37 @@ UsmpPlannerPlan *usmpPlannerPlan(UsmpPlannerProblem *problem,
 void usmpPlannerPlanDestroy(UsmpPlannerPlan *plan) { delete plan; }
 
 const char *usmpPlannerPlanGetAlgorithm(const UsmpPlannerPlan *plan) {
-  return plan->plan.algorithm.c_str();
+  return plan ? plan->plan.algorithm.c_str() : "";
 }
 
 int usmpPlannerPlanIsProvenOptimal(const UsmpPlannerPlan *plan) {
-  return plan->plan.provenOptimal ? 1 : 0;
+  return plan && plan->plan.provenOptimal ? 1 : 0;
 }
 
 size_t usmpPlannerPlanGetNumBuffers(const UsmpPlannerPlan *plan) {
-  return plan->plan.placements.size();
+  return plan ? plan->plan.placements.size() : 0;
 }
 
 size_t usmpPlannerPlanGetNumPools(const UsmpPlannerPlan *plan) {
-  return plan->plan.poolSizes.size();
+  return plan ? plan->plan.poolSizes.size() : 0;
 }
 
 int64_t usmpPlannerPlanGetBufferPool(const UsmpPlannerPlan *plan,
                                      size_t buffer) {
-  if (buffer >= plan->plan.placements.size())
+  if (!plan || buffer >= plan->plan.placements.size())
     return -1;
   return plan->plan.placements[buffer].pool;
 }
 
 uint64_t usmpPlannerPlanGetBufferOffset(const UsmpPlannerPlan *plan,
                                         size_t buffer) {
-  if (buffer >= plan->plan.placements.size())
+  if (!plan || buffer >= plan->plan.placements.size())
     return 0;
   return plan->plan.placements[buffer].offset;
 }
 
 uint64_t usmpPlannerPlanGetPoolSize(const UsmpPlannerPlan *plan, size_t pool) {
-  if (pool >= plan->plan.poolSizes.size())
+  if (!plan || pool >= plan->plan.poolSizes.size())
     return 0;
   return plan->plan.poolSizes[pool];
 }

@@ -181,6 +181,25 @@ static void testErrors(void) {
 
   usmpPlannerProblemDestroy(NULL);
   usmpPlannerPlanDestroy(NULL);
+
+  /* Null handles: failures and the answers for a bad index, never a crash
+     (as when a plan that failed is read anyway). */
+  CHECK(strcmp(usmpPlannerProblemGetError(NULL),
+               "no problem: the handle is null") == 0);
+  CHECK(usmpPlannerProblemAddPool(NULL, "p", USMP_PLANNER_NO_SIZE_HINT, 1) ==
+        -1);
+  CHECK(usmpPlannerProblemAddBuffer(NULL, "b", 4, 1) == -1);
+  CHECK(usmpPlannerProblemSetBufferInterval(NULL, 0, 0, 1) != 0);
+  CHECK(usmpPlannerProblemAddBufferConflict(NULL, 0, 1) != 0);
+  CHECK(usmpPlannerProblemAddBufferPool(NULL, 0, 0) != 0);
+  CHECK(usmpPlannerPlan(NULL, "auto", 0, 0) == NULL);
+  CHECK(strcmp(usmpPlannerPlanGetAlgorithm(NULL), "") == 0);
+  CHECK(usmpPlannerPlanIsProvenOptimal(NULL) == 0);
+  CHECK(usmpPlannerPlanGetNumBuffers(NULL) == 0);
+  CHECK(usmpPlannerPlanGetNumPools(NULL) == 0);
+  CHECK(usmpPlannerPlanGetBufferPool(NULL, 0) == -1);
+  CHECK(usmpPlannerPlanGetBufferOffset(NULL, 0) == 0);
+  CHECK(usmpPlannerPlanGetPoolSize(NULL, 0) == 0);
 }
 
 int main(void) {
