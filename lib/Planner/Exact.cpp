@@ -942,13 +942,15 @@ llvm::Expected<Plan> usmp::planner::planExact(const Problem &problem,
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "exact: the problem is not finalized");
   Budget budget;
+  // A node limit makes the result independent of the clock: the time limit
+  // counts only without one.
   if (options.nodeLimit)
     budget.nodeLimit = options.nodeLimit;
-  else if (!options.timeLimitMs)
-    budget.nodeLimit = kDefaultExactNodeLimit;
-  if (options.timeLimitMs)
+  else if (options.timeLimitMs)
     budget.deadline = std::chrono::steady_clock::now() +
                       std::chrono::milliseconds(options.timeLimitMs);
+  else
+    budget.nodeLimit = kDefaultExactNodeLimit;
 
   unsigned n = problem.buffers.size(), numPools = problem.pools.size();
   // Too large to search: first fit in decreasing size by the gap engine,
