@@ -27,6 +27,8 @@ llvm::Expected<CsvDocument>
 usmp::planner::readCsv(llvm::StringRef text, std::optional<uint64_t> capacity) {
   CsvDocument document;
   document.problem.pools.push_back({"pool", capacity, 1});
+  // Spreadsheets save UTF-8 with a byte order mark.
+  text.consume_front("\xEF\xBB\xBF");
 
   size_t lineNumber = 0;
   bool haveHeader = false;

@@ -151,6 +151,8 @@ findDeepNesting(llvm::StringRef text) {
 }
 
 llvm::Expected<Problem> usmp::planner::readJsonProblem(llvm::StringRef text) {
+  // Editors may save UTF-8 with a byte order mark, which JSON does not allow.
+  text.consume_front("\xEF\xBB\xBF");
   if (std::optional<std::pair<unsigned, unsigned>> at = findDeepNesting(text))
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),

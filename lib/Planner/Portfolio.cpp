@@ -348,8 +348,10 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
   llvm::Expected<Plan> plan =
       search.placer.run(intervalOrder(problem, IntervalOrder::SizeThenDuration),
                         FitRule::BestFit);
-  if (plan)
+  if (plan) {
     plan->algorithm = "auto";
+    plan->provenOptimal = totalOf(*plan) <= search.lowerBound;
+  }
   return plan;
 }
 

@@ -191,7 +191,7 @@ int main(int argc, char **argv) {
   } else {
     llvm::Expected<std::string> written = writeCsvPlan(problem, *plan);
     if (!written)
-      return fail(llvm::toString(written.takeError()));
+      return fail(where + ": " + llvm::toString(written.takeError()));
     output = std::move(*written);
   }
 

@@ -150,6 +150,9 @@ TEST(AllAlgorithmsTest, PlansEndingAtTheLastAddress) {
       EXPECT_EQ(errorMessage(verifyPlan(problem, *plan)), "") << name;
       EXPECT_EQ(plan->poolSizes, std::vector<uint64_t>({~uint64_t(0)})) << name;
       EXPECT_EQ(plan->algorithm, name);
+      // At the lower bound: the searches know it is optimal.
+      if (name == "auto" || name == "exact")
+        EXPECT_TRUE(plan->provenOptimal) << name;
     }
   }
 }

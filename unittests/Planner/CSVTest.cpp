@@ -36,6 +36,14 @@ TEST(CSVTest, ReadsHalfOpenIntervalsIntoOnePool) {
   EXPECT_TRUE(copy.neighbours(0).empty());
 }
 
+TEST(CSVTest, SkipsAByteOrderMark) {
+  llvm::Expected<CsvDocument> document =
+      readCsv("\xEF\xBB\xBFid,lower,upper,size\na,0,2,8\n");
+  ASSERT_EQ(errorMessage(document), "");
+  EXPECT_EQ(document->columns.front(), "id");
+  EXPECT_EQ(document->problem.buffers.size(), 1u);
+}
+
 TEST(CSVTest, ColumnsInAnyOrderAndOffsetsAppended) {
   llvm::Expected<CsvDocument> document =
       readCsv("size,note,upper,id,lower\n8,x,2,a,0\n16,y,3,b,1\n");

@@ -114,6 +114,10 @@ TEST(JSONTest, EscapesNames) {
             "p\"q");
 }
 
+TEST(JSONTest, SkipsAByteOrderMark) {
+  EXPECT_EQ(readError("\xEF\xBB\xBF{\"buffers\": []}"), "");
+}
+
 // LLVM's parser recurses per level: deep input is refused before it runs out
 // of stack. Brackets inside strings do not count.
 TEST(JSONTest, DeepNestingIsRefused) {
