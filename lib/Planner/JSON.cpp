@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -119,46 +120,72 @@ static llvm::Error malformed(llvm::StringRef message) {
 /// would overflow the stack; a problem needs four levels.
 static constexpr unsigned kMaxNesting = 64;
 
-/// Where the nesting of arrays and objects (outside strings) first exceeds
-/// kMaxNesting, as line and column, if it does.
-static std::optional<std::pair<unsigned, unsigned>>
-findDeepNesting(llvm::StringRef text) {
-  unsigned depth = 0, line = 1, column = 0;
-  bool inString = false, escaped = false;
-  for (char c : text) {
+/// What LLVM's parser accepts but a problem must not have: nesting deeper
+/// than kMaxNesting, and a key given twice in one object (the parser keeps
+/// one silently). Keys are compared as written.
+static llvm::Error checkStructure(llvm::StringRef text) {
+  struct Container {
+    bool object;
+    bool expectKey;
+    llvm::StringSet<> keys;
+  };
+  llvm::SmallVector<Container, 8> open;
+  unsigned line = 1, column = 0;
+  auto error = [&](const llvm::Twine &message) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "malformed JSON at line " +
+                                       llvm::Twine(line) + ", column " +
+                                       llvm::Twine(column) + ": " + message);
+  };
+  // The string being read (from its opening quote), and whether it is a key.
+  std::optional<size_t> stringBegin;
+  unsigned stringLine = 0, stringColumn = 0;
+  bool isKey = false, escaped = false;
+  for (size_t i = 0, e = text.size(); i < e; ++i) {
+    char c = text[i];
     ++column;
     if (c == '\n') {
       ++line;
       column = 0;
     }
-    if (inString) {
-      if (escaped)
+    if (stringBegin) {
+      if (escaped) {
         escaped = false;
-      else if (c == '\\')
+      } else if (c == '\\') {
         escaped = true;
-      else if (c == '"')
-        inString = false;
+      } else if (c == '"') {
+        llvm::StringRef key = text.slice(*stringBegin + 1, i);
+        if (isKey && !open.back().keys.insert(key).second) {
+          line = stringLine;
+          column = stringColumn;
+          return error("key '" + key + "' appears twice in one object");
+        }
+        stringBegin.reset();
+      }
     } else if (c == '"') {
-      inString = true;
+      stringBegin = i;
+      stringLine = line;
+      stringColumn = column;
+      isKey = !open.empty() && open.back().object && open.back().expectKey;
     } else if (c == '[' || c == '{') {
-      if (++depth > kMaxNesting)
-        return std::make_pair(line, column);
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
+      if (open.size() == kMaxNesting)
+        return error("arrays and objects nest deeper than " +
+                     llvm::Twine(kMaxNesting) + " levels");
+      open.push_back({c == '{', c == '{', {}});
+    } else if ((c == ']' || c == '}') && !open.empty()) {
+      open.pop_back();
+    } else if (!open.empty() && open.back().object && (c == ',' || c == ':')) {
+      open.back().expectKey = c == ',';
     }
   }
-  return std::nullopt;
+  return llvm::Error::success();
 }
 
 llvm::Expected<Problem> usmp::planner::readJsonProblem(llvm::StringRef text) {
   // Editors may save UTF-8 with a byte order mark, which JSON does not allow.
   text.consume_front("\xEF\xBB\xBF");
-  if (std::optional<std::pair<unsigned, unsigned>> at = findDeepNesting(text))
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "malformed JSON at line " + llvm::Twine(at->first) + ", column " +
-            llvm::Twine(at->second) + ": arrays and objects nest deeper than " +
-            llvm::Twine(kMaxNesting) + " levels");
+  if (llvm::Error error = checkStructure(text))
+    return std::move(error);
   llvm::Expected<json::Value> parsed = json::parse(text);
   if (!parsed)
     return malformed(llvm::toString(parsed.takeError()));

@@ -114,6 +114,19 @@ TEST(JSONTest, EscapesNames) {
             "p\"q");
 }
 
+// LLVM's parser keeps one of two equal keys silently.
+TEST(JSONTest, RepeatedKeysAreRefused) {
+  EXPECT_EQ(
+      readError(R"({"buffers": [{"name": "a", "size": 4, "size": 5}]})"),
+      "malformed JSON at line 1, column 39: key 'size' appears twice in one "
+      "object");
+  // The same key in different objects, and keys as values, are fine.
+  EXPECT_EQ(readError(R"({"pools": [{"name": "name"}, {"name": "size"}],
+                          "buffers": [{"name": "a\"b", "size": 4,
+                                       "pools": ["name"]}]})"),
+            "");
+}
+
 TEST(JSONTest, SkipsAByteOrderMark) {
   EXPECT_EQ(readError("\xEF\xBB\xBF{\"buffers\": []}"), "");
 }
