@@ -180,24 +180,23 @@ llvm::Expected<std::string> usmp::planner::writeCsvPlan(const Problem &problem,
   std::string out = withPool ? "id,lower,upper,size,pool,offset\n"
                              : "id,lower,upper,size,offset\n";
   // CSV here has no quoting: a comma or line break would shift the fields.
-  auto unquotable = [](llvm::StringRef name) {
-    return name.find_first_of(",\r\n") != llvm::StringRef::npos;
+  auto checkName = [](llvm::StringRef what,
+                      const std::string &name) -> llvm::Error {
+    if (name.find_first_of(",\r\n") == std::string::npos)
+      return llvm::Error::success();
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        what + " '" + name +
+            "' has a comma or line break in its name, which CSV output "
+            "cannot hold; use JSON");
   };
   if (withPool)
     for (const Pool &pool : problem.pools)
-      if (unquotable(pool.name))
-        return llvm::createStringError(
-            llvm::inconvertibleErrorCode(),
-            "pool '" + pool.name +
-                "' has a comma or line break in its name, which CSV output "
-                "cannot hold; use JSON");
+      if (llvm::Error error = checkName("pool", pool.name))
+        return std::move(error);
   for (auto [index, buffer] : llvm::enumerate(problem.buffers)) {
-    if (unquotable(buffer.name))
-      return llvm::createStringError(
-          llvm::inconvertibleErrorCode(),
-          "buffer '" + buffer.name +
-              "' has a comma or line break in its name, which CSV output "
-              "cannot hold; use JSON");
+    if (llvm::Error error = checkName("buffer", buffer.name))
+      return std::move(error);
     if (!buffer.live)
       return llvm::createStringError(
           llvm::inconvertibleErrorCode(),
