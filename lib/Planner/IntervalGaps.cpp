@@ -213,6 +213,25 @@ void GapPlacer::buildWithin(PoolTree &tree, unsigned v) {
   target.hasWithin = true;
 }
 
+/// The union of the sorted, disjoint sets `a` and `b` into `out`, joining
+/// touching ranges.
+static void unionOfTwo(const std::vector<GapRange> &a,
+                       const std::vector<GapRange> &b,
+                       std::vector<GapRange> &out) {
+  out.clear();
+  out.reserve(a.size() + b.size());
+  const GapRange *x = a.data(), *xEnd = x + a.size();
+  const GapRange *y = b.data(), *yEnd = y + b.size();
+  while (x != xEnd || y != yEnd) {
+    const GapRange *next =
+        y == yEnd || (x != xEnd && x->begin < y->begin) ? x++ : y++;
+    if (!out.empty() && next->begin <= out.back().end)
+      out.back().end = std::max(out.back().end, next->end);
+    else
+      out.push_back(*next);
+  }
+}
+
 GapPlacer::UpperUnion *GapPlacer::upperUnion(PoolTree &tree) {
   if (levelBegin.size() <= 2)
     return nullptr;
@@ -228,26 +247,37 @@ GapPlacer::UpperUnion *GapPlacer::upperUnion(PoolTree &tree) {
     }
   if (levelOne == ~0u)
     return nullptr;
-  // The node and its ancestors are the path's nodes above the buckets.
-  uint64_t changedAt = 0;
-  for (unsigned v : path)
-    if (v >= levelBegin[1])
-      changedAt = std::max(changedAt, tree.nodes[v].changedAt);
-  UpperUnion &upper = tree.upper[levelOne - levelBegin[1]];
-  if (upper.builtAt > changedAt)
-    return &upper;
-  if (upper.builtAt == 0)
-    tree.dirtyUpper.push_back(levelOne - levelBegin[1]);
-  pathSets.clear();
-  for (unsigned v : path)
-    if (v >= levelBegin[1]) {
-      pathSets.push_back(&tree.nodes[v].covering);
-      work += tree.nodes[v].covering.size() / 8 + 1;
+  // Each node above the buckets keeps the union of its and its ancestors'
+  // `covering`, built from its parent's: a change near the root then costs
+  // one merge per node below it, not a merge of every level per window.
+  uint64_t index = levelOne - levelBegin[1];
+  unsigned levels = levelBegin.size() - 1;
+  const UpperUnion *parent = nullptr;
+  UpperUnion *upper = nullptr;
+  for (unsigned level = levels; level-- > 1;) {
+    unsigned v = node(level, index >> ((level - 1) * shape.fanoutLog2));
+    upper = &tree.upper[v - levelBegin[1]];
+    if (upper->builtAt > tree.nodes[v].changedAt &&
+        (!parent || upper->builtAt > parent->builtAt)) {
+      parent = upper;
+      continue;
     }
-  mergeSets(pathSets, upper.ranges, mergeScratch);
-  upper.builtAt = ++tree.clock;
-  upper.indexed = false;
-  return &upper;
+    if (upper->builtAt == 0)
+      tree.dirtyUpper.push_back(v - levelBegin[1]);
+    static const RangeSet empty;
+    unionOfTwo(tree.nodes[v].covering, parent ? parent->ranges : empty,
+               upper->ranges);
+    upper->builtAt = ++tree.clock;
+    upper->indexed = false;
+    parent = upper;
+    // The work of merging every level, the measure `evaluate`'s budgets
+    // were set with.
+    if (level == 1)
+      for (unsigned v : path)
+        if (v >= levelBegin[1])
+          work += tree.nodes[v].covering.size() / 8 + 1;
+  }
+  return upper;
 }
 
 bool GapPlacer::bestFitAround(UpperUnion &upper, const RangeSet &others,
@@ -259,16 +289,29 @@ bool GapPlacer::bestFitAround(UpperUnion &upper, const RangeSet &others,
   // gap numRanges, above the last range, is open.
   auto gapBegin = [&](size_t i) { return i == 0 ? 0 : ranges[i - 1].end; };
   if (!upper.indexed) {
-    upper.gapsBySize.clear();
+    // A counting sort by bit width, then a sort of each group: groups are
+    // short, so rebuilding the index after each change is about linear.
+    std::array<unsigned, 66> groupBegin{};
     for (size_t i = 0; i < numRanges; ++i)
       if (ranges[i].begin > gapBegin(i))
-        upper.gapsBySize.push_back({ranges[i].begin - gapBegin(i), gapBegin(i),
-                                    static_cast<unsigned>(i)});
-    llvm::sort(upper.gapsBySize,
-               [](const UpperUnion::Gap &x, const UpperUnion::Gap &y) {
-                 return x.size != y.size ? x.size < y.size : x.begin < y.begin;
-               });
-    work += upper.gapsBySize.size() / 4 + 1;
+        ++groupBegin[llvm::bit_width(ranges[i].begin - gapBegin(i)) + 1];
+    for (size_t k = 1; k < groupBegin.size(); ++k)
+      groupBegin[k] += groupBegin[k - 1];
+    std::vector<UpperUnion::Gap> &gaps = upper.gapsBySize;
+    gaps.resize(groupBegin.back());
+    std::array<unsigned, 66> next = groupBegin;
+    for (size_t i = 0; i < numRanges; ++i)
+      if (ranges[i].begin > gapBegin(i)) {
+        uint64_t gapSize = ranges[i].begin - gapBegin(i);
+        gaps[next[llvm::bit_width(gapSize)]++] = {gapSize, gapBegin(i),
+                                                  static_cast<unsigned>(i)};
+      }
+    for (size_t k = 0; k + 1 < groupBegin.size(); ++k)
+      std::sort(gaps.begin() + groupBegin[k], gaps.begin() + groupBegin[k + 1],
+                [](const UpperUnion::Gap &x, const UpperUnion::Gap &y) {
+                  return x.size != y.size ? x.size < y.size : x.begin < y.begin;
+                });
+    work += gaps.size() / 4 + 1;
     upper.indexed = true;
   }
   bool found = false;
@@ -516,7 +559,7 @@ void GapPlacer::insert(unsigned b, unsigned pool, uint64_t offset) {
     tree.nodes.resize(levelBegin.back());
     tree.local.resize(numBuckets);
     if (levelBegin.size() > 2)
-      tree.upper.resize(levelBegin[2] - levelBegin[1]);
+      tree.upper.resize(levelBegin.back() - levelBegin[1]);
   }
   decompose(b);
   GapRange range{offset, offset + size};

@@ -110,10 +110,12 @@ private:
     /// When `covering` last changed, on the tree's clock.
     uint64_t changedAt = 0;
   };
-  /// The union of `covering` of a level-1 node and its ancestors: every
-  /// buffer covering the node's buckets from above. Most placements lie
-  /// within one level-1 node and the union changes only with long-lived
-  /// buffers, so best fit keeps it merged, with its gaps indexed by size.
+  /// The union of `covering` of a node above the buckets and its
+  /// ancestors: every buffer covering the node's buckets from above. Most
+  /// placements lie within one level-1 node and the union changes only with
+  /// long-lived buffers, so best fit keeps it merged, with its gaps indexed
+  /// by size (for level-1 nodes); each node's union is its parent's plus
+  /// its own `covering`.
   struct UpperUnion {
     RangeSet ranges;
     uint64_t builtAt = 0;
@@ -191,7 +193,6 @@ private:
   /// its explicit conflicts.
   RangeSet localRanges[2], explicitRanges, mergeScratch, others;
   std::vector<unsigned> touchedGaps;
-  std::vector<const RangeSet *> pathSets;
   std::vector<const RangeSet *> sets;
   std::vector<Cursor> cursors;
   std::vector<std::optional<uint64_t>> lastOffsets;
