@@ -38,10 +38,14 @@ static constexpr size_t kGraphAlgorithmLimit = 4096;
 static constexpr size_t kExactLimit = 600;
 static constexpr uint64_t kExactBudgetPercent = 80;
 // An exact search node takes time roughly proportional to exactNodeCost():
-// about this many cost units run per millisecond (measured on MiniMalloc's
-// challenge instances, one 2026 core); as with kWorkPerMs, only the budget's
-// scale depends on it.
-static constexpr uint64_t kExactWorkPerMs = 1300000;
+// about this many cost units run per millisecond, with a fixed cost of
+// kExactNodeOverhead units per node that dominates on small problems. Fitted
+// on MiniMalloc's instances and random problems of 20 to 200 buffers (0.4 to
+// 16 us per node, one 2026 core); before the fixed cost, `auto` took 6 s on
+// 20 random buffers with its 1 s budget. As with kWorkPerMs, only the
+// budget's scale depends on them.
+static constexpr uint64_t kExactWorkPerMs = 1500000;
+static constexpr uint64_t kExactNodeOverhead = 500;
 // Fewer nodes would not get the exact search past its first restart.
 static constexpr uint64_t kMinExactNodes = 1000;
 
@@ -56,7 +60,8 @@ static uint64_t totalOf(const Plan &plan) {
 
 /// Rough time of one exact search node: a node visits the unplaced buffers
 /// and the unplaced members of their sections (the live sets between
-/// consecutive event times, cliques around explicit conflicts).
+/// consecutive event times, cliques around explicit conflicts), on top of a
+/// fixed cost.
 static uint64_t exactNodeCost(const Problem &problem) {
   // A buffer belongs to one section per event time within its live range.
   std::vector<int64_t> times;
@@ -69,7 +74,7 @@ static uint64_t exactNodeCost(const Problem &problem) {
   }
   llvm::sort(times);
   times.erase(std::unique(times.begin(), times.end()), times.end());
-  uint64_t cost = 0;
+  uint64_t cost = kExactNodeOverhead;
   for (unsigned b = 0, n = problem.buffers.size(); b < n; ++b) {
     const std::optional<Interval> &live = problem.buffers[b].live;
     cost += 1 + problem.explicitConflicts(b).size();
