@@ -82,6 +82,11 @@ static cl::list<uint64_t>
             cl::desc("Also run generated families of these buffer counts "
                      "(e.g. 1000,10000,100000,1000000)"),
             cl::cat(category));
+static cl::list<uint64_t> randomSizes(
+    "random", cl::CommaSeparated,
+    cl::desc("Also run small random problems of these buffer counts "
+             "(e.g. 20,50,100,200), where the exact search does not finish"),
+    cl::cat(category));
 static cl::opt<bool> noFiles("no-files",
                              cl::desc("Skip the shared instance files"),
                              cl::cat(category));
@@ -128,6 +133,38 @@ Problem generate(uint64_t n) {
     buffer.live = Interval{start, start + int64_t(duration) - 1};
     problem.buffers.push_back(std::move(buffer));
   }
+  cantFail(problem.finalize());
+  return problem;
+}
+
+/// A small random problem the exact search does not finish, so `auto` spends
+/// its whole budget: live ranges of up to a quarter of n steps (one buffer in
+/// ten without one), sizes up to 1 KB or up to 100 KB, mixed alignments, and
+/// a fifth of the buffers listing up to four explicit conflicts.
+Problem generateRandom(uint64_t n) {
+  SplitMix64 rng(n * 0x7654321ULL + 3);
+  Problem problem;
+  problem.pools.push_back({"pool", std::nullopt, 1});
+  problem.buffers.resize(n);
+  const uint64_t alignments[] = {1, 1, 2, 4, 16, 32};
+  for (uint64_t i = 0; i < n; ++i) {
+    Buffer &buffer = problem.buffers[i];
+    buffer.name = std::to_string(i);
+    buffer.size = 1 + rng.below(rng.below(2) ? 1000 : 100000);
+    buffer.alignment = alignments[rng.below(6)];
+    if (rng.below(10) != 0) {
+      int64_t start = rng.below(n + 1);
+      buffer.live = Interval{
+          start, start + int64_t(rng.below(std::max<uint64_t>(n / 4 + 1, 2)))};
+    }
+  }
+  for (uint64_t i = 0; i < n; ++i)
+    if (rng.below(5) == 0)
+      for (uint64_t k = 0, count = 1 + rng.below(4); k < count; ++k)
+        if (uint64_t other = rng.below(n);
+            other != i &&
+            !llvm::is_contained(problem.buffers[i].conflicts, other))
+          problem.buffers[i].conflicts.push_back(other);
   cantFail(problem.finalize());
   return problem;
 }
@@ -250,6 +287,13 @@ int runTable() {
     if (selected(name) || instanceFilter.empty())
       instances.push_back(
           {name, [n]() -> llvm::Expected<Problem> { return generate(n); }});
+  }
+  for (uint64_t n : randomSizes) {
+    std::string name = "random/" + std::to_string(n);
+    if (selected(name) || instanceFilter.empty())
+      instances.push_back({name, [n]() -> llvm::Expected<Problem> {
+                             return generateRandom(n);
+                           }});
   }
   llvm::outs() << llvm::formatv(
       "{0,-36} {1,8} {2,13} {3,-20} {4,13} {5,8} {6,10} {7}\n", "instance",
