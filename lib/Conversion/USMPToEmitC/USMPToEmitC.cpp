@@ -143,6 +143,19 @@ static std::string cTypeName(Type type) {
 
 static std::string upper(StringRef text) { return text.upper(); }
 
+/// `text` (a name from the model) made safe inside a C block comment: a
+/// "*/" in it would end the comment, and compilers warn about a "/*".
+static std::string commentText(StringRef text) {
+  std::string safe;
+  for (size_t i = 0; i < text.size(); ++i) {
+    safe += text[i];
+    if (i + 1 < text.size() && ((text[i] == '*' && text[i + 1] == '/') ||
+                                (text[i] == '/' && text[i + 1] == '*')))
+      safe += ' ';
+  }
+  return safe;
+}
+
 /// Whether `name` cannot be a field of the API structs: a C or C++ keyword,
 /// or an object-like macro of the standard headers the files include.
 static bool isReservedInC(StringRef name) {
@@ -888,8 +901,9 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
          "/* " +
              Twine(tensor.io.getDirection() == IODirection::Input ? "Input"
                                                                   : "Output") +
-             " tensor " + tensor.io.getName() + " size (in bytes) */\n" +
-             "#define " + sizeMacro(tensor) + " " + Twine(tensor.size));
+             " tensor " + commentText(tensor.io.getName()) +
+             " size (in bytes) */\n" + "#define " + sizeMacro(tensor) + " " +
+             Twine(tensor.size));
   auto structDecl = [&](StringRef kind, StringRef doc,
                         ArrayRef<std::string> fields) {
     std::string text =

@@ -1,0 +1,18 @@
+// I/O names appear in the header's comments as written, except that "*/"
+// (which would end the comment) and "/*" (which compilers warn about) are
+// split by a space.
+
+// RUN: rm -rf %t
+// RUN: usmp-opt %s --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t
+// RUN: FileCheck %s --input-file=%t/tvmgen_default.h
+// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_default.c -o %t/c.o
+
+// CHECK: /* Input tensor x* /y size (in bytes) */
+// CHECK-NEXT: #define TVMGEN_DEFAULT_X__Y_SIZE 16
+// CHECK: /* Output tensor a/ *b* / size (in bytes) */
+// CHECK-NEXT: #define TVMGEN_DEFAULT_A__B___SIZE 16
+
+func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "x*/y", index = 0>}, %out: memref<4xf32> {usmp.io = #usmp.io<output "a/*b*/", index = 0>}) {
+  memref.copy %in, %out : memref<4xf32> to memref<4xf32>
+  return
+}
