@@ -264,9 +264,10 @@ GapPlacer::UpperUnion *GapPlacer::upperUnion(PoolTree &tree) {
     }
     if (upper->builtAt == 0)
       tree.dirtyUpper.push_back(v - levelBegin[1]);
-    static const RangeSet empty;
-    unionOfTwo(tree.nodes[v].covering, parent ? parent->ranges : empty,
-               upper->ranges);
+    if (parent)
+      unionOfTwo(tree.nodes[v].covering, parent->ranges, upper->ranges);
+    else
+      upper->ranges = tree.nodes[v].covering;
     upper->builtAt = ++tree.clock;
     upper->indexed = false;
     parent = upper;
