@@ -138,8 +138,8 @@ Problem generate(uint64_t n) {
 }
 
 /// A small random problem the exact search does not finish, so `auto` spends
-/// its whole budget: live ranges of up to a quarter of n steps (one buffer in
-/// ten without one), sizes up to 1 KB or up to 100 KB, mixed alignments, and
+/// its whole budget: live ranges of 1 to n/4 + 1 steps (one buffer in ten
+/// without one), sizes up to 1 KB or up to 100 KB, mixed alignments, and
 /// a fifth of the buffers listing up to four explicit conflicts.
 Problem generateRandom(uint64_t n) {
   SplitMix64 rng(n * 0x7654321ULL + 3);

@@ -144,13 +144,18 @@ static std::string cTypeName(Type type) {
 static std::string upper(StringRef text) { return text.upper(); }
 
 /// `text` (a name from the model) made safe inside a C block comment: a
-/// "*/" in it would end the comment, and compilers warn about a "/*".
+/// space splits "*/" (it would end the comment), "/*" (compilers warn about
+/// it) and "??" (a trigraph could make a backslash); backslashes (which
+/// join lines before comments end) and control characters become '_'.
 static std::string commentText(StringRef text) {
   std::string safe;
   for (size_t i = 0; i < text.size(); ++i) {
-    safe += text[i];
-    if (i + 1 < text.size() && ((text[i] == '*' && text[i + 1] == '/') ||
-                                (text[i] == '/' && text[i + 1] == '*')))
+    char c = text[i];
+    bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+    safe += control || c == '\\' ? '_' : c;
+    if (i + 1 < text.size() &&
+        ((c == '*' && text[i + 1] == '/') || (c == '/' && text[i + 1] == '*') ||
+         (c == '?' && text[i + 1] == '?')))
       safe += ' ';
   }
   return safe;
