@@ -213,25 +213,6 @@ void GapPlacer::buildWithin(PoolTree &tree, unsigned v) {
   target.hasWithin = true;
 }
 
-/// The union of the sorted, disjoint sets `a` and `b` into `out`, joining
-/// touching ranges.
-static void unionOfTwo(const std::vector<GapRange> &a,
-                       const std::vector<GapRange> &b,
-                       std::vector<GapRange> &out) {
-  out.clear();
-  out.reserve(a.size() + b.size());
-  const GapRange *x = a.data(), *xEnd = x + a.size();
-  const GapRange *y = b.data(), *yEnd = y + b.size();
-  while (x != xEnd || y != yEnd) {
-    const GapRange *next =
-        y == yEnd || (x != xEnd && x->begin < y->begin) ? x++ : y++;
-    if (!out.empty() && next->begin <= out.back().end)
-      out.back().end = std::max(out.back().end, next->end);
-    else
-      out.push_back(*next);
-  }
-}
-
 GapPlacer::UpperUnion *GapPlacer::upperUnion(PoolTree &tree) {
   if (levelBegin.size() <= 2)
     return nullptr;
@@ -264,10 +245,10 @@ GapPlacer::UpperUnion *GapPlacer::upperUnion(PoolTree &tree) {
     }
     if (upper->builtAt == 0)
       tree.dirtyUpper.push_back(v - levelBegin[1]);
-    if (parent)
-      unionOfTwo(tree.nodes[v].covering, parent->ranges, upper->ranges);
-    else
-      upper->ranges = tree.nodes[v].covering;
+    const RangeSet *parts[] = {&tree.nodes[v].covering,
+                               parent ? &parent->ranges : nullptr};
+    mergeSets(llvm::ArrayRef(parts, parent ? 2 : 1), upper->ranges,
+              mergeScratch);
     upper->builtAt = ++tree.clock;
     upper->indexed = false;
     parent = upper;
