@@ -299,9 +299,11 @@ static llvm::Expected<Plan> placeAboveIntervals(const Problem &problem,
     for (unsigned pool : problem.candidates(b)) {
       if (!skylines[pool])
         skylines[pool] = std::make_unique<Skyline>(problem.getNumSteps());
+      // Empty buffers conflict with nothing and take no room.
       std::optional<uint64_t> offset =
-          alignUp(skylines[pool]->query(first, last),
-                  placementAlignment(problem, b, pool));
+          buffer.size == 0 ? std::optional<uint64_t>(0)
+                           : alignUp(skylines[pool]->query(first, last),
+                                     placementAlignment(problem, b, pool));
       if (offset && fitsInPool(problem, b, pool, *offset)) {
         uint64_t end = *offset + buffer.size;
         plan.placements[b] = {pool, *offset};
@@ -361,9 +363,12 @@ llvm::Expected<Plan> usmp::planner::placeInOrder(const Problem &problem,
           occupied.begin(), occupied.end(), Occupied{pool, 0, 0},
           [](const Occupied &x, const Occupied &y) { return x.pool < y.pool; });
       std::optional<uint64_t> offset =
-          pickOffset(llvm::ArrayRef<Occupied>(occupied).slice(
-                         first - occupied.begin(), last - first),
-                     buffer.size, placementAlignment(problem, b, pool), rule);
+          buffer.size == 0
+              ? std::optional<uint64_t>(0)
+              : pickOffset(llvm::ArrayRef<Occupied>(occupied).slice(
+                               first - occupied.begin(), last - first),
+                           buffer.size, placementAlignment(problem, b, pool),
+                           rule);
       if (offset && fitsInPool(problem, b, pool, *offset)) {
         plan.placements[b] = {pool, *offset};
         plan.poolSizes[pool] =

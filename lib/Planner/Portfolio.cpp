@@ -120,10 +120,11 @@ public:
     bestPlan = placer.currentPlan();
     return true;
   }
-  /// Takes `plan`, the layout of `order` under `rule`, when strictly smaller.
+  /// Takes `plan`, the layout of `order` under `rule`, when strictly smaller
+  /// or the first (a total of 2^64 - 1 is a layout too).
   void adopt(Plan plan, std::vector<unsigned> order, FitRule rule) {
     uint64_t total = totalOf(plan);
-    if (total >= bestTotal)
+    if (bestPlan && total >= bestTotal)
       return;
     bestTotal = total;
     bestOrder = std::move(order);
@@ -132,7 +133,7 @@ public:
   }
   bool hasBudget() const { return placer.getWork() < workBudget; }
   /// True once the best layout meets the lower bound: nothing can beat it.
-  bool optimal() const { return bestTotal <= lowerBound; }
+  bool optimal() const { return bestPlan && bestTotal <= lowerBound; }
   void improve(SplitMix64 &random);
 
   const Problem &problem;
@@ -306,7 +307,7 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     uint64_t total = totalOf(*plan);
     if (total < std::min(externalTotal, search.bestTotal) ||
         (total == std::min(externalTotal, search.bestTotal) &&
-         plan->provenOptimal)) {
+         (plan->provenOptimal || (!external && !search.bestPlan)))) {
       externalTotal = total;
       external = std::move(*plan);
     }
@@ -355,11 +356,26 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     search.bestPlan->provenOptimal = search.optimal();
     return std::move(*search.bestPlan);
   }
-  // Nothing fitted, or every layout ends at 2^64 - 1, which totals cannot
-  // tell from none: best fit's layout, or its failure.
+  // Nothing fitted, or every layout scored ends at 2^64 - 1, which the
+  // placer's totals cannot tell from none: the first of the named rules that
+  // places every buffer, else best fit's failure.
   llvm::Expected<Plan> plan =
       search.placer.run(intervalOrder(problem, IntervalOrder::SizeThenDuration),
                         FitRule::BestFit);
+  for (const Candidate &named :
+       {Candidate{IntervalOrder::DurationThenSize, FitRule::BestFit},
+        Candidate{IntervalOrder::SizeThenIndex, FitRule::FirstFit}}) {
+    if (plan)
+      break;
+    llvm::Expected<Plan> other =
+        search.placer.run(intervalOrder(problem, named.order), named.rule);
+    if (!other) {
+      llvm::consumeError(other.takeError());
+      continue;
+    }
+    llvm::consumeError(plan.takeError());
+    plan = std::move(other);
+  }
   if (plan) {
     plan->algorithm = "auto";
     plan->provenOptimal = totalOf(*plan) <= search.lowerBound;

@@ -157,6 +157,29 @@ TEST(AllAlgorithmsTest, PlansEndingAtTheLastAddress) {
   }
 }
 
+TEST(AllAlgorithmsTest, EmptyBuffersTakeNoRoom) {
+  // An empty buffer conflicting with a full pool still fits, at offset 0,
+  // whatever its alignment: TVM's greedy rules used to put it above its
+  // conflicts, past the hint.
+  for (bool graph : {false, true}) {
+    Problem problem;
+    problem.pools.push_back({"p", 8, 1});
+    problem.buffers.push_back({"a", 8, 1, {}, Interval{0, 1}, {}});
+    problem.buffers.push_back({"z", 0, 64, {}, Interval{1, 2}, {}});
+    if (graph)
+      problem.buffers.push_back({"y", 0, 16, {}, std::nullopt, {0}});
+    llvm::cantFail(problem.finalize());
+    for (const std::string &name : getAlgorithmNames()) {
+      auto algorithm = llvm::cantFail(createAlgorithm(name));
+      llvm::Expected<Plan> plan = algorithm->plan(problem, smallBudget(0));
+      ASSERT_EQ(errorMessage(plan), "") << name;
+      EXPECT_EQ(plan->poolSizes, std::vector<uint64_t>({8})) << name;
+      for (const Placement &at : plan->placements)
+        EXPECT_EQ(at.offset, 0u) << name;
+    }
+  }
+}
+
 TEST(AllAlgorithmsTest, EmptyProblems) {
   Problem problem;
   problem.pools.push_back({"p", 0, 1});
