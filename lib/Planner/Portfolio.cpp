@@ -349,6 +349,7 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
 
   if (external && externalTotal <= search.bestTotal) {
     external->algorithm = "auto";
+    external->provenOptimal |= externalTotal <= search.lowerBound;
     return std::move(*external);
   }
   if (search.bestPlan) {

@@ -140,6 +140,17 @@ TEST(AutoTest, ReportsALayoutAtTheLowerBoundAsOptimal) {
   Plan plan = planAuto(problem);
   EXPECT_EQ(plan.poolSizes, std::vector<uint64_t>({12}));
   EXPECT_TRUE(plan.provenOptimal);
+
+  // The same when the layout comes from an algorithm outside the placement
+  // engine (here a conflict graph).
+  Problem graph;
+  graph.pools = {{"p0", std::nullopt, 1}, {"p1", std::nullopt, 1}};
+  graph.buffers = {{"b0", 1, 4, {}, std::nullopt, {}},
+                   {"b1", 2, 1, {}, std::nullopt, {0}}};
+  ASSERT_EQ(errorMessage(graph.finalize()), "");
+  plan = planAuto(graph);
+  EXPECT_EQ(plan.poolSizes, std::vector<uint64_t>({3, 0}));
+  EXPECT_TRUE(plan.provenOptimal);
 }
 
 TEST(AutoTest, FailsLikeBestFitWhenNothingFits) {
