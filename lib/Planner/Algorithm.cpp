@@ -10,6 +10,7 @@
 
 #include "llvm/ADT/StringMap.h"
 
+#include <algorithm>
 #include <mutex>
 
 using namespace usmp::planner;
@@ -68,6 +69,13 @@ usmp::planner::createAlgorithm(llvm::StringRef name) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                  "unknown planning algorithm '" + name +
                                      "' (known: " + known + ")");
+}
+
+std::chrono::steady_clock::time_point
+usmp::planner::deadlineAfter(uint64_t timeLimitMs) {
+  constexpr uint64_t kCenturyMs = uint64_t(100) * 366 * 24 * 3600 * 1000;
+  return std::chrono::steady_clock::now() +
+         std::chrono::milliseconds(std::min(timeLimitMs, kCenturyMs));
 }
 
 std::vector<std::string> usmp::planner::getAlgorithmNames() {

@@ -947,8 +947,7 @@ llvm::Expected<Plan> usmp::planner::planExact(const Problem &problem,
   if (options.nodeLimit)
     budget.nodeLimit = options.nodeLimit;
   else if (options.timeLimitMs)
-    budget.deadline = std::chrono::steady_clock::now() +
-                      std::chrono::milliseconds(options.timeLimitMs);
+    budget.deadline = deadlineAfter(options.timeLimitMs);
   else
     budget.nodeLimit = kDefaultExactNodeLimit;
 

@@ -41,8 +41,7 @@ public:
 llvm::Expected<Plan> HillClimb::plan(const Problem &problem,
                                      const PlanOptions &options) const {
   using Clock = std::chrono::steady_clock;
-  Clock::time_point deadline =
-      Clock::now() + std::chrono::milliseconds(options.timeLimitMs);
+  Clock::time_point deadline = deadlineAfter(options.timeLimitMs);
   std::vector<unsigned> order = orderBySize(problem);
   std::vector<unsigned> position(order.size());
   for (auto [index, b] : llvm::enumerate(order))

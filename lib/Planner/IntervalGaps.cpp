@@ -18,9 +18,10 @@
 using namespace usmp::planner;
 
 GapPlacer::GapPlacer(const Problem &problem, GapPlacerShape shape)
-    : problem(problem), shape(shape) {
-  assert(shape.bucketStepsLog2 <= 6 && shape.fanoutLog2 >= 1 &&
-         "invalid shape");
+    : problem(problem),
+      // Only speed depends on the shape, so one out of range is brought in.
+      shape{std::min(shape.bucketStepsLog2, 6u),
+            std::clamp(shape.fanoutLog2, 1u, 16u)} {
   numBuckets = std::max(
       1u, static_cast<unsigned>(llvm::divideCeil(
               problem.getNumSteps(), uint64_t(1) << shape.bucketStepsLog2)));

@@ -180,6 +180,24 @@ TEST(AllAlgorithmsTest, EmptyBuffersTakeNoRoom) {
   }
 }
 
+TEST(AllAlgorithmsTest, HugeTimeLimitsMeanNoLimit) {
+  // A deadline computed from 2^64 - 1 ms used to overflow into the past, so
+  // the searches stopped at once with their first layout.
+  Problem problem = conflictTriangleProblem();
+  ASSERT_EQ(errorMessage(problem.finalize()), "");
+  PlanOptions huge;
+  huge.timeLimitMs = ~uint64_t(0);
+  for (const std::string &name : getAlgorithmNames()) {
+    auto algorithm = llvm::cantFail(createAlgorithm(name));
+    llvm::Expected<Plan> plan = algorithm->plan(problem, huge);
+    ASSERT_EQ(errorMessage(plan), "") << name;
+    Plan unlimited = llvm::cantFail(algorithm->plan(problem, PlanOptions()));
+    if (name != "auto")
+      EXPECT_EQ(plan->poolSizes, unlimited.poolSizes) << name;
+    EXPECT_EQ(plan->provenOptimal, unlimited.provenOptimal) << name;
+  }
+}
+
 TEST(AllAlgorithmsTest, EmptyProblems) {
   Problem problem;
   problem.pools.push_back({"p", 0, 1});

@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -30,6 +31,10 @@ struct PlanOptions {
   /// Node budget of the exact search, 0 for unlimited (time limit only).
   uint64_t nodeLimit = 0;
 };
+
+/// The time `timeLimitMs` from now; limits beyond a century mean a century,
+/// so the clock arithmetic cannot overflow.
+std::chrono::steady_clock::time_point deadlineAfter(uint64_t timeLimitMs);
 
 class Algorithm {
 public:

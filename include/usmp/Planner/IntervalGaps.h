@@ -56,8 +56,8 @@ struct GapPlacerShape {
 /// then be called many times with different orders (the portfolio does).
 class GapPlacer {
 public:
-  /// `problem` must be finalized and outlive the placer; `shape` needs
-  /// bucketStepsLog2 <= 6 and fanoutLog2 >= 1.
+  /// `problem` must be finalized and outlive the placer; `shape` is brought
+  /// within bucketStepsLog2 <= 6 and 1 <= fanoutLog2 <= 16.
   explicit GapPlacer(const Problem &problem, GapPlacerShape shape = {});
 
   /// Places every buffer, in `order` (a permutation of the buffer indices),
