@@ -1,11 +1,10 @@
-//===- StartBestFit.h - Start-ordered best-fit -------------------*- C++
-//-*-===//
+//===- StartBestFit.h - Start-ordered best-fit ------------------*- C++ -*-===//
 //
 // `start-best-fit` re-implements the start-ordered rule of IREE's static
 // slice packing: buffers in order of their first use (larger first on ties),
 // each into the smallest gap left between the buffers still live, as an
-// allocator replaying the program would. Buffers without a live range come
-// first.
+// allocator replaying the program would. Buffers without a live range count
+// as live over the whole program (from the earliest start to the latest end).
 //
 //===----------------------------------------------------------------------===//
 
