@@ -86,6 +86,8 @@ static Format detectFormat(llvm::StringRef path, llvm::StringRef text) {
     return Format::Csv;
   if (extension.equals_insensitive(".json"))
     return Format::Json;
+  // Both readers skip a UTF-8 byte order mark.
+  text.consume_front("\xEF\xBB\xBF");
   return text.ltrim().starts_with("{") ? Format::Json : Format::Csv;
 }
 
