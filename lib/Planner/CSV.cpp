@@ -179,16 +179,23 @@ llvm::Expected<std::string> usmp::planner::writeCsvPlan(const Problem &problem,
   bool withPool = problem.pools.size() > 1;
   std::string out = withPool ? "id,lower,upper,size,pool,offset\n"
                              : "id,lower,upper,size,offset\n";
-  // CSV here has no quoting: a comma or line break would shift the fields.
+  // CSV here has no quoting: a comma or line break would shift the fields,
+  // and the reader trims blanks around them.
   auto checkName = [](llvm::StringRef what,
                       const std::string &name) -> llvm::Error {
-    if (name.find_first_of(",\r\n") == std::string::npos)
-      return llvm::Error::success();
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        what + " '" + name +
-            "' has a comma or line break in its name, which CSV output "
-            "cannot hold; use JSON");
+    if (name.find_first_of(",\r\n") != std::string::npos)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          what + " '" + name +
+              "' has a comma or line break in its name, which CSV output "
+              "cannot hold; use JSON");
+    if (llvm::StringRef(name).trim() != name)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          what + " '" + name +
+              "' has blanks around its name, which CSV input drops; use "
+              "JSON");
+    return llvm::Error::success();
   };
   if (withPool)
     for (const Pool &pool : problem.pools)
@@ -202,6 +209,12 @@ llvm::Expected<std::string> usmp::planner::writeCsvPlan(const Problem &problem,
           llvm::inconvertibleErrorCode(),
           "buffer '" + buffer.name +
               "' has no live range, which CSV output needs; use JSON");
+    if (!buffer.conflicts.empty())
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "buffer '" + buffer.name +
+              "' lists explicit conflicts, which CSV output cannot hold; use "
+              "JSON");
     if (buffer.live->end == std::numeric_limits<int64_t>::max())
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "buffer '" + buffer.name +

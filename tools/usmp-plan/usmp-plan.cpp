@@ -202,6 +202,12 @@ int main(int argc, char **argv) {
   if (ec)
     return fail("cannot write '" + outputFile + "': " + ec.message());
   out.os() << output;
+  // A full disk shows only on flushing; report it instead of success.
+  out.os().flush();
+  if (std::error_code error = out.os().error()) {
+    out.os().clear_error();
+    return fail("cannot write '" + outputFile + "': " + error.message());
+  }
   out.keep();
 
   std::string pools;

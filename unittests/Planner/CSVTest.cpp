@@ -94,6 +94,16 @@ TEST(CSVTest, WritesProblemsFromOtherSources) {
   EXPECT_EQ(errorMessage(text),
             "pool 'q\nr' has a comma or line break in its name, which CSV "
             "output cannot hold; use JSON");
+  // Nor names the reader would trim, nor conflicts it would drop.
+  problem.pools[1].name = " q";
+  text = writeCsvPlan(problem, plan);
+  EXPECT_EQ(errorMessage(text), "pool ' q' has blanks around its name, which "
+                                "CSV input drops; use JSON");
+  problem.pools[1].name = "q";
+  problem.buffers[0].conflicts = {0};
+  text = writeCsvPlan(problem, plan);
+  EXPECT_EQ(errorMessage(text), "buffer 'a' lists explicit conflicts, which "
+                                "CSV output cannot hold; use JSON");
 }
 
 TEST(CSVTest, BadInputs) {
