@@ -436,6 +436,9 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
           {placedOffset[other],
            placedOffset[other] + problem.buffers[other].size});
   if (!explicitRanges.empty()) {
+    // Sorting dominates placements with long conflict lists: charge it.
+    work +=
+        explicitRanges.size() * (llvm::Log2_64(explicitRanges.size()) + 1) / 2;
     sortAndMerge(explicitRanges);
     sets.push_back(&explicitRanges);
   }
