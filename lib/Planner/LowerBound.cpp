@@ -79,8 +79,12 @@ static Wide intervalBound(const Problem &problem, const Group &group) {
 
 /// Heaviest of the cliques grown greedily (heaviest compatible neighbour
 /// first) from the group's heaviest buffers, in the full conflict graph.
+/// A candidate joins when every member so far counts it among its
+/// neighbours; starts stop once about 2^26 neighbours have been visited
+/// (any clique bounds the pool, so fewer starts only weaken the bound).
 static Wide cliqueBound(const Problem &problem, const Group &group) {
   constexpr size_t maxStarts = 1024;
+  constexpr uint64_t maxVisits = uint64_t(1) << 26;
   StackWeight weight(problem, group);
   std::vector<char> inGroup(problem.buffers.size(), 0);
   for (unsigned b : group.members)
@@ -94,21 +98,33 @@ static Wide cliqueBound(const Problem &problem, const Group &group) {
   if (starts.size() > maxStarts)
     starts.resize(maxStarts);
   Wide best = 0;
-  std::vector<unsigned> candidates, clique;
+  uint64_t visits = 0;
+  // hits[c], for a candidate c of the current start: how many members after
+  // the start have c as a neighbour (reset as c becomes a candidate).
+  std::vector<unsigned> candidates, hits(problem.buffers.size(), 0);
   for (unsigned start : starts) {
+    if (visits >= maxVisits)
+      break;
     candidates.clear();
     for (unsigned other : problem.neighbours(start))
-      if (inGroup[other])
+      if (inGroup[other]) {
         candidates.push_back(other);
-    llvm::sort(candidates, heavierFirst);
-    clique.assign(1, start);
-    Wide sum = weight.padded(start);
-    for (unsigned c : candidates)
-      if (llvm::all_of(clique,
-                       [&](unsigned k) { return problem.conflict(c, k); })) {
-        clique.push_back(c);
-        sum += weight.padded(c);
+        hits[other] = 0;
       }
+    llvm::sort(candidates, heavierFirst);
+    unsigned members = 1;
+    Wide sum = weight.padded(start);
+    for (unsigned c : candidates) {
+      // Every candidate neighbours the start.
+      if (hits[c] != members - 1)
+        continue;
+      ++members;
+      sum += weight.padded(c);
+      for (unsigned other : problem.neighbours(c))
+        ++hits[other];
+      visits += problem.neighbours(c).size();
+    }
+    visits += candidates.size();
     best = std::max(best, weight.finish(sum));
   }
   return best;
