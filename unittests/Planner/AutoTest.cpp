@@ -167,18 +167,24 @@ TEST(AutoTest, FailsLikeBestFitWhenNothingFits) {
 TEST(AutoTest, KeepsALayoutEndingAtTheTopOfTheAddressSpace) {
   // Only orders placing `small` first fit: size order fills `first` with
   // `huge`. The layouts that fit total 2^64 - 1 (saturated), the value
-  // totals also use for "none", and so does the lower bound.
-  Problem problem;
-  problem.pools.push_back({"first", std::nullopt, 1});
-  problem.pools.push_back({"second", std::nullopt, 1});
-  problem.buffers = {{"huge", ~uint64_t(0), 1, {}, Interval{1, 1}, {}},
-                     {"small", 1, 1, {0}, Interval{0, 2}, {}}};
-  ASSERT_EQ(errorMessage(problem.finalize()), "");
-  for (uint64_t timeLimitMs : {1, 100}) {
-    PlanOptions options;
-    options.timeLimitMs = timeLimitMs;
-    EXPECT_EQ(planAuto(problem, options).poolSizes,
-              std::vector<uint64_t>({1, ~uint64_t(0)}));
+  // totals also use for "none", and so does the lower bound. `small` starts
+  // first (start-best-fit fits), or with `huge` (only the duration order
+  // fits).
+  for (int64_t start : {1, 0}) {
+    Problem problem;
+    problem.pools.push_back({"first", std::nullopt, 1});
+    problem.pools.push_back({"second", std::nullopt, 1});
+    problem.buffers = {
+        {"huge", ~uint64_t(0), 1, {}, Interval{start, start}, {}},
+        {"small", 1, 1, {0}, Interval{0, 2}, {}}};
+    ASSERT_EQ(errorMessage(problem.finalize()), "");
+    for (uint64_t timeLimitMs : {1, 100}) {
+      PlanOptions options;
+      options.timeLimitMs = timeLimitMs;
+      EXPECT_EQ(planAuto(problem, options).poolSizes,
+                std::vector<uint64_t>({1, ~uint64_t(0)}))
+          << start;
+    }
   }
 }
 
