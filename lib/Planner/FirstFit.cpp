@@ -54,7 +54,8 @@ llvm::Error usmp::planner::makeNoFitError(
         index < lowestOffsets.size() ? lowestOffsets[index] : std::nullopt;
     uint64_t left = offset && *offset < limit ? limit - *offset : 0;
     message += (index ? ", '" : " '") + info.name + "' had " +
-               std::to_string(left) + " bytes left";
+               std::to_string(left) +
+               (left == 1 ? " byte left" : " bytes left");
     if (info.sizeHint)
       message += " (size hint " + std::to_string(*info.sizeHint) + ")";
     else

@@ -214,6 +214,8 @@ int main(int argc, char **argv) {
   for (auto [index, pool] : llvm::enumerate(problem.pools))
     pools += (index ? " " : "") + pool.name + "=" +
              std::to_string(plan->poolSizes[index]);
+  if (pools.empty())
+    pools = "(none)";
   llvm::errs() << "usmp-plan: algorithm " << plan->algorithm << ", pools "
                << pools << ", total " << total << ", lower bound "
                << bounds.total << ", gap "

@@ -97,7 +97,7 @@ TEST(FirstFitTest, FallsBackOnlyWhenTheHintIsExceeded) {
 
 TEST(FirstFitTest, FailureNamesBufferSizeAndRoomPerCandidate) {
   Problem problem;
-  problem.pools.push_back({"sram", 16, 1});
+  problem.pools.push_back({"sram", 13, 1});
   problem.pools.push_back({"tcm", 6, 1});
   problem.buffers.push_back({"big", 12, 1, {}, Interval{0, 1}, {}});
   problem.buffers.push_back({"next", 8, 1, {1, 0}, Interval{0, 1}, {}});
@@ -106,8 +106,8 @@ TEST(FirstFitTest, FailureNamesBufferSizeAndRoomPerCandidate) {
       placeInOrder(problem, {0, 1}, OffsetRule::LowestGap, "test");
   EXPECT_EQ(errorMessage(plan),
             "buffer 'next' of size 8 fits in no candidate pool: 'tcm' had 6 "
-            "bytes left (size hint 6), 'sram' had 4 bytes left (size hint "
-            "16)");
+            "bytes left (size hint 6), 'sram' had 1 byte left (size hint "
+            "13)");
 }
 
 TEST(FirstFitTest, OverflowIsAFailureNotAWrap) {
