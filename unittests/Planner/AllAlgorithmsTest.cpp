@@ -170,8 +170,7 @@ TEST(AllAlgorithmsTest, EmptyBuffersTakeNoRoom) {
       problem.buffers.push_back({"y", 0, 16, {}, std::nullopt, {0}});
     llvm::cantFail(problem.finalize());
     for (const std::string &name : getAlgorithmNames()) {
-      auto algorithm = llvm::cantFail(createAlgorithm(name));
-      llvm::Expected<Plan> plan = algorithm->plan(problem, smallBudget(0));
+      llvm::Expected<Plan> plan = planWith(name, problem, smallBudget(0));
       ASSERT_EQ(errorMessage(plan), "") << name;
       EXPECT_EQ(plan->poolSizes, std::vector<uint64_t>({8})) << name;
       for (const Placement &at : plan->placements)
@@ -188,10 +187,9 @@ TEST(AllAlgorithmsTest, HugeTimeLimitsMeanNoLimit) {
   PlanOptions huge;
   huge.timeLimitMs = ~uint64_t(0);
   for (const std::string &name : getAlgorithmNames()) {
-    auto algorithm = llvm::cantFail(createAlgorithm(name));
-    llvm::Expected<Plan> plan = algorithm->plan(problem, huge);
+    llvm::Expected<Plan> plan = planWith(name, problem, huge);
     ASSERT_EQ(errorMessage(plan), "") << name;
-    Plan unlimited = llvm::cantFail(algorithm->plan(problem, PlanOptions()));
+    Plan unlimited = llvm::cantFail(planWith(name, problem));
     if (name != "auto")
       EXPECT_EQ(plan->poolSizes, unlimited.poolSizes) << name;
     EXPECT_EQ(plan->provenOptimal, unlimited.provenOptimal) << name;
@@ -203,8 +201,7 @@ TEST(AllAlgorithmsTest, EmptyProblems) {
   problem.pools.push_back({"p", 0, 1});
   llvm::cantFail(problem.finalize());
   for (const std::string &name : getAlgorithmNames()) {
-    auto algorithm = llvm::cantFail(createAlgorithm(name));
-    llvm::Expected<Plan> plan = algorithm->plan(problem, smallBudget(0));
+    llvm::Expected<Plan> plan = planWith(name, problem, smallBudget(0));
     ASSERT_EQ(errorMessage(plan), "") << name;
     EXPECT_EQ(plan->poolSizes, std::vector<uint64_t>({0})) << name;
   }

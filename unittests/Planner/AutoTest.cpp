@@ -11,19 +11,12 @@
 using namespace usmp::planner;
 using usmp::planner::testing::conflictTriangleProblem;
 using usmp::planner::testing::errorMessage;
+using usmp::planner::testing::planWith;
 using usmp::planner::testing::Random;
 using usmp::planner::testing::randomProblem;
 using usmp::planner::testing::RandomProblemOptions;
 
 namespace {
-
-llvm::Expected<Plan> planWith(llvm::StringRef name, const Problem &problem,
-                              PlanOptions options = PlanOptions()) {
-  auto algorithm = createAlgorithm(name);
-  if (!algorithm)
-    return algorithm.takeError();
-  return (*algorithm)->plan(problem, options);
-}
 
 /// Plans with `auto`, checking the plan with the verifier.
 Plan planAuto(const Problem &problem, PlanOptions options = PlanOptions()) {

@@ -15,6 +15,7 @@
 using namespace usmp::planner;
 using usmp::planner::testing::conflictTriangleProblem;
 using usmp::planner::testing::errorMessage;
+using usmp::planner::testing::planWith;
 using usmp::planner::testing::Random;
 using usmp::planner::testing::randomProblem;
 using usmp::planner::testing::RandomProblemOptions;
@@ -32,13 +33,6 @@ Buffer interval(std::string name, uint64_t size, int64_t start, int64_t end,
 Problem finished(Problem problem) {
   EXPECT_EQ(errorMessage(problem.finalize()), "");
   return problem;
-}
-
-llvm::Expected<Plan> planWith(llvm::StringRef name, const Problem &problem) {
-  auto algorithm = createAlgorithm(name);
-  if (!algorithm)
-    return algorithm.takeError();
-  return (*algorithm)->plan(problem, PlanOptions());
 }
 
 std::vector<unsigned> identityOrder(const Problem &problem) {

@@ -4,6 +4,7 @@
 #ifndef USMP_UNITTESTS_PLANNER_PLANNERTESTUTILS_H
 #define USMP_UNITTESTS_PLANNER_PLANNERTESTUTILS_H
 
+#include "usmp/Planner/Algorithm.h"
 #include "usmp/Planner/Problem.h"
 
 #include "llvm/Support/Error.h"
@@ -122,6 +123,16 @@ inline Problem conflictTriangleProblem() {
                      {"d", 4, 1, {}, std::nullopt, {}},
                      {"e", 2, 1, {}, Interval{3, 5}, {3}}};
   return problem;
+}
+
+/// Plans `problem` with the algorithm registered as `name`.
+inline llvm::Expected<Plan> planWith(llvm::StringRef name,
+                                     const Problem &problem,
+                                     const PlanOptions &options = {}) {
+  auto algorithm = createAlgorithm(name);
+  if (!algorithm)
+    return algorithm.takeError();
+  return (*algorithm)->plan(problem, options);
 }
 
 } // namespace usmp::planner::testing

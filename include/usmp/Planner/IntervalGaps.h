@@ -79,7 +79,8 @@ public:
   Plan currentPlan() const;
 
   /// Work done so far by this placer (buffers placed, tree nodes and ranges
-  /// visited), a deterministic measure of time for budgets.
+  /// visited, explicit conflict lists sorted), a deterministic measure of
+  /// time for budgets.
   uint64_t getWork() const { return work; }
 
 private:
