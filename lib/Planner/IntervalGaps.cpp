@@ -41,7 +41,7 @@ void GapPlacer::reset() {
   placedPool.assign(n, -1);
   placedOffset.assign(n, 0);
   poolSizes.assign(problem.pools.size(), 0);
-  total = 0;
+  cost = LayoutCost();
   for (PoolTree &tree : trees) {
     for (unsigned v : tree.dirtyNodes) {
       tree.nodes[v].covering.clear();
@@ -526,16 +526,27 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
   return true;
 }
 
+LayoutCost GapPlacer::costWith(unsigned pool, uint64_t end) const {
+  LayoutCost result = cost;
+  uint64_t size = poolSizes[pool];
+  if (end <= size)
+    return result;
+  // The sums saturate: several pools near 2^64 must not wrap around.
+  result.total = llvm::SaturatingAdd(result.total, end - size);
+  uint64_t hint = problem.pools[pool].sizeHint.value_or(
+      std::numeric_limits<uint64_t>::max());
+  if (end > hint)
+    result.overflow =
+        llvm::SaturatingAdd(result.overflow, end - std::max(size, hint));
+  return result;
+}
+
 void GapPlacer::insert(unsigned b, unsigned pool, uint64_t offset) {
   placedPool[b] = pool;
   placedOffset[b] = offset;
   uint64_t size = problem.buffers[b].size;
   if (offset + size > poolSizes[pool]) {
-    // The total saturates: several pools near 2^64 must not wrap around.
-    uint64_t growth = offset + size - poolSizes[pool];
-    total = total > std::numeric_limits<uint64_t>::max() - growth
-                ? std::numeric_limits<uint64_t>::max()
-                : total + growth;
+    cost = costWith(pool, offset + size);
     poolSizes[pool] = offset + size;
   }
   if (!problem.buffers[b].live || size == 0)
@@ -579,7 +590,8 @@ void GapPlacer::insert(unsigned b, unsigned pool, uint64_t offset) {
 }
 
 std::optional<unsigned> GapPlacer::placeAll(llvm::ArrayRef<unsigned> order,
-                                            FitRule rule, uint64_t cutoff,
+                                            FitRule rule, bool pastHints,
+                                            std::optional<LayoutCost> cutoff,
                                             uint64_t workLimit) {
   reset();
   work += problem.buffers.size();
@@ -649,10 +661,11 @@ std::optional<unsigned> GapPlacer::placeAll(llvm::ArrayRef<unsigned> order,
       placed = true;
       break;
     }
-    // A cutoff of 2^64 - 1 is none: a plan may end exactly there.
-    if (!placed ||
-        (cutoff != std::numeric_limits<uint64_t>::max() && total >= cutoff) ||
-        work >= workLimit)
+    if (!placed && pastHints && !lastOffsets.empty() && lastOffsets.back()) {
+      insert(b, problem.candidates(b).back(), *lastOffsets.back());
+      placed = true;
+    }
+    if (!placed || (cutoff && !(cost < *cutoff)) || work >= workLimit)
       return b;
   }
   return std::nullopt;
@@ -710,16 +723,17 @@ GapPlacer::localOrder(llvm::ArrayRef<unsigned> order) const {
 llvm::Expected<Plan> GapPlacer::run(llvm::ArrayRef<unsigned> order,
                                     FitRule rule) {
   constexpr uint64_t kNoLimit = std::numeric_limits<uint64_t>::max();
+  constexpr std::nullopt_t kNoCutoff = std::nullopt;
   // A buffer's offset depends only on the placed buffers it conflicts with,
   // so any order keeping every two overlapping buffers in `order`'s order
   // gives the same layout: the one placing window by window reads far less
   // memory. Explicit conflicts could join any two windows. When a buffer
   // fits nowhere, the placement in `order` finds the one to name.
   if (problem.isIntervalOnly() && levelBegin.size() > 2 &&
-      !placeAll(localOrder(order), rule, kNoLimit, kNoLimit))
+      !placeAll(localOrder(order), rule, false, kNoCutoff, kNoLimit))
     return currentPlan();
   if (std::optional<unsigned> failed =
-          placeAll(order, rule, kNoLimit, kNoLimit))
+          placeAll(order, rule, false, kNoCutoff, kNoLimit))
     return makeNoFitError(problem, *failed, lastOffsets);
   return currentPlan();
 }
@@ -734,11 +748,13 @@ Plan GapPlacer::currentPlan() const {
   return plan;
 }
 
-uint64_t GapPlacer::evaluate(llvm::ArrayRef<unsigned> order, FitRule rule,
-                             uint64_t cutoff, uint64_t workLimit) {
-  if (placeAll(order, rule, cutoff, workLimit))
-    return std::numeric_limits<uint64_t>::max();
-  return total;
+std::optional<LayoutCost> GapPlacer::evaluate(llvm::ArrayRef<unsigned> order,
+                                              FitRule rule,
+                                              std::optional<LayoutCost> cutoff,
+                                              uint64_t workLimit) {
+  if (placeAll(order, rule, true, cutoff, workLimit))
+    return std::nullopt;
+  return cost;
 }
 
 namespace {

@@ -105,42 +105,46 @@ public:
   Search(const Problem &problem, uint64_t workBudget)
       : problem(problem), placer(problem), workBudget(workBudget) {}
 
-  /// Scores `order` under `rule` and keeps it when strictly smaller; gives
+  /// Scores `order` under `rule` and keeps it when strictly cheaper; gives
   /// up when the placer's work counter reaches `workLimit` (by default the
   /// budget).
   bool consider(std::vector<unsigned> order, FitRule rule,
                 std::optional<uint64_t> workLimit = std::nullopt) {
-    uint64_t total =
-        placer.evaluate(order, rule, bestTotal, workLimit.value_or(workBudget));
-    if (total >= bestTotal)
+    std::optional<LayoutCost> cost =
+        placer.evaluate(order, rule, bestCost, workLimit.value_or(workBudget));
+    if (!cost)
       return false;
-    bestTotal = total;
+    bestCost = cost;
     bestOrder = std::move(order);
     bestRule = rule;
     bestPlan = placer.currentPlan();
     return true;
   }
-  /// Takes `plan`, the layout of `order` under `rule`, when strictly smaller
-  /// or the first (a total of 2^64 - 1 is a layout too).
+  /// Takes `plan`, the layout of `order` under `rule` within the hints, when
+  /// strictly smaller.
   void adopt(Plan plan, std::vector<unsigned> order, FitRule rule) {
-    uint64_t total = totalOf(plan);
-    if (bestPlan && total >= bestTotal)
+    LayoutCost cost{0, totalOf(plan)};
+    if (bestCost && !(cost < *bestCost))
       return;
-    bestTotal = total;
+    bestCost = cost;
     bestOrder = std::move(order);
     bestRule = rule;
     bestPlan = std::move(plan);
   }
   bool hasBudget() const { return placer.getWork() < workBudget; }
-  /// True once the best layout meets the lower bound: nothing can beat it.
-  bool optimal() const { return bestPlan && bestTotal <= lowerBound; }
+  /// True once the best layout is a plan (within the hints).
+  bool hasPlan() const { return bestCost && bestCost->overflow == 0; }
+  /// True once the best layout is a plan at the lower bound: nothing can
+  /// beat it.
+  bool optimal() const { return hasPlan() && bestCost->total <= lowerBound; }
   void improve(SplitMix64 &random);
 
   const Problem &problem;
   GapPlacer placer;
   uint64_t workBudget;
   uint64_t lowerBound = 0;
-  uint64_t bestTotal = std::numeric_limits<uint64_t>::max();
+  /// The best layout, past the hints when every order so far overflows.
+  std::optional<LayoutCost> bestCost;
   std::vector<unsigned> bestOrder;
   FitRule bestRule = FitRule::BestFit;
   std::optional<Plan> bestPlan;
@@ -152,7 +156,8 @@ public:
 /// that reaches the top of its pool and place it earlier, the others move a
 /// random buffer a short way or swap two nearby ones; the new order is kept
 /// when the layout does not grow. Accepting equal layouts lets the search
-/// drift across plateaus.
+/// drift across plateaus. From a layout past the hints, the moves bring the
+/// buffers at the top of an overflowing pool forward until one fits.
 void Search::improve(SplitMix64 &random) {
   size_t n = bestOrder.size();
   if (n < 2)
@@ -196,11 +201,19 @@ void Search::improve(SplitMix64 &random) {
                   order.begin() + j + 1);
     else if (j < i)
       std::rotate(order.begin() + j, order.begin() + i, order.begin() + i + 1);
-    uint64_t total =
-        placer.evaluate(order, bestRule, bestTotal + 1, workBudget);
-    if (total > bestTotal)
+    // Equal layouts are kept too: cut off only above the best.
+    std::optional<LayoutCost> cutoff = *bestCost;
+    if (cutoff->total != std::numeric_limits<uint64_t>::max())
+      ++cutoff->total;
+    else if (cutoff->overflow != std::numeric_limits<uint64_t>::max())
+      cutoff = LayoutCost{cutoff->overflow + 1, 0};
+    else
+      cutoff.reset();
+    std::optional<LayoutCost> cost =
+        placer.evaluate(order, bestRule, cutoff, workBudget);
+    if (!cost)
       continue;
-    bestTotal = total;
+    bestCost = cost;
     bestOrder = std::move(order);
     bestPlan = placer.currentPlan();
     refresh();
@@ -305,9 +318,11 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
       return;
     }
     uint64_t total = totalOf(*plan);
-    if (total < std::min(externalTotal, search.bestTotal) ||
-        (total == std::min(externalTotal, search.bestTotal) &&
-         (plan->provenOptimal || (!external && !search.bestPlan)))) {
+    uint64_t best = search.hasPlan()
+                        ? std::min(externalTotal, search.bestCost->total)
+                        : externalTotal;
+    if (total < best || (total == best && (plan->provenOptimal ||
+                                           (!external && !search.hasPlan())))) {
       externalTotal = total;
       external = std::move(*plan);
     }
@@ -341,25 +356,25 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     search.consider(std::move(byOffset), FitRule::FirstFit);
   }
 
-  if (!proven && !search.optimal() &&
-      search.bestTotal != std::numeric_limits<uint64_t>::max()) {
+  if (!proven && !search.optimal() && search.bestCost) {
     SplitMix64 random(options.seed);
     search.improve(random);
   }
 
-  if (external && externalTotal <= search.bestTotal) {
+  if (external &&
+      (!search.hasPlan() || externalTotal <= search.bestCost->total)) {
     external->algorithm = "auto";
     external->provenOptimal |= externalTotal <= search.lowerBound;
     return std::move(*external);
   }
-  if (search.bestPlan) {
+  if (search.hasPlan()) {
     search.bestPlan->algorithm = "auto";
     search.bestPlan->provenOptimal = search.optimal();
     return std::move(*search.bestPlan);
   }
-  // Nothing fitted, or every layout scored ends at 2^64 - 1, which the
-  // placer's totals cannot tell from none: the first of the named rules that
-  // places every buffer, else best fit's failure.
+  // No order scored fitted within the hints (best fit's may have been cut
+  // for the budget): the first of the named rules that places every buffer,
+  // else best fit's failure.
   llvm::Expected<Plan> plan =
       search.placer.run(intervalOrder(problem, IntervalOrder::SizeThenDuration),
                         FitRule::BestFit);

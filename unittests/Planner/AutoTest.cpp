@@ -157,10 +157,37 @@ TEST(AutoTest, FailsLikeBestFitWhenNothingFits) {
             std::string::npos);
 }
 
+// When every order `auto` tries overflows the size hint, its local search
+// starts from the layout overflowing least. At step 2, b1, b3 and b4 take
+// the whole hint: size order puts b0 and b4 at 0, b1 above b0 at 12, and b3
+// finds no room; b1 at 0, b4 and b0 at 7, b3 at 15 fits. Empty buffers keep
+// the exact search, which would find that too, out.
+TEST(AutoTest, PlansWithinAHintNoHeuristicMeets) {
+  Problem problem;
+  problem.pools.push_back({"m", 20, 1});
+  problem.buffers = {{"b0", 12, 1, {}, Interval{3, 4}, {}},
+                     {"b1", 7, 1, {}, Interval{1, 3}, {}},
+                     {"b2", 1, 1, {}, Interval{4, 4}, {}},
+                     {"b3", 5, 1, {}, Interval{2, 2}, {}},
+                     {"b4", 8, 1, {}, Interval{0, 2}, {}}};
+  for (unsigned i = 0; i < 600; ++i)
+    problem.buffers.push_back(
+        {"z" + std::to_string(i), 0, 1, {}, Interval{0, 0}, {}});
+  ASSERT_EQ(errorMessage(problem.finalize()), "");
+  PlanOptions quick;
+  quick.timeLimitMs = 20;
+  for (const std::string &name : getAlgorithmNames())
+    if (name != "auto" && name != "exact") {
+      llvm::Expected<Plan> plan = planWith(name, problem, quick);
+      EXPECT_NE(errorMessage(plan), "") << name;
+    }
+  EXPECT_EQ(planAuto(problem, quick).poolSizes, std::vector<uint64_t>({20}));
+}
+
 TEST(AutoTest, KeepsALayoutEndingAtTheTopOfTheAddressSpace) {
   // Only orders placing `small` first fit: size order fills `first` with
-  // `huge`. The layouts that fit total 2^64 - 1 (saturated), the value
-  // totals also use for "none", and so does the lower bound. `small` starts
+  // `huge`. The layouts that fit total 2^64 - 1 (saturated), and so does
+  // the lower bound. `small` starts
   // first (start-best-fit fits), or with `huge` (only the duration order
   // fits).
   for (int64_t start : {1, 0}) {

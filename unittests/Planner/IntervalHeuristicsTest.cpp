@@ -76,10 +76,49 @@ TEST(IntervalHeuristicsTest, BestFitTakesTheSmallestHole) {
   EXPECT_EQ(best->placements[5].offset, 15u);
   EXPECT_EQ(best->poolSizes, std::vector<uint64_t>({21}));
   EXPECT_EQ(errorMessage(verifyPlan(problem, *best)), "");
-  EXPECT_EQ(placer.evaluate(identityOrder(problem), FitRule::BestFit), 21u);
+  std::optional<LayoutCost> cost =
+      placer.evaluate(identityOrder(problem), FitRule::BestFit);
+  ASSERT_TRUE(cost);
+  EXPECT_EQ(cost->overflow, 0u);
+  EXPECT_EQ(cost->total, 21u);
   // The evaluation stops once the pool reaches the cutoff.
-  EXPECT_EQ(placer.evaluate(identityOrder(problem), FitRule::BestFit, 21),
-            UINT64_MAX);
+  EXPECT_FALSE(placer.evaluate(identityOrder(problem), FitRule::BestFit,
+                               LayoutCost{0, 21}));
+  EXPECT_TRUE(placer.evaluate(identityOrder(problem), FitRule::BestFit,
+                              LayoutCost{0, 22}));
+}
+
+// Scoring orders, a buffer that fits within no hint goes past the hint of
+// its last candidate, and the cost counts the bytes beyond it first: c fits
+// neither above a in `fast` nor above b in `slow`.
+TEST(IntervalHeuristicsTest, EvaluatePlacesPastTheHints) {
+  Problem problem;
+  problem.pools = {{"fast", 10, 1}, {"slow", 12, 1}};
+  problem.buffers = {interval("a", 8, 0, 1), interval("b", 8, 0, 1),
+                     interval("c", 8, 1, 2)};
+  problem = finished(std::move(problem));
+  GapPlacer placer(problem);
+  for (FitRule rule : {FitRule::FirstFit, FitRule::BestFit}) {
+    std::optional<LayoutCost> cost =
+        placer.evaluate(identityOrder(problem), rule);
+    ASSERT_TRUE(cost);
+    EXPECT_EQ(cost->overflow, 4u);
+    EXPECT_EQ(cost->total, 24u);
+    Plan plan = placer.currentPlan();
+    EXPECT_EQ(plan.placements[2].pool, 1u);
+    EXPECT_EQ(plan.placements[2].offset, 8u);
+    EXPECT_EQ(plan.poolSizes, std::vector<uint64_t>({8, 16}));
+    // Any layout within the hints is cheaper, whatever its total.
+    EXPECT_FALSE(placer.evaluate(identityOrder(problem), rule,
+                                 LayoutCost{0, UINT64_MAX}));
+    EXPECT_TRUE(
+        placer.evaluate(identityOrder(problem), rule, LayoutCost{4, 25}));
+    // `run` keeps to the hints.
+    llvm::Expected<Plan> strict = placer.run(identityOrder(problem), rule);
+    EXPECT_NE(errorMessage(strict).find("buffer 'c' of size 8 fits in no "
+                                        "candidate pool"),
+              std::string::npos);
+  }
 }
 
 // Best fit's cached union of the upper tree: at step 0 the long buffers p2

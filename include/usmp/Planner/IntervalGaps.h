@@ -52,6 +52,18 @@ struct GapPlacerShape {
   unsigned fanoutLog2 = 4;
 };
 
+/// What an order's layout costs: the bytes its pools take beyond their size
+/// hints, then the sum of the pool sizes, compared in that order. A layout
+/// with overflow is no plan, but tells a search how far it is from one.
+struct LayoutCost {
+  uint64_t overflow = 0;
+  uint64_t total = 0;
+  bool operator<(const LayoutCost &other) const {
+    return overflow != other.overflow ? overflow < other.overflow
+                                      : total < other.total;
+  }
+};
+
 /// Places buffers into gaps. Construction indexes the problem once; `run` can
 /// then be called many times with different orders (the portfolio does).
 class GapPlacer {
@@ -67,15 +79,19 @@ public:
   /// that reads less memory; see localOrder.)
   llvm::Expected<Plan> run(llvm::ArrayRef<unsigned> order, FitRule rule);
 
-  /// Like `run`, but only returns the sum of the pool sizes, or UINT64_MAX
-  /// when some buffer fits nowhere, the sum reaches `cutoff` (it only grows,
-  /// so the placement stops there; UINT64_MAX is no cutoff) or `getWork()`
-  /// reaches `workLimit`; used to score orders.
-  uint64_t evaluate(llvm::ArrayRef<unsigned> order, FitRule rule,
-                    uint64_t cutoff = UINT64_MAX,
-                    uint64_t workLimit = UINT64_MAX);
+  /// Like `run`, but only returns the layout's cost, and a buffer that fits
+  /// within no candidate's size hint goes to its last candidate anyway, past
+  /// the hint (so a search can start where every order fails). Returns
+  /// nullopt when the cost reaches `cutoff` (it only grows, so the placement
+  /// stops there), `getWork()` reaches `workLimit` or an offset would not fit
+  /// in 64 bits; used to score orders.
+  std::optional<LayoutCost>
+  evaluate(llvm::ArrayRef<unsigned> order, FitRule rule,
+           std::optional<LayoutCost> cutoff = std::nullopt,
+           uint64_t workLimit = UINT64_MAX);
 
-  /// The layout of the last `evaluate` that placed every buffer.
+  /// The layout of the last `evaluate` that placed every buffer (past the
+  /// hints when its overflow is not 0).
   Plan currentPlan() const;
 
   /// Work done so far by this placer (buffers placed, tree nodes and ranges
@@ -138,9 +154,15 @@ private:
   };
 
   /// Places buffers in `order`; on failure returns the buffer that fits
-  /// nowhere and leaves its offset per candidate pool in `lastOffsets`.
+  /// nowhere and leaves its offset per candidate pool in `lastOffsets`. With
+  /// `pastHints`, a buffer that fits within no hint goes to its last
+  /// candidate; the placement stops when the cost reaches `cutoff`.
   std::optional<unsigned> placeAll(llvm::ArrayRef<unsigned> order, FitRule rule,
-                                   uint64_t cutoff, uint64_t workLimit);
+                                   bool pastHints,
+                                   std::optional<LayoutCost> cutoff,
+                                   uint64_t workLimit);
+  /// The cost once `pool` ends at `end` or above.
+  LayoutCost costWith(unsigned pool, uint64_t end) const;
   /// Offset of buffer `b` in pool `pool` under `rule`, ignoring the hint;
   /// false when offset + size would not fit in 64 bits.
   bool findOffset(unsigned b, unsigned pool, FitRule rule, uint64_t &offset);
@@ -186,7 +208,8 @@ private:
   std::vector<int> placedPool;
   std::vector<uint64_t> placedOffset;
   std::vector<uint64_t> poolSizes;
-  uint64_t total = 0;
+  /// The current layout's cost.
+  LayoutCost cost;
   uint64_t work = 0;
   std::vector<unsigned> partial, canonical, path;
   unsigned decomposed = ~0u;
