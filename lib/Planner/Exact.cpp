@@ -873,7 +873,10 @@ Search::Outcome Search::run(uint64_t capacity, Layout &layout) {
 /// One pool's layout, and whether it is proven optimal.
 struct PoolResult {
   Layout layout;
+  /// The layout is optimal.
   bool proven = false;
+  /// No layout fits within the hint: the lower bound or the search says so.
+  bool infeasible = false;
 };
 
 /// The search recurses once per decision, so its depth grows with the pool;
@@ -916,10 +919,12 @@ PoolResult solvePool(const Instance &in, uint64_t hint, bool minimize,
       break;
     if (outcome == Search::Outcome::Infeasible) {
       result.proven = minimize;
+      result.infeasible = !result.layout.found();
       break;
     }
   }
   result.proven |= result.layout.peak <= in.lowerBound;
+  result.infeasible |= in.lowerBound > hint;
   return result;
 }
 
@@ -1036,7 +1041,22 @@ llvm::Expected<Plan> usmp::planner::planExact(const Problem &problem,
         stats->nodes = budget.nodes;
         stats->budgetExhausted = budget.exhausted;
       }
-      return greedy.takeError();
+      // The fallback's failure names a buffer; say whether the search
+      // settled the question (with one candidate per buffer, each pool is
+      // decided alone) or gave up.
+      std::string message = llvm::toString(greedy.takeError());
+      auto infeasible = llvm::find_if(
+          results, [](const PoolResult &result) { return result.infeasible; });
+      if (forced && infeasible != results.end())
+        message += "; the exact search proved that no layout of pool '" +
+                   problem.pools[infeasible - results.begin()].name +
+                   "' fits within its size hint";
+      else if (budget.exhausted)
+        message += "; the exact search ran out of its budget after " +
+                   std::to_string(budget.nodes) +
+                   (budget.nodes == 1 ? " node" : " nodes") +
+                   ", so a layout within the size hints may exist";
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
     }
     for (unsigned b = 0; b < n; ++b)
       poolOf[b] = greedy->placements[b].pool;

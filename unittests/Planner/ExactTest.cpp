@@ -139,6 +139,32 @@ TEST(ExactTest, DecisionModeFitsAtCapacityAndFailsBelow) {
   std::string message = errorMessage(none);
   EXPECT_NE(message.find("fits in no candidate pool"), std::string::npos)
       << message;
+  EXPECT_NE(message.find("; the exact search proved that no layout of pool "
+                         "'pool' fits within its size hint"),
+            std::string::npos)
+      << message;
+
+  // Out of nodes before a layout within 20 bytes (the optimum; first fit
+  // by size needs 24): first fit's failure, and that it proves nothing.
+  Problem hard = onePool({liveBuffer("b0", 12, 3, 4), liveBuffer("b1", 7, 1, 3),
+                          liveBuffer("b2", 1, 4, 4), liveBuffer("b3", 5, 2, 2),
+                          liveBuffer("b4", 8, 0, 2)},
+                         20);
+  options.nodeLimit = 1;
+  for (bool minimize : {false, true}) {
+    decision.minimize = minimize;
+    llvm::Expected<Plan> unknown = planExact(hard, options, decision);
+    message = errorMessage(unknown);
+    EXPECT_NE(message.find("fits in no candidate pool: 'pool' had"),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find("; the exact search ran out of its budget after "),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find(", so a layout within the size hints may exist"),
+              std::string::npos)
+        << message;
+  }
 }
 
 TEST(ExactTest, AlignmentIsHonoured) {
