@@ -1,6 +1,7 @@
 //===- Portfolio.cpp - The default `auto` planner -------------------------===//
 
 #include "usmp/Planner/Portfolio.h"
+#include "usmp/Planner/Exact.h"
 #include "usmp/Planner/IntervalGaps.h"
 #include "usmp/Planner/LowerBound.h"
 #include "usmp/Planner/Random.h"
@@ -37,17 +38,6 @@ static constexpr size_t kGraphAlgorithmLimit = 4096;
 // kExactBudgetPercent of the budget and the placement engine the rest.
 static constexpr size_t kExactLimit = 600;
 static constexpr uint64_t kExactBudgetPercent = 80;
-// An exact search node takes time roughly proportional to exactNodeCost():
-// about this many cost units run per millisecond, with a fixed cost of
-// kExactNodeOverhead units per node that dominates on small problems. Fitted
-// on MiniMalloc's instances and random problems of 20 to 200 buffers (0.4 to
-// 16 us per node, one 2026 core); before the fixed cost, `auto` took 5.4 s
-// on 20 random buffers with its 1 s budget. As with kWorkPerMs, only the
-// budget's scale depends on them.
-static constexpr uint64_t kExactWorkPerMs = 1500000;
-static constexpr uint64_t kExactNodeOverhead = 500;
-// Fewer nodes would not get the exact search past its first restart.
-static constexpr uint64_t kMinExactNodes = 1000;
 
 static uint64_t totalOf(const Plan &plan) {
   uint64_t total = 0;
@@ -56,33 +46,6 @@ static uint64_t totalOf(const Plan &plan) {
                 ? std::numeric_limits<uint64_t>::max()
                 : total + size;
   return total;
-}
-
-/// Rough time of one exact search node: a node visits the unplaced buffers
-/// and the unplaced members of their sections (the live sets between
-/// consecutive event times, cliques around explicit conflicts), on top of a
-/// fixed cost.
-static uint64_t exactNodeCost(const Problem &problem) {
-  // A buffer belongs to one section per event time within its live range.
-  std::vector<int64_t> times;
-  for (const Buffer &buffer : problem.buffers) {
-    if (!buffer.live)
-      continue;
-    times.push_back(buffer.live->start);
-    if (buffer.live->end != std::numeric_limits<int64_t>::max())
-      times.push_back(buffer.live->end + 1);
-  }
-  llvm::sort(times);
-  times.erase(std::unique(times.begin(), times.end()), times.end());
-  uint64_t cost = kExactNodeOverhead;
-  for (unsigned b = 0, n = problem.buffers.size(); b < n; ++b) {
-    const std::optional<Interval> &live = problem.buffers[b].live;
-    cost += 1 + problem.explicitConflicts(b).size();
-    if (live)
-      cost += std::upper_bound(times.begin(), times.end(), live->end) -
-              std::lower_bound(times.begin(), times.end(), live->start);
-  }
-  return cost;
 }
 
 namespace {
@@ -301,8 +264,8 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     if (search.hasBudget() && !search.optimal())
       search.consider(intervalOrder(problem, candidate.order), candidate.rule);
 
-  // Plans from other registered algorithms, looked up by name so the
-  // portfolio does not depend on them at compile time.
+  // Plans from other registered algorithms, looked up by name: whatever the
+  // registry holds under these names takes part.
   std::optional<Plan> external;
   uint64_t externalTotal = std::numeric_limits<uint64_t>::max();
   auto tryAlgorithm = [&](llvm::StringRef name, const PlanOptions &with) {
@@ -337,7 +300,7 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     exactOptions.nodeLimit = std::max<uint64_t>(
         kMinExactNodes,
         llvm::SaturatingMultiply(budgetMs,
-                                 kExactWorkPerMs / 100 * kExactBudgetPercent) /
+                                 kExactCostPerMs / 100 * kExactBudgetPercent) /
             exactNodeCost(problem));
     tryAlgorithm("exact", exactOptions);
   }

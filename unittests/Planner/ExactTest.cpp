@@ -167,6 +167,33 @@ TEST(ExactTest, DecisionModeFitsAtCapacityAndFailsBelow) {
   }
 }
 
+// A node costs a fixed 500 plus a unit per buffer and one per membership of
+// a section: a live range per event time within it, an explicit conflict
+// per entry (both sides).
+TEST(ExactTest, NodeCostAndDefaultNodeLimit) {
+  Problem chain = onePool({liveBuffer("a", 1, 0, 1), liveBuffer("b", 1, 1, 2),
+                           liveBuffer("c", 1, 5, 5)});
+  // Event times 0, 1, 2, 3, 5, 6: a covers 0 and 1, b 1 and 2, c 5.
+  EXPECT_EQ(exactNodeCost(chain), 500u + 3 + 2 + 2 + 1);
+  EXPECT_EQ(defaultExactNodeLimit(chain), kDefaultExactNodeLimit);
+
+  // A complete conflict graph of 200 buffers: 500 + 200 + 200 * 199 units,
+  // so about 30 s of work by the model is fewer nodes than the cap.
+  std::vector<Buffer> clique;
+  for (unsigned i = 0; i < 200; ++i) {
+    Buffer buffer{"b" + std::to_string(i), 1, 1, {}, std::nullopt, {}};
+    for (unsigned j = 0; j < i; ++j)
+      buffer.conflicts.push_back(j);
+    clique.push_back(std::move(buffer));
+  }
+  Problem dense = onePool(std::move(clique));
+  uint64_t cost = 500 + 200 + 200 * 199;
+  EXPECT_EQ(exactNodeCost(dense), cost);
+  EXPECT_EQ(defaultExactNodeLimit(dense),
+            kDefaultExactMs * kExactCostPerMs / cost);
+  EXPECT_LT(defaultExactNodeLimit(dense), kDefaultExactNodeLimit);
+}
+
 TEST(ExactTest, AlignmentIsHonoured) {
   // Conflicting a (5 bytes) and b (4 bytes, 8-aligned): b at 0, a at 4.
   Problem problem = onePool(

@@ -32,8 +32,26 @@ struct ExactStats {
   bool budgetExhausted = false;
 };
 
-/// Node budget used when `PlanOptions` sets neither a node nor a time limit.
+/// The search's cost model: a node takes time roughly proportional to
+/// `exactNodeCost`, about kExactCostPerMs units per millisecond (fitted on
+/// MiniMalloc's instances and random problems of 20 to 200 buffers, 0.4 to
+/// 16 us per node on one 2026 core). Only budgets' scale depends on it.
+constexpr uint64_t kExactCostPerMs = 1500000;
+
+/// Rough cost of one search node of `problem` (finalized): a fixed part plus
+/// the buffers and their memberships in the search's sections.
+uint64_t exactNodeCost(const Problem &problem);
+
+/// Fewer nodes would not get the search past its first restart.
+constexpr uint64_t kMinExactNodes = 1000;
+
+/// The node budget used when `PlanOptions` sets neither a node nor a time
+/// limit: kDefaultExactNodeLimit, or fewer where nodes are expensive (dense
+/// conflict graphs), about kDefaultExactMs of work by the cost model, but at
+/// least kMinExactNodes.
 constexpr uint64_t kDefaultExactNodeLimit = 2000000;
+constexpr uint64_t kDefaultExactMs = 30000;
+uint64_t defaultExactNodeLimit(const Problem &problem);
 
 /// Plans `problem` (finalized) with the exact search.
 llvm::Expected<Plan> planExact(const Problem &problem,
