@@ -8,6 +8,7 @@
 #include "usmp/Planner/StartBestFit.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/Sequence.h"
 #include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
@@ -39,13 +40,16 @@ static constexpr size_t kGraphAlgorithmLimit = 4096;
 static constexpr size_t kExactLimit = 600;
 static constexpr uint64_t kExactBudgetPercent = 80;
 
-static uint64_t totalOf(const Plan &plan) {
-  uint64_t total = 0;
-  for (uint64_t size : plan.poolSizes)
-    total = size > std::numeric_limits<uint64_t>::max() - total
-                ? std::numeric_limits<uint64_t>::max()
-                : total + size;
-  return total;
+/// The cost of `plan` as `GapPlacer::evaluate` counts it.
+static LayoutCost costOf(const Problem &problem, const Plan &plan) {
+  LayoutCost cost;
+  for (auto [pool, size] : llvm::enumerate(plan.poolSizes)) {
+    cost.total = llvm::SaturatingAdd(cost.total, size);
+    const std::optional<uint64_t> &hint = problem.pools[pool].sizeHint;
+    if (hint && size > *hint)
+      cost.overflow = llvm::SaturatingAdd(cost.overflow, size - *hint);
+  }
+  return cost;
 }
 
 namespace {
@@ -86,7 +90,7 @@ public:
   /// Takes `plan`, the layout of `order` under `rule` within the hints, when
   /// strictly smaller.
   void adopt(Plan plan, std::vector<unsigned> order, FitRule rule) {
-    LayoutCost cost{0, totalOf(plan)};
+    LayoutCost cost = costOf(problem, plan);
     if (bestCost && !(cost < *bestCost))
       return;
     bestCost = cost;
@@ -265,9 +269,25 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
       search.consider(intervalOrder(problem, candidate.order), candidate.rule);
 
   // Plans from other registered algorithms, looked up by name: whatever the
-  // registry holds under these names takes part.
+  // registry holds under these names takes part. With one candidate pool per
+  // buffer, the hints decide whether a layout is a plan but never where a
+  // buffer goes, so these plan without them: a layout past a hint still
+  // seeds the local search, and on one pool `auto` then follows the same
+  // course with a hint as without, so it meets any hint it reaches without.
+  const Problem *unhinted = &problem;
+  Problem relaxed;
+  if (llvm::any_of(problem.pools,
+                   [](const Pool &pool) { return pool.sizeHint; }) &&
+      llvm::all_of(
+          llvm::seq<unsigned>(0, problem.buffers.size()),
+          [&](unsigned b) { return problem.candidates(b).size() == 1; })) {
+    relaxed = problem;
+    for (Pool &pool : relaxed.pools)
+      pool.sizeHint.reset();
+    unhinted = &relaxed;
+  }
   std::optional<Plan> external;
-  uint64_t externalTotal = std::numeric_limits<uint64_t>::max();
+  std::optional<LayoutCost> externalCost;
   auto tryAlgorithm = [&](llvm::StringRef name, const PlanOptions &with) {
     llvm::Expected<std::unique_ptr<Algorithm>> algorithm =
         createAlgorithm(name);
@@ -275,18 +295,17 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
       llvm::consumeError(algorithm.takeError());
       return;
     }
-    llvm::Expected<Plan> plan = (*algorithm)->plan(problem, with);
+    llvm::Expected<Plan> plan = (*algorithm)->plan(*unhinted, with);
     if (!plan) {
       llvm::consumeError(plan.takeError());
       return;
     }
-    uint64_t total = totalOf(*plan);
-    uint64_t best = search.hasPlan()
-                        ? std::min(externalTotal, search.bestCost->total)
-                        : externalTotal;
-    if (total < best || (total == best && (plan->provenOptimal ||
-                                           (!external && !search.hasPlan())))) {
-      externalTotal = total;
+    LayoutCost cost = costOf(problem, *plan);
+    std::optional<LayoutCost> best = externalCost;
+    if (search.bestCost && (!best || *search.bestCost < *best))
+      best = search.bestCost;
+    if (!best || cost < *best || (!(*best < cost) && plan->provenOptimal)) {
+      externalCost = cost;
       external = std::move(*plan);
     }
   };
@@ -304,6 +323,7 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
             exactNodeCost(problem));
     tryAlgorithm("exact", exactOptions);
   }
+  // A proof past the hints is one that no plan exists.
   bool proven = external && external->provenOptimal;
   if (external && !proven) {
     // Placing buffers first fit in the order of their offsets in a plan puts
@@ -324,10 +344,10 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     search.improve(random);
   }
 
-  if (external &&
-      (!search.hasPlan() || externalTotal <= search.bestCost->total)) {
+  if (external && externalCost->overflow == 0 &&
+      (!search.hasPlan() || externalCost->total <= search.bestCost->total)) {
     external->algorithm = "auto";
-    external->provenOptimal |= externalTotal <= search.lowerBound;
+    external->provenOptimal |= externalCost->total <= search.lowerBound;
     return std::move(*external);
   }
   if (search.hasPlan()) {
@@ -357,7 +377,7 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
   }
   if (plan) {
     plan->algorithm = "auto";
-    plan->provenOptimal = totalOf(*plan) <= search.lowerBound;
+    plan->provenOptimal = costOf(problem, *plan).total <= search.lowerBound;
   }
   return plan;
 }

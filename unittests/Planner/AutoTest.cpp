@@ -184,6 +184,31 @@ TEST(AutoTest, PlansWithinAHintNoHeuristicMeets) {
   EXPECT_EQ(planAuto(problem, quick).poolSizes, std::vector<uint64_t>({20}));
 }
 
+// On one pool a hint only decides whether a layout is a plan, so `auto`
+// follows the same course with a hint as without: it meets any hint it
+// reaches without one (the exact search included, on small problems).
+TEST(AutoTest, MeetsEveryHintItReachesWithoutOne) {
+  Random random(17);
+  for (unsigned round = 0; round < 300; ++round) {
+    RandomProblemOptions options;
+    options.maxBuffers = round % 10 == 0 ? 150 : 40;
+    options.maxPools = 1;
+    options.maxTime = round % 3 == 0 ? 6 : 40;
+    options.maxSize = round % 2 ? 16 : 300;
+    options.explicitPercent = round % 4 == 0 ? 0 : 20;
+    options.hintedPercent = 0;
+    Problem problem = randomProblem(random, options);
+    PlanOptions quick;
+    quick.timeLimitMs = 2;
+    uint64_t reached = planAuto(problem, quick).poolSizes[0];
+    problem.pools[0].sizeHint = reached;
+    llvm::Expected<Plan> plan = planWith("auto", problem, quick);
+    ASSERT_EQ(errorMessage(plan), "") << round;
+    EXPECT_EQ(errorMessage(verifyPlan(problem, *plan)), "") << round;
+    EXPECT_EQ(plan->poolSizes[0], reached) << round;
+  }
+}
+
 TEST(AutoTest, KeepsALayoutEndingAtTheTopOfTheAddressSpace) {
   // Only orders placing `small` first fit: size order fills `first` with
   // `huge`. The layouts that fit total 2^64 - 1 (saturated), and so does
