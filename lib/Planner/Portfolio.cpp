@@ -199,7 +199,24 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
       withExact ? llvm::SaturatingMultiply(
                       budgetMs, kWorkPerMs / 100 * (100 - kExactBudgetPercent))
                 : work);
-  search.lowerBound = computeLowerBounds(problem).total;
+  LowerBounds bounds = computeLowerBounds(problem);
+  search.lowerBound = bounds.total;
+  // When the buffers that can only go to one pool need more than its hint,
+  // no plan exists: fail at once, with best fit's message and the reason.
+  for (auto [index, pool] : llvm::enumerate(problem.pools))
+    if (pool.sizeHint && bounds.perPool[index] > *pool.sizeHint) {
+      llvm::Expected<Plan> failure = search.placer.run(
+          intervalOrder(problem, IntervalOrder::SizeThenDuration),
+          FitRule::BestFit);
+      if (failure)
+        break;
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          llvm::toString(failure.takeError()) +
+              "; the buffers that can only go to pool '" + pool.name +
+              "' need at least " + std::to_string(bounds.perPool[index]) +
+              " bytes");
+    }
 
   // The named heuristics run to the end (or until they reach the best
   // total), so `auto` is never worse than any of them. first-fit-by-size,
@@ -378,8 +395,15 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
   if (plan) {
     plan->algorithm = "auto";
     plan->provenOptimal = costOf(problem, *plan).total <= search.lowerBound;
+    return plan;
   }
-  return plan;
+  if (!proven)
+    return plan;
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      llvm::toString(plan.takeError()) +
+          "; the exact search proved that no layout fits within the size "
+          "hints");
 }
 
 std::unique_ptr<Algorithm> usmp::planner::createPortfolio() {

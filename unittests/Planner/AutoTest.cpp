@@ -153,8 +153,36 @@ TEST(AutoTest, FailsLikeBestFitWhenNothingFits) {
                      {"b", 3, 1, {}, Interval{1, 2}, {}}};
   ASSERT_EQ(errorMessage(problem.finalize()), "");
   llvm::Expected<Plan> plan = planWith("auto", problem);
-  EXPECT_NE(errorMessage(plan).find("fits in no candidate pool"),
+  EXPECT_EQ(errorMessage(plan),
+            "buffer 'b' of size 3 fits in no candidate pool: 'tiny' had 1 byte "
+            "left (size hint 4); the buffers that can only go to pool 'tiny' "
+            "need at least 6 bytes");
+
+  // Five buffers in a cycle of conflicts: any two neighbours fit in 2
+  // bytes, the cycle needs 3.
+  Problem cycle;
+  cycle.pools.push_back({"tiny", 2, 1});
+  for (unsigned i = 0; i < 5; ++i)
+    cycle.buffers.push_back(
+        {"c" + std::to_string(i), 1, 1, {}, std::nullopt, {(i + 1) % 5}});
+  ASSERT_EQ(errorMessage(cycle.finalize()), "");
+  ASSERT_EQ(computeLowerBounds(cycle).total, 2u);
+  plan = planWith("auto", cycle);
+  EXPECT_NE(errorMessage(plan).find("; the exact search proved that no layout "
+                                    "fits within the size hints"),
             std::string::npos);
+
+  // With a choice of pools nothing is proven: the local search looks for a
+  // plan until the budget runs out.
+  problem.pools.push_back({"other", 2, 1});
+  problem.buffers[1].pools = {0, 1};
+  ASSERT_EQ(errorMessage(problem.finalize()), "");
+  PlanOptions quick;
+  quick.timeLimitMs = 5;
+  plan = planWith("auto", problem, quick);
+  EXPECT_EQ(errorMessage(plan),
+            "buffer 'b' of size 3 fits in no candidate pool: 'tiny' had 1 byte "
+            "left (size hint 4), 'other' had 2 bytes left (size hint 2)");
 }
 
 // When every order `auto` tries overflows the size hint, its local search
