@@ -983,16 +983,6 @@ llvm::Expected<Plan> usmp::planner::planExact(const Problem &problem,
   if (!problem.isFinalized())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "exact: the problem is not finalized");
-  Budget budget;
-  // A node limit makes the result independent of the clock: the time limit
-  // counts only without one.
-  if (options.nodeLimit)
-    budget.nodeLimit = options.nodeLimit;
-  else if (options.timeLimitMs)
-    budget.deadline = deadlineAfter(options.timeLimitMs);
-  else
-    budget.nodeLimit = defaultExactNodeLimit(problem);
-
   unsigned n = problem.buffers.size(), numPools = problem.pools.size();
   // Too large to search: first fit in decreasing size by the gap engine,
   // which works on live ranges directly instead of building the (possibly
@@ -1015,6 +1005,16 @@ llvm::Expected<Plan> usmp::planner::planExact(const Problem &problem,
     }
     return plan;
   }
+  Budget budget;
+  // A node limit makes the result independent of the clock: the time limit
+  // counts only without one.
+  if (options.nodeLimit)
+    budget.nodeLimit = options.nodeLimit;
+  else if (options.timeLimitMs)
+    budget.deadline = deadlineAfter(options.timeLimitMs);
+  else
+    budget.nodeLimit = defaultExactNodeLimit(problem);
+
   Plan plan;
   plan.algorithm = "exact";
   plan.placements.assign(n, Placement());
@@ -1084,11 +1084,13 @@ llvm::Expected<Plan> usmp::planner::planExact(const Problem &problem,
       std::string message = llvm::toString(greedy.takeError());
       auto infeasible = llvm::find_if(
           results, [](const PoolResult &result) { return result.infeasible; });
-      if (forced && infeasible != results.end())
+      if (forced && infeasible != results.end()) {
+        const Pool &pool = problem.pools[infeasible - results.begin()];
         message += "; the exact search proved that no layout of pool '" +
-                   problem.pools[infeasible - results.begin()].name +
-                   "' fits within its size hint";
-      else if (budget.exhausted)
+                   pool.name + "' fits " +
+                   (pool.sizeHint ? "within its size hint"
+                                  : "in the 64-bit address space");
+      } else if (budget.exhausted)
         message += "; the exact search ran out of its budget after " +
                    std::to_string(budget.nodes) +
                    (budget.nodes == 1 ? " node" : " nodes") +

@@ -87,8 +87,8 @@ public:
     bestPlan = placer.currentPlan();
     return true;
   }
-  /// Takes `plan`, the layout of `order` under `rule` within the hints, when
-  /// strictly smaller.
+  /// Takes `plan`, the layout of `order` under `rule` (past the hints as in
+  /// `GapPlacer::evaluate`), when strictly cheaper.
   void adopt(Plan plan, std::vector<unsigned> order, FitRule rule) {
     LayoutCost cost = costOf(problem, plan);
     if (bestCost && !(cost < *bestCost))
@@ -254,7 +254,7 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
           intervalOrder(problem, order), FitRule::BestFit,
           llvm::SaturatingAdd(search.placer.getWork(), namedAllowance));
   // start-best-fit has a faster sweep of its own.
-  llvm::Expected<Plan> start = planStartBestFit(problem);
+  llvm::Expected<Plan> start = planStartBestFit(problem, /*pastHints=*/true);
   if (start)
     search.adopt(std::move(*start),
                  intervalOrder(problem, IntervalOrder::StartThenSize),
@@ -287,35 +287,43 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
 
   // Plans from other registered algorithms, looked up by name: whatever the
   // registry holds under these names takes part. With one candidate pool per
-  // buffer, the hints decide whether a layout is a plan but never where a
-  // buffer goes, so these plan without them: a layout past a hint still
-  // seeds the local search, and on one pool `auto` then follows the same
-  // course with a hint as without, so it meets any hint it reaches without.
-  const Problem *unhinted = &problem;
-  Problem relaxed;
-  if (llvm::any_of(problem.pools,
-                   [](const Pool &pool) { return pool.sizeHint; }) &&
-      llvm::all_of(
-          llvm::seq<unsigned>(0, problem.buffers.size()),
-          [&](unsigned b) { return problem.candidates(b).size() == 1; })) {
-    relaxed = problem;
-    for (Pool &pool : relaxed.pools)
-      pool.sizeHint.reset();
-    unhinted = &relaxed;
-  }
+  // buffer a hint only decides whether a greedy layout is a plan, so the
+  // greedy algorithms plan without hints: a layout past a hint still seeds
+  // the local search. The exact search plans with the hints (it searches
+  // right below them) and, when it finds nothing there, without them. On one
+  // pool, where the cost orders layouts as the total does, `auto` so meets
+  // every hint at or above what it reaches without one.
+  bool forced = llvm::any_of(problem.pools,
+                             [](const Pool &pool) { return pool.sizeHint; }) &&
+                llvm::all_of(llvm::seq<unsigned>(0, problem.buffers.size()),
+                             [&](unsigned b) {
+                               return problem.candidates(b).size() == 1;
+                             });
+  std::optional<Problem> relaxed;
+  auto unhinted = [&]() -> const Problem & {
+    if (!relaxed) {
+      relaxed = problem;
+      for (Pool &pool : relaxed->pools)
+        pool.sizeHint.reset();
+    }
+    return *relaxed;
+  };
   std::optional<Plan> external;
   std::optional<LayoutCost> externalCost;
-  auto tryAlgorithm = [&](llvm::StringRef name, const PlanOptions &with) {
+  // Plans `target` (the problem, or its relaxed copy) with algorithm `name`;
+  // false when it gives no plan.
+  auto tryAlgorithm = [&](llvm::StringRef name, const PlanOptions &with,
+                          const Problem &target) {
     llvm::Expected<std::unique_ptr<Algorithm>> algorithm =
         createAlgorithm(name);
     if (!algorithm) {
       llvm::consumeError(algorithm.takeError());
-      return;
+      return false;
     }
-    llvm::Expected<Plan> plan = (*algorithm)->plan(*unhinted, with);
+    llvm::Expected<Plan> plan = (*algorithm)->plan(target, with);
     if (!plan) {
       llvm::consumeError(plan.takeError());
-      return;
+      return false;
     }
     LayoutCost cost = costOf(problem, *plan);
     std::optional<LayoutCost> best = externalCost;
@@ -325,10 +333,12 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
       externalCost = cost;
       external = std::move(*plan);
     }
+    return true;
   };
   if (problem.buffers.size() <= kGraphAlgorithmLimit && !search.optimal()) {
-    tryAlgorithm("greedy-by-size", options);
-    tryAlgorithm("greedy-by-conflicts", options);
+    const Problem &target = forced ? unhinted() : problem;
+    tryAlgorithm("greedy-by-size", options, target);
+    tryAlgorithm("greedy-by-conflicts", options, target);
   }
   if (withExact && !search.optimal()) {
     PlanOptions exactOptions;
@@ -338,7 +348,8 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
         llvm::SaturatingMultiply(budgetMs,
                                  kExactCostPerMs / 100 * kExactBudgetPercent) /
             exactNodeCost(problem));
-    tryAlgorithm("exact", exactOptions);
+    if (!tryAlgorithm("exact", exactOptions, problem) && forced)
+      tryAlgorithm("exact", exactOptions, unhinted());
   }
   // A proof past the hints is one that no plan exists.
   bool proven = external && external->provenOptimal;

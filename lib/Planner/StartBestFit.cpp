@@ -94,7 +94,7 @@ private:
   std::set<std::pair<uint64_t, uint64_t>> bySize;
 };
 
-llvm::Expected<Plan> sweep(const Problem &problem) {
+llvm::Expected<Plan> sweep(const Problem &problem, bool pastHints) {
   std::vector<unsigned> order =
       intervalOrder(problem, IntervalOrder::StartThenSize);
   std::vector<FreeSpace> pools(problem.pools.size());
@@ -114,7 +114,7 @@ llvm::Expected<Plan> sweep(const Problem &problem) {
                                                 problem.buffers[dead].size);
     }
     offsets.clear();
-    bool placed = false;
+    std::optional<unsigned> chosen;
     for (unsigned pool : problem.candidates(b)) {
       std::optional<uint64_t> offset =
           buffer.size == 0
@@ -122,21 +122,24 @@ llvm::Expected<Plan> sweep(const Problem &problem) {
               : pools[pool].find(buffer.size,
                                  placementAlignment(problem, b, pool));
       offsets.push_back(offset);
-      if (!offset || !fitsInPool(problem, b, pool, *offset))
-        continue;
-      plan.placements[b] = {pool, *offset};
-      plan.poolSizes[pool] =
-          std::max(plan.poolSizes[pool], *offset + buffer.size);
-      // Empty buffers take no room.
-      if (buffer.size != 0) {
-        pools[pool].take(*offset, buffer.size);
-        live.push({buffer.live->end, b});
+      if (offset && fitsInPool(problem, b, pool, *offset)) {
+        chosen = pool;
+        break;
       }
-      placed = true;
-      break;
     }
-    if (!placed)
+    if (!chosen && pastHints && offsets.back())
+      chosen = problem.candidates(b).back();
+    if (!chosen)
       return makeNoFitError(problem, b, offsets);
+    uint64_t offset = *offsets.back();
+    plan.placements[b] = {*chosen, offset};
+    plan.poolSizes[*chosen] =
+        std::max(plan.poolSizes[*chosen], offset + buffer.size);
+    // Empty buffers take no room.
+    if (buffer.size != 0) {
+      pools[*chosen].take(offset, buffer.size);
+      live.push({buffer.live->end, b});
+    }
   }
   return plan;
 }
@@ -155,12 +158,16 @@ public:
 
 } // namespace
 
-llvm::Expected<Plan> usmp::planner::planStartBestFit(const Problem &problem) {
+llvm::Expected<Plan> usmp::planner::planStartBestFit(const Problem &problem,
+                                                     bool pastHints) {
   if (problem.isIntervalOnly())
-    return sweep(problem);
+    return sweep(problem, pastHints);
   GapPlacer placer(problem);
-  return placer.run(intervalOrder(problem, IntervalOrder::StartThenSize),
-                    FitRule::BestFit);
+  std::vector<unsigned> order =
+      intervalOrder(problem, IntervalOrder::StartThenSize);
+  if (pastHints && placer.evaluate(order, FitRule::BestFit))
+    return placer.currentPlan();
+  return placer.run(order, FitRule::BestFit);
 }
 
 std::unique_ptr<Algorithm> usmp::planner::createStartBestFit() {

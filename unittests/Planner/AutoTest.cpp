@@ -212,9 +212,10 @@ TEST(AutoTest, PlansWithinAHintNoHeuristicMeets) {
   EXPECT_EQ(planAuto(problem, quick).poolSizes, std::vector<uint64_t>({20}));
 }
 
-// On one pool a hint only decides whether a layout is a plan, so `auto`
-// follows the same course with a hint as without: it meets any hint it
-// reaches without one (the exact search included, on small problems).
+// On one pool `auto` meets any hint it reaches without one: the exact
+// search (on small problems) looks right below the hint, and when it finds
+// nothing there `auto` follows the course it takes without a hint, where
+// the hint only decides whether a layout is a plan.
 TEST(AutoTest, MeetsEveryHintItReachesWithoutOne) {
   Random random(17);
   for (unsigned round = 0; round < 300; ++round) {
@@ -233,7 +234,7 @@ TEST(AutoTest, MeetsEveryHintItReachesWithoutOne) {
     llvm::Expected<Plan> plan = planWith("auto", problem, quick);
     ASSERT_EQ(errorMessage(plan), "") << round;
     EXPECT_EQ(errorMessage(verifyPlan(problem, *plan)), "") << round;
-    EXPECT_EQ(plan->poolSizes[0], reached) << round;
+    EXPECT_LE(plan->poolSizes[0], reached) << round;
   }
 }
 
