@@ -3,6 +3,7 @@
 #include "usmp/Planner/JSON.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -121,8 +122,11 @@ static llvm::Error malformed(llvm::StringRef message) {
 static constexpr unsigned kMaxNesting = 64;
 
 /// What LLVM's parser accepts but a problem must not have: nesting deeper
-/// than kMaxNesting, and a key given twice in one object (the parser keeps
-/// one silently). Keys are compared as written.
+/// than kMaxNesting, a key given twice in one object (the parser keeps one
+/// silently; keys are compared as written), and numbers other than 64-bit
+/// integers written plainly: every number in a problem is an integer, and
+/// the parser reads fractions, exponents and integers beyond 64 bits as
+/// doubles, which the integer accessors would round silently.
 static llvm::Error checkStructure(llvm::StringRef text) {
   struct Container {
     bool object;
@@ -162,6 +166,27 @@ static llvm::Error checkStructure(llvm::StringRef text) {
         }
         stringBegin.reset();
       }
+    } else if (c == '-' || llvm::isDigit(c)) {
+      size_t end = text.find_if_not(
+          [](char d) {
+            return llvm::isDigit(d) || llvm::StringRef("+-.eE").contains(d);
+          },
+          i);
+      llvm::StringRef token = text.slice(i, end);
+      llvm::StringRef digits = token.drop_front(c == '-');
+      if (token.find_first_of(".eE") != llvm::StringRef::npos)
+        return error("expected an integer, found '" + token + "'");
+      if (digits.size() > 1 && digits.front() == '0')
+        return error("integer '" + token + "' has leading zeros");
+      int64_t asSigned;
+      uint64_t asUnsigned;
+      if (!digits.empty() && llvm::all_of(digits, llvm::isDigit) &&
+          (c == '-' ? token.getAsInteger(10, asSigned)
+                    : token.getAsInteger(10, asUnsigned)))
+        return error("integer '" + token + "' does not fit in 64 bits");
+      // Anything else malformed is left to the parser.
+      column += end - i - 1;
+      i = end - 1;
     } else if (c == '"') {
       stringBegin = i;
       stringLine = line;
