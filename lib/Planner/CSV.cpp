@@ -52,6 +52,10 @@ usmp::planner::readCsv(llvm::StringRef text, std::optional<uint64_t> capacity) {
       line = line.trim();
       if (line.empty())
         continue;
+      // Old Mac files end lines in CR alone: one long line otherwise.
+      if (line.contains('\r'))
+        return lineError(lineNumber, "carriage return inside a line (lines "
+                                     "must end in LF or CR LF)");
       splitFields(line, fields);
       if (!haveHeader) {
         haveHeader = true;

@@ -100,14 +100,18 @@ public:
 } // namespace
 
 /// Rewrites LLVM's "[line:column, byte=offset]: message" as "malformed JSON
-/// at line L, column C: message", with LLVM's numbers (the column is that of
-/// the parser's position, at or just after the offending character).
+/// at line L, column C: message". LLVM counts columns from 0 at the parser's
+/// position, which is just after the offending character (so the number is
+/// its column counted from 1), except for text after the document, where it
+/// is at it.
 static llvm::Error malformed(llvm::StringRef message) {
   unsigned line = 0, column = 0;
   llvm::StringRef rest = message;
   if (rest.consume_front("[") && !rest.consumeInteger(10, line) &&
       rest.consume_front(":") && !rest.consumeInteger(10, column)) {
     rest = rest.split("]: ").second;
+    if (rest == "Text after end of document")
+      ++column;
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "malformed JSON at line " +
                                        llvm::Twine(line) + ", column " +

@@ -116,6 +116,11 @@ TEST(CSVTest, BadInputs) {
             "line 1: duplicate column 'id'");
   EXPECT_EQ(readError("id,,upper,size\n"),
             "line 1: column 2 of the header has no name");
+  // CR LF line ends are fine, CR alone is not.
+  EXPECT_EQ(readError("id,lower,upper,size\r\na,0,1,4\r\n"), "");
+  EXPECT_EQ(readError("id,lower,upper,size\ra,0,1,4\rb,0,1,4\r"),
+            "line 1: carriage return inside a line (lines must end in LF or "
+            "CR LF)");
   EXPECT_EQ(readError("id,lower,upper,size\na,0,1\n"),
             "line 2: expected 4 fields, found 3");
   EXPECT_EQ(readError("id,lower,upper,size\na,0,1,-4\n"),

@@ -167,6 +167,14 @@ TEST(JSONTest, NumbersAreIntegers) {
   EXPECT_EQ(readError(R"({"buffers": [{"name": "1.5e9", "size": 1}]})"), "");
 }
 
+// Columns count from 1 at the offending character.
+TEST(JSONTest, MalformedJSONGivesLineAndColumn) {
+  EXPECT_EQ(readError("{\"buffers\": []}\n  x"),
+            "malformed JSON at line 2, column 3: Text after end of document");
+  EXPECT_EQ(readError("{\"buffers\": [\n  }"),
+            "malformed JSON at line 2, column 3: Invalid JSON value");
+}
+
 TEST(JSONTest, SkipsAByteOrderMark) {
   EXPECT_EQ(readError("\xEF\xBB\xBF{\"buffers\": []}"), "");
 }
