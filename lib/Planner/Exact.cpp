@@ -1080,17 +1080,17 @@ llvm::Expected<Plan> usmp::planner::planExact(const Problem &problem,
       }
       // The fallback's failure names a buffer; say whether the search
       // settled the question (with one candidate per buffer, each pool is
-      // decided alone) or gave up.
+      // decided alone; the search ends below 2^64 - 1, so only a hint below
+      // that is decided) or gave up.
       std::string message = llvm::toString(greedy.takeError());
-      auto infeasible = llvm::find_if(
-          results, [](const PoolResult &result) { return result.infeasible; });
-      if (forced && infeasible != results.end()) {
-        const Pool &pool = problem.pools[infeasible - results.begin()];
+      auto decided = llvm::find_if(llvm::seq(0u, numPools), [&](unsigned p) {
+        const std::optional<uint64_t> &hint = problem.pools[p].sizeHint;
+        return results[p].infeasible && hint && *hint < kInf;
+      });
+      if (forced && decided != llvm::seq(0u, numPools).end())
         message += "; the exact search proved that no layout of pool '" +
-                   pool.name + "' fits " +
-                   (pool.sizeHint ? "within its size hint"
-                                  : "in the 64-bit address space");
-      } else if (budget.exhausted)
+                   problem.pools[*decided].name + "' fits within its size hint";
+      else if (budget.exhausted)
         message += "; the exact search ran out of its budget after " +
                    std::to_string(budget.nodes) +
                    (budget.nodes == 1 ? " node" : " nodes") +

@@ -102,15 +102,16 @@ public:
 /// Rewrites LLVM's "[line:column, byte=offset]: message" as "malformed JSON
 /// at line L, column C: message". LLVM counts columns from 0 at the parser's
 /// position, which is just after the offending character (so the number is
-/// its column counted from 1), except for text after the document, where it
-/// is at it.
+/// its column counted from 1), except for text after the document and bad
+/// UTF-8, where it is at it.
 static llvm::Error malformed(llvm::StringRef message) {
   unsigned line = 0, column = 0;
   llvm::StringRef rest = message;
   if (rest.consume_front("[") && !rest.consumeInteger(10, line) &&
       rest.consume_front(":") && !rest.consumeInteger(10, column)) {
     rest = rest.split("]: ").second;
-    if (rest == "Text after end of document")
+    if (rest == "Text after end of document" ||
+        rest == "Invalid UTF-8 sequence")
       ++column;
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "malformed JSON at line " +
@@ -170,7 +171,7 @@ static llvm::Error checkStructure(llvm::StringRef text) {
         }
         stringBegin.reset();
       }
-    } else if (c == '-' || llvm::isDigit(c)) {
+    } else if (c == '-' || c == '+' || c == '.' || llvm::isDigit(c)) {
       size_t end = text.find_if_not(
           [](char d) {
             return llvm::isDigit(d) || llvm::StringRef("+-.eE").contains(d);
@@ -178,7 +179,7 @@ static llvm::Error checkStructure(llvm::StringRef text) {
           i);
       llvm::StringRef token = text.slice(i, end);
       llvm::StringRef digits = token.drop_front(c == '-');
-      if (token.find_first_of(".eE") != llvm::StringRef::npos)
+      if (c == '+' || token.find_first_of(".eE") != llvm::StringRef::npos)
         return error("expected an integer, found '" + token + "'");
       if (digits.size() > 1 && digits.front() == '0')
         return error("integer '" + token + "' has leading zeros");

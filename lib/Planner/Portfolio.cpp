@@ -87,8 +87,8 @@ public:
     bestPlan = placer.currentPlan();
     return true;
   }
-  /// Takes `plan`, the layout of `order` under `rule` (past the hints as in
-  /// `GapPlacer::evaluate`), when strictly cheaper.
+  /// Takes `plan`, the layout of `order` under `rule` within the hints, when
+  /// strictly cheaper.
   void adopt(Plan plan, std::vector<unsigned> order, FitRule rule) {
     LayoutCost cost = costOf(problem, plan);
     if (bestCost && !(cost < *bestCost))
@@ -254,7 +254,7 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
           intervalOrder(problem, order), FitRule::BestFit,
           llvm::SaturatingAdd(search.placer.getWork(), namedAllowance));
   // start-best-fit has a faster sweep of its own.
-  llvm::Expected<Plan> start = planStartBestFit(problem, /*pastHints=*/true);
+  llvm::Expected<Plan> start = planStartBestFit(problem);
   if (start)
     search.adopt(std::move(*start),
                  intervalOrder(problem, IntervalOrder::StartThenSize),
@@ -286,28 +286,7 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
       search.consider(intervalOrder(problem, candidate.order), candidate.rule);
 
   // Plans from other registered algorithms, looked up by name: whatever the
-  // registry holds under these names takes part. With one candidate pool per
-  // buffer a hint only decides whether a greedy layout is a plan, so the
-  // greedy algorithms plan without hints: a layout past a hint still seeds
-  // the local search. The exact search plans with the hints (it searches
-  // right below them) and, when it finds nothing there, without them. On one
-  // pool, where the cost orders layouts as the total does, `auto` so meets
-  // every hint at or above what it reaches without one.
-  bool forced = llvm::any_of(problem.pools,
-                             [](const Pool &pool) { return pool.sizeHint; }) &&
-                llvm::all_of(llvm::seq<unsigned>(0, problem.buffers.size()),
-                             [&](unsigned b) {
-                               return problem.candidates(b).size() == 1;
-                             });
-  std::optional<Problem> relaxed;
-  auto unhinted = [&]() -> const Problem & {
-    if (!relaxed) {
-      relaxed = problem;
-      for (Pool &pool : relaxed->pools)
-        pool.sizeHint.reset();
-    }
-    return *relaxed;
-  };
+  // registry holds under these names takes part.
   std::optional<Plan> external;
   std::optional<LayoutCost> externalCost;
   // Plans `target` (the problem, or its relaxed copy) with algorithm `name`;
@@ -336,9 +315,8 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     return true;
   };
   if (problem.buffers.size() <= kGraphAlgorithmLimit && !search.optimal()) {
-    const Problem &target = forced ? unhinted() : problem;
-    tryAlgorithm("greedy-by-size", options, target);
-    tryAlgorithm("greedy-by-conflicts", options, target);
+    tryAlgorithm("greedy-by-size", options, problem);
+    tryAlgorithm("greedy-by-conflicts", options, problem);
   }
   if (withExact && !search.optimal()) {
     PlanOptions exactOptions;
@@ -348,8 +326,20 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
         llvm::SaturatingMultiply(budgetMs,
                                  kExactCostPerMs / 100 * kExactBudgetPercent) /
             exactNodeCost(problem));
-    if (!tryAlgorithm("exact", exactOptions, problem) && forced)
-      tryAlgorithm("exact", exactOptions, unhinted());
+    // The exact search plans with the hints: it searches right below them.
+    // When it finds nothing there and every buffer has one candidate pool, a
+    // hint only decides whether a layout is a plan, so it plans without
+    // them too: its layout past a hint can still seed the local search, and
+    // a proof of optimality past a hint is one that no plan exists.
+    if (!tryAlgorithm("exact", exactOptions, problem) &&
+        llvm::all_of(
+            llvm::seq<unsigned>(0, problem.buffers.size()),
+            [&](unsigned b) { return problem.candidates(b).size() == 1; })) {
+      Problem relaxed = problem;
+      for (Pool &pool : relaxed.pools)
+        pool.sizeHint.reset();
+      tryAlgorithm("exact", exactOptions, relaxed);
+    }
   }
   // A proof past the hints is one that no plan exists.
   bool proven = external && external->provenOptimal;

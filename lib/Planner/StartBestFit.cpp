@@ -94,7 +94,7 @@ private:
   std::set<std::pair<uint64_t, uint64_t>> bySize;
 };
 
-llvm::Expected<Plan> sweep(const Problem &problem, bool pastHints) {
+llvm::Expected<Plan> sweep(const Problem &problem) {
   std::vector<unsigned> order =
       intervalOrder(problem, IntervalOrder::StartThenSize);
   std::vector<FreeSpace> pools(problem.pools.size());
@@ -114,7 +114,7 @@ llvm::Expected<Plan> sweep(const Problem &problem, bool pastHints) {
                                                 problem.buffers[dead].size);
     }
     offsets.clear();
-    std::optional<unsigned> chosen;
+    bool placed = false;
     for (unsigned pool : problem.candidates(b)) {
       std::optional<uint64_t> offset =
           buffer.size == 0
@@ -122,24 +122,21 @@ llvm::Expected<Plan> sweep(const Problem &problem, bool pastHints) {
               : pools[pool].find(buffer.size,
                                  placementAlignment(problem, b, pool));
       offsets.push_back(offset);
-      if (offset && fitsInPool(problem, b, pool, *offset)) {
-        chosen = pool;
-        break;
+      if (!offset || !fitsInPool(problem, b, pool, *offset))
+        continue;
+      plan.placements[b] = {pool, *offset};
+      plan.poolSizes[pool] =
+          std::max(plan.poolSizes[pool], *offset + buffer.size);
+      // Empty buffers take no room.
+      if (buffer.size != 0) {
+        pools[pool].take(*offset, buffer.size);
+        live.push({buffer.live->end, b});
       }
+      placed = true;
+      break;
     }
-    if (!chosen && pastHints && offsets.back())
-      chosen = problem.candidates(b).back();
-    if (!chosen)
+    if (!placed)
       return makeNoFitError(problem, b, offsets);
-    uint64_t offset = *offsets.back();
-    plan.placements[b] = {*chosen, offset};
-    plan.poolSizes[*chosen] =
-        std::max(plan.poolSizes[*chosen], offset + buffer.size);
-    // Empty buffers take no room.
-    if (buffer.size != 0) {
-      pools[*chosen].take(offset, buffer.size);
-      live.push({buffer.live->end, b});
-    }
   }
   return plan;
 }
@@ -158,16 +155,12 @@ public:
 
 } // namespace
 
-llvm::Expected<Plan> usmp::planner::planStartBestFit(const Problem &problem,
-                                                     bool pastHints) {
+llvm::Expected<Plan> usmp::planner::planStartBestFit(const Problem &problem) {
   if (problem.isIntervalOnly())
-    return sweep(problem, pastHints);
+    return sweep(problem);
   GapPlacer placer(problem);
-  std::vector<unsigned> order =
-      intervalOrder(problem, IntervalOrder::StartThenSize);
-  if (pastHints && placer.evaluate(order, FitRule::BestFit))
-    return placer.currentPlan();
-  return placer.run(order, FitRule::BestFit);
+  return placer.run(intervalOrder(problem, IntervalOrder::StartThenSize),
+                    FitRule::BestFit);
 }
 
 std::unique_ptr<Algorithm> usmp::planner::createStartBestFit() {

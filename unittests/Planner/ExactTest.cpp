@@ -253,11 +253,11 @@ TEST(ExactTest, FailsWithoutWrappingOnHugeSizes) {
       onePool({liveBuffer("a", half, 0, 1), liveBuffer("b", half, 0, 1)});
   PlanOptions options;
   llvm::Expected<Plan> plan = planExact(problem, options);
+  // The search ends below 2^64 - 1, so it proves nothing here.
   std::string message = errorMessage(plan);
-  EXPECT_NE(message.find("; the exact search proved that no layout of pool "
-                         "'pool' fits in the 64-bit address space"),
-            std::string::npos)
+  EXPECT_NE(message.find("fits in no candidate pool"), std::string::npos)
       << message;
+  EXPECT_EQ(message.find("proved"), std::string::npos) << message;
 
   // Disjoint lifetimes share the space: fine.
   Problem disjoint =

@@ -119,22 +119,6 @@ TEST(IntervalHeuristicsTest, EvaluatePlacesPastTheHints) {
                                         "candidate pool"),
               std::string::npos);
   }
-
-  // start-best-fit places in the same order, by its own sweep on interval
-  // problems and by the placer otherwise (an explicit conflict of c with a
-  // changes nothing).
-  Problem withConflict = problem;
-  withConflict.buffers[2].conflicts = {0};
-  withConflict = finished(std::move(withConflict));
-  for (const Problem *shape : {&problem, &withConflict}) {
-    llvm::Expected<Plan> past = planStartBestFit(*shape, /*pastHints=*/true);
-    ASSERT_EQ(errorMessage(past), "");
-    EXPECT_EQ(past->placements[2].pool, 1u);
-    EXPECT_EQ(past->placements[2].offset, 8u);
-    EXPECT_EQ(past->poolSizes, std::vector<uint64_t>({8, 16}));
-    llvm::Expected<Plan> strict = planStartBestFit(*shape);
-    EXPECT_NE(errorMessage(strict), "");
-  }
 }
 
 // Best fit's cached union of the upper tree: at step 0 the long buffers p2

@@ -152,6 +152,10 @@ TEST(JSONTest, NumbersAreIntegers) {
             "'-9223372036854775809' does not fit in 64 bits");
   EXPECT_EQ(live("0004"), "malformed JSON at line 2, column 12: integer "
                           "'0004' has leading zeros");
+  EXPECT_EQ(live("+1"), "malformed JSON at line 2, column 12: expected an "
+                        "integer, found '+1'");
+  EXPECT_EQ(live(".0"), "malformed JSON at line 2, column 12: expected an "
+                        "integer, found '.0'");
   EXPECT_EQ(live("-9223372036854775808"), "");
   EXPECT_EQ(live("-0"), "");
   EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1.5}]})"),
@@ -173,6 +177,8 @@ TEST(JSONTest, MalformedJSONGivesLineAndColumn) {
             "malformed JSON at line 2, column 3: Text after end of document");
   EXPECT_EQ(readError("{\"buffers\": [\n  }"),
             "malformed JSON at line 2, column 3: Invalid JSON value");
+  EXPECT_EQ(readError("{\"buffers\": [\n  \"\xff\"]}"),
+            "malformed JSON at line 2, column 4: Invalid UTF-8 sequence");
 }
 
 TEST(JSONTest, SkipsAByteOrderMark) {

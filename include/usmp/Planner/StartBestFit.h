@@ -20,12 +20,8 @@ namespace usmp::planner {
 std::unique_ptr<Algorithm> createStartBestFit();
 
 /// The start-best-fit layout of a finalized problem; O(n log n) on problems
-/// whose buffers all have live ranges and no explicit conflicts. With
-/// `pastHints`, a buffer that fits within no candidate's size hint goes past
-/// the hint of its last candidate, as in `GapPlacer::evaluate` (the layout
-/// is then no plan, but can seed a search).
-llvm::Expected<Plan> planStartBestFit(const Problem &problem,
-                                      bool pastHints = false);
+/// whose buffers all have live ranges and no explicit conflicts.
+llvm::Expected<Plan> planStartBestFit(const Problem &problem);
 
 } // namespace usmp::planner
 
