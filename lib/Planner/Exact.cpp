@@ -895,8 +895,9 @@ PoolResult solvePool(const Instance &in, uint64_t hint, bool minimize,
   uint64_t cap = hint;
   // In minimize mode a layout at the lower bound ends everything, and tight
   // capacities are where the search prunes best: try that first, with a
-  // quarter of the budget.
-  if (minimize && in.lowerBound <= hint &&
+  // quarter of the budget. (At a hint equal to the bound, the loop below
+  // searches there with the whole budget.)
+  if (minimize && in.lowerBound < hint &&
       (!result.layout.found() || result.layout.peak > in.lowerBound)) {
     Budget first = budget.quarter();
     Layout atBound;

@@ -265,6 +265,33 @@ TEST(ExactTest, FailsWithoutWrappingOnHugeSizes) {
   EXPECT_EQ(planAndVerify(disjoint).poolSizes[0], half);
 }
 
+// At a hint equal to the lower bound, minimize mode searches there once, as
+// decision mode does (it used to try the bound with a quarter of the budget
+// first and then search the same capacity again).
+TEST(ExactTest, SearchesAHintAtTheLowerBoundOnce) {
+  // First fit by size needs 24 bytes; the bound, 20, fits.
+  Problem problem =
+      onePool({liveBuffer("b0", 12, 3, 4), liveBuffer("b1", 7, 1, 3),
+               liveBuffer("b2", 1, 4, 4), liveBuffer("b3", 5, 2, 2),
+               liveBuffer("b4", 8, 0, 2)},
+              20);
+  ExactOptions decision;
+  decision.minimize = false;
+  ExactStats decided;
+  llvm::Expected<Plan> first = planExact(problem, {}, decision, &decided);
+  ASSERT_EQ(errorMessage(first), "");
+  ASSERT_GE(decided.nodes, 4u);
+
+  PlanOptions options;
+  options.nodeLimit = decided.nodes + 1;
+  ExactStats minimized;
+  llvm::Expected<Plan> plan = planExact(problem, options, {}, &minimized);
+  ASSERT_EQ(errorMessage(plan), "");
+  EXPECT_EQ(plan->poolSizes[0], 20u);
+  EXPECT_TRUE(plan->provenOptimal);
+  EXPECT_EQ(minimized.nodes, decided.nodes);
+}
+
 TEST(ExactTest, ReportsTheBudgetHonestly) {
   // A search cut off after one node cannot have proven anything beyond the
   // lower bound; the plan is still valid.
