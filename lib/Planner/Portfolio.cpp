@@ -398,13 +398,14 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     plan->provenOptimal = costOf(problem, *plan).total <= search.lowerBound;
     return plan;
   }
-  if (!proven)
-    return plan;
+  // Best fit's failure names a buffer; say whether a plan may still exist.
   return llvm::createStringError(
       llvm::inconvertibleErrorCode(),
       llvm::toString(plan.takeError()) +
-          "; the exact search proved that no layout fits within the size "
-          "hints");
+          (proven ? "; the exact search proved that no layout fits within "
+                    "the size hints"
+                  : "; no other layout auto tried within its budget "
+                    "fits either"));
 }
 
 std::unique_ptr<Algorithm> usmp::planner::createPortfolio() {

@@ -182,7 +182,8 @@ TEST(AutoTest, FailsLikeBestFitWhenNothingFits) {
   plan = planWith("auto", problem, quick);
   EXPECT_EQ(errorMessage(plan),
             "buffer 'b' of size 3 fits in no candidate pool: 'tiny' had 1 byte "
-            "left (size hint 4), 'other' had 2 bytes left (size hint 2)");
+            "left (size hint 4), 'other' had 2 bytes left (size hint 2); no "
+            "other layout auto tried within its budget fits either");
 }
 
 // When every order `auto` tries overflows the size hint, its local search
