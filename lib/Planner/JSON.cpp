@@ -9,6 +9,8 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MathExtras.h"
 
+#include <algorithm>
+
 using namespace usmp::planner;
 namespace json = llvm::json;
 
@@ -177,6 +179,7 @@ static llvm::Error checkStructure(llvm::StringRef text) {
             return llvm::isDigit(d) || llvm::StringRef("+-.eE").contains(d);
           },
           i);
+      end = std::min(end, e);
       llvm::StringRef token = text.slice(i, end);
       llvm::StringRef digits = token.drop_front(c == '-');
       if (c == '+' || token.find_first_of(".eE") != llvm::StringRef::npos)
