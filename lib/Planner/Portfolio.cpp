@@ -42,9 +42,8 @@ static constexpr uint64_t kExactBudgetPercent = 80;
 
 /// The cost of `plan` as `GapPlacer::evaluate` counts it.
 static LayoutCost costOf(const Problem &problem, const Plan &plan) {
-  LayoutCost cost;
+  LayoutCost cost{0, totalSize(plan)};
   for (auto [pool, size] : llvm::enumerate(plan.poolSizes)) {
-    cost.total = llvm::SaturatingAdd(cost.total, size);
     const std::optional<uint64_t> &hint = problem.pools[pool].sizeHint;
     if (hint && size > *hint)
       cost.overflow = llvm::SaturatingAdd(cost.overflow, size - *hint);
@@ -395,7 +394,7 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
   }
   if (plan) {
     plan->algorithm = "auto";
-    plan->provenOptimal = costOf(problem, *plan).total <= search.lowerBound;
+    plan->provenOptimal = totalSize(*plan) <= search.lowerBound;
     return plan;
   }
   // Best fit's failure names a buffer; say whether a plan may still exist.

@@ -146,10 +146,8 @@ TEST(ExactTest, DecisionModeFitsAtCapacityAndFailsBelow) {
 
   // Out of nodes before a layout within 20 bytes (the optimum; first fit
   // by size needs 24): first fit's failure, and that it proves nothing.
-  Problem hard = onePool({liveBuffer("b0", 12, 3, 4), liveBuffer("b1", 7, 1, 3),
-                          liveBuffer("b2", 1, 4, 4), liveBuffer("b3", 5, 2, 2),
-                          liveBuffer("b4", 8, 0, 2)},
-                         20);
+  Problem hard = sizeOrderMissesTheBoundProblem();
+  ASSERT_EQ(errorMessage(hard.finalize()), "");
   options.nodeLimit = 1;
   for (bool minimize : {false, true}) {
     decision.minimize = minimize;
@@ -269,12 +267,8 @@ TEST(ExactTest, FailsWithoutWrappingOnHugeSizes) {
 // decision mode does (it used to try the bound with a quarter of the budget
 // first and then search the same capacity again).
 TEST(ExactTest, SearchesAHintAtTheLowerBoundOnce) {
-  // First fit by size needs 24 bytes; the bound, 20, fits.
-  Problem problem =
-      onePool({liveBuffer("b0", 12, 3, 4), liveBuffer("b1", 7, 1, 3),
-               liveBuffer("b2", 1, 4, 4), liveBuffer("b3", 5, 2, 2),
-               liveBuffer("b4", 8, 0, 2)},
-              20);
+  Problem problem = sizeOrderMissesTheBoundProblem();
+  ASSERT_EQ(errorMessage(problem.finalize()), "");
   ExactOptions decision;
   decision.minimize = false;
   ExactStats decided;

@@ -1,5 +1,4 @@
-//===- PlannerTestUtils.h - Helpers for the planner's unit tests -*- C++
-//-*-===//
+//===- PlannerTestUtils.h - Planner unit test helpers -----------*- C++ -*-===//
 
 #ifndef USMP_UNITTESTS_PLANNER_PLANNERTESTUTILS_H
 #define USMP_UNITTESTS_PLANNER_PLANNERTESTUTILS_H
@@ -122,6 +121,21 @@ inline Problem conflictTriangleProblem() {
                      {"c", 3, 1, {}, std::nullopt, {0}},
                      {"d", 4, 1, {}, std::nullopt, {}},
                      {"e", 2, 1, {}, Interval{3, 5}, {3}}};
+  return problem;
+}
+
+/// One pool with a size hint of 20 bytes, the lower bound and the optimum:
+/// at step 2, b1, b3 and b4 take all of it. Size order puts b0 and b4 at 0,
+/// b1 above b0 at 12, and b3 finds no room (first fit by size needs 24);
+/// b1 at 0, b4 and b0 at 7, b3 at 15 fits. Not finalized.
+inline Problem sizeOrderMissesTheBoundProblem() {
+  Problem problem;
+  problem.pools.push_back({"pool", 20, 1});
+  problem.buffers = {{"b0", 12, 1, {}, Interval{3, 4}, {}},
+                     {"b1", 7, 1, {}, Interval{1, 3}, {}},
+                     {"b2", 1, 1, {}, Interval{4, 4}, {}},
+                     {"b3", 5, 1, {}, Interval{2, 2}, {}},
+                     {"b4", 8, 1, {}, Interval{0, 2}, {}}};
   return problem;
 }
 
