@@ -42,6 +42,7 @@ void GapPlacer::reset() {
   placedOffset.assign(n, 0);
   poolSizes.assign(problem.pools.size(), 0);
   cost = LayoutCost();
+  miss.reset();
   for (PoolTree &tree : trees) {
     for (unsigned v : tree.dirtyNodes) {
       tree.nodes[v].covering.clear();
@@ -661,6 +662,10 @@ std::optional<unsigned> GapPlacer::placeAll(llvm::ArrayRef<unsigned> order,
       placed = true;
       break;
     }
+    if (!placed && !miss) {
+      miss = b;
+      missOffsets = lastOffsets;
+    }
     if (!placed && pastHints && !lastOffsets.empty() && lastOffsets.back()) {
       insert(b, problem.candidates(b).back(), *lastOffsets.back());
       placed = true;
@@ -732,9 +737,8 @@ llvm::Expected<Plan> GapPlacer::run(llvm::ArrayRef<unsigned> order,
   if (problem.isIntervalOnly() && levelBegin.size() > 2 &&
       !placeAll(localOrder(order), rule, false, kNoCutoff, kNoLimit))
     return currentPlan();
-  if (std::optional<unsigned> failed =
-          placeAll(order, rule, false, kNoCutoff, kNoLimit))
-    return makeNoFitError(problem, *failed, lastOffsets);
+  if (placeAll(order, rule, false, kNoCutoff, kNoLimit))
+    return missError();
   return currentPlan();
 }
 
@@ -746,6 +750,12 @@ Plan GapPlacer::currentPlan() const {
                           placedOffset[b]};
   plan.poolSizes = poolSizes;
   return plan;
+}
+
+llvm::Error GapPlacer::missError() const {
+  if (!miss)
+    return llvm::Error::success();
+  return makeNoFitError(problem, *miss, missOffsets);
 }
 
 std::optional<LayoutCost> GapPlacer::evaluate(llvm::ArrayRef<unsigned> order,

@@ -226,9 +226,19 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
   // kBestFitWorkRatio is beyond that, they are not tried: they would be cut
   // before they finish.
   uint64_t namedAllowance = llvm::SaturatingMultiply(work, kNamedBudgetFactor);
+  // The errors of the named rules whose scoring met a buffer fitting within
+  // no hint: each is the rule's own failure, so none needs running again
+  // when nothing fits.
+  std::optional<std::string> firstFitMiss, bestFitMiss[2];
+  auto missError = [&]() -> std::optional<std::string> {
+    if (llvm::Error error = search.placer.missError())
+      return llvm::toString(std::move(error));
+    return std::nullopt;
+  };
   uint64_t before = search.placer.getWork();
   search.consider(intervalOrder(problem, IntervalOrder::SizeThenIndex),
                   FitRule::FirstFit, std::numeric_limits<uint64_t>::max());
+  firstFitMiss = missError();
   uint64_t firstFitWork = search.placer.getWork() - before;
   // Size-class orders with first fit are cheap and often the best, so a few
   // go next, with the whole budget (first-fit-by-size's work aside): they
@@ -245,13 +255,16 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
         search.consider(
             sizeClassOrder(problem, base, SizeClassTieBreak::LongDuration),
             FitRule::FirstFit, sizeClassLimit);
+  const IntervalOrder bestFitOrders[] = {IntervalOrder::SizeThenDuration,
+                                         IntervalOrder::DurationThenSize};
   if (llvm::SaturatingMultiply(firstFitWork, kBestFitWorkRatio) <=
       namedAllowance)
-    for (IntervalOrder order :
-         {IntervalOrder::SizeThenDuration, IntervalOrder::DurationThenSize})
+    for (auto [order, miss] : llvm::zip_equal(bestFitOrders, bestFitMiss)) {
       search.consider(
           intervalOrder(problem, order), FitRule::BestFit,
           llvm::SaturatingAdd(search.placer.getWork(), namedAllowance));
+      miss = missError();
+    }
   // start-best-fit has a faster sweep of its own.
   llvm::Expected<Plan> start = planStartBestFit(problem);
   if (start)
@@ -372,39 +385,22 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     search.bestPlan->provenOptimal = search.optimal();
     return std::move(*search.bestPlan);
   }
-  // No order scored fitted within the hints (best fit's may have been cut
-  // for the budget): the first of the named rules that places every buffer,
-  // else best fit's failure.
-  llvm::Expected<Plan> plan =
-      search.placer.run(intervalOrder(problem, IntervalOrder::SizeThenDuration),
-                        FitRule::BestFit);
-  for (const Candidate &named :
-       {Candidate{IntervalOrder::DurationThenSize, FitRule::BestFit},
-        Candidate{IntervalOrder::SizeThenIndex, FitRule::FirstFit}}) {
-    if (plan)
-      break;
-    llvm::Expected<Plan> other =
-        search.placer.run(intervalOrder(problem, named.order), named.rule);
-    if (!other) {
-      llvm::consumeError(other.takeError());
-      continue;
-    }
-    llvm::consumeError(plan.takeError());
-    plan = std::move(other);
-  }
-  if (plan) {
-    plan->algorithm = "auto";
-    plan->provenOptimal = totalSize(*plan) <= search.lowerBound;
-    return plan;
-  }
-  // Best fit's failure names a buffer; say whether a plan may still exist.
+  // No layout fitted within the hints. first-fit-by-size was scored to the
+  // end, so it failed; so did each best-fit rule not cut or dropped for the
+  // budget (running one now would take longer than the budget allows).
+  // Fail with the first of best fit's, best fit by duration's and first fit
+  // by size's errors.
+  assert(firstFitMiss && "first-fit-by-size was scored to the end");
+  const std::optional<std::string> &miss =
+      bestFitMiss[0] ? bestFitMiss[0]
+                     : (bestFitMiss[1] ? bestFitMiss[1] : firstFitMiss);
+  // The failure names a buffer; say whether a plan may still exist.
   return llvm::createStringError(
       llvm::inconvertibleErrorCode(),
-      llvm::toString(plan.takeError()) +
-          (proven ? "; the exact search proved that no layout fits within "
-                    "the size hints"
-                  : "; no other layout auto tried within its budget "
-                    "fits either"));
+      *miss + (proven ? "; the exact search proved that no layout fits within "
+                        "the size hints"
+                      : "; no other layout auto tried within its budget "
+                        "fits either"));
 }
 
 std::unique_ptr<Algorithm> usmp::planner::createPortfolio() {

@@ -187,6 +187,46 @@ TEST(AutoTest, FailsLikeBestFitWhenNothingFits) {
             "other layout auto tried within its budget fits either");
 }
 
+// When nothing fits, `auto` fails with the error best fit met while it was
+// scored; when the budget leaves best fit out, with first-fit-by-size's. It
+// never runs a rule again just to name the buffer, which on a million
+// buffers took longer than planning.
+TEST(AutoTest, FailsWithTheErrorOfTheFirstRuleItScored) {
+  Random random(11);
+  Problem problem;
+  problem.pools.push_back({"pool", std::nullopt, 1});
+  for (unsigned i = 0; i < 20000; ++i) {
+    int64_t start = random.between(0, 5000);
+    int64_t end = start + random.between(0, 20);
+    problem.buffers.push_back({"b" + std::to_string(i),
+                               uint64_t(1) << random.between(4, 12),
+                               1,
+                               {},
+                               Interval{start, end},
+                               {}});
+  }
+  ASSERT_EQ(errorMessage(problem.finalize()), "");
+  problem.pools[0].sizeHint = computeLowerBounds(problem).total;
+  llvm::Expected<Plan> plan = planWith("best-fit", problem);
+  std::string bestFit = errorMessage(plan);
+  plan = planWith("first-fit-by-size", problem);
+  std::string firstFit = errorMessage(plan);
+  ASSERT_NE(bestFit, "");
+  ASSERT_NE(firstFit, "");
+  ASSERT_NE(firstFit, bestFit);
+  const std::string reason =
+      "; no other layout auto tried within its budget fits either";
+  PlanOptions options;
+  options.timeLimitMs = 50;
+  plan = planWith("auto", problem, options);
+  EXPECT_EQ(errorMessage(plan), bestFit + reason);
+  // One millisecond is less than a third of first fit's work: best fit is
+  // left out.
+  options.timeLimitMs = 1;
+  plan = planWith("auto", problem, options);
+  EXPECT_EQ(errorMessage(plan), firstFit + reason);
+}
+
 // When every order `auto` tries overflows the size hint, its local search
 // starts from the layout overflowing least. Empty buffers keep the exact
 // search, which would find the layout too, out.

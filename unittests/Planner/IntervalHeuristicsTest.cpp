@@ -121,6 +121,35 @@ TEST(IntervalHeuristicsTest, EvaluatePlacesPastTheHints) {
   }
 }
 
+// `missError` after `evaluate` is the error `run` gives for the same order
+// and rule (or success when it plans), so `auto` never reruns an order to
+// name the buffer that fits nowhere.
+TEST(IntervalHeuristicsTest, EvaluateKeepsTheErrorRunGives) {
+  Random random(17);
+  unsigned failures = 0;
+  for (unsigned round = 0; round < 400; ++round) {
+    RandomProblemOptions options;
+    options.maxBuffers = 30;
+    options.explicitPercent = round % 4 == 0 ? 30 : 0;
+    options.hintedPercent = 80;
+    Problem problem = randomProblem(random, options);
+    GapPlacer placer(problem, {/*bucketStepsLog2=*/1, /*fanoutLog2=*/1});
+    for (IntervalOrder kind :
+         {IntervalOrder::SizeThenDuration, IntervalOrder::StartThenSize})
+      for (FitRule rule : {FitRule::FirstFit, FitRule::BestFit}) {
+        std::vector<unsigned> order = intervalOrder(problem, kind);
+        placer.evaluate(order, rule);
+        std::string miss = errorMessage(placer.missError());
+        llvm::Expected<Plan> plan = placer.run(order, rule);
+        std::string error = errorMessage(plan);
+        EXPECT_EQ(miss, error) << round;
+        failures += !error.empty();
+      }
+  }
+  // Most problems fail somewhere, so the comparison means something.
+  EXPECT_GT(failures, 400u);
+}
+
 // Best fit's cached union of the upper tree: at step 0 the long buffers p2
 // and p4 leave gaps [0, 10) and [20, 45); m (steps 0-1) takes [20, 35) of
 // the second, so r sees two 10-byte gaps, one untouched in the union's

@@ -94,6 +94,12 @@ public:
   /// hints when its overflow is not 0).
   Plan currentPlan() const;
 
+  /// The error `run` gives for the order of the last `evaluate`, when that
+  /// met a buffer fitting within no candidate's size hint: `run` places the
+  /// same buffers the same way up to it, then fails there. Success when
+  /// every buffer it placed fitted.
+  llvm::Error missError() const;
+
   /// Work done so far by this placer (buffers placed, tree nodes and ranges
   /// visited, explicit conflict lists sorted), a deterministic measure of
   /// time for budgets.
@@ -153,10 +159,10 @@ private:
     uint64_t clock = 0;
   };
 
-  /// Places buffers in `order`; on failure returns the buffer that fits
-  /// nowhere and leaves its offset per candidate pool in `lastOffsets`. With
-  /// `pastHints`, a buffer that fits within no hint goes to its last
-  /// candidate; the placement stops when the cost reaches `cutoff`.
+  /// Places buffers in `order`, keeping the first that fits within no hint
+  /// in `miss`. With `pastHints`, such a buffer goes to its last candidate.
+  /// Returns the buffer where it stopped: one that fits nowhere, or where
+  /// the cost reached `cutoff` or the work `workLimit`.
   std::optional<unsigned> placeAll(llvm::ArrayRef<unsigned> order, FitRule rule,
                                    bool pastHints,
                                    std::optional<LayoutCost> cutoff,
@@ -219,7 +225,12 @@ private:
   std::vector<unsigned> touchedGaps;
   std::vector<const RangeSet *> sets;
   std::vector<Cursor> cursors;
+  /// The offsets of the buffer being placed, per candidate pool.
   std::vector<std::optional<uint64_t>> lastOffsets;
+  /// The first buffer of the last placement that fitted within no hint, and
+  /// its offset per candidate pool.
+  std::optional<unsigned> miss;
+  std::vector<std::optional<uint64_t>> missOffsets;
 };
 
 /// Placement orders of the interval heuristics; each sorts by the listed
