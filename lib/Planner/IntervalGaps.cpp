@@ -371,7 +371,7 @@ bool GapPlacer::bestFitAround(UpperUnion &upper, const RangeSet &others,
   if (!others.empty())
     top = std::max(top, others.back().end);
   std::optional<uint64_t> aligned = alignUp(top, alignment);
-  if (!aligned || !checkedEnd(*aligned, size))
+  if (!aligned)
     return false;
   offset = *aligned;
   return true;
@@ -521,7 +521,7 @@ bool GapPlacer::findOffset(unsigned b, unsigned pool, FitRule rule,
     return true;
   // Above everything conflicting.
   std::optional<uint64_t> aligned = alignUp(free, alignment);
-  if (!aligned || !checkedEnd(*aligned, size))
+  if (!aligned)
     return false;
   offset = *aligned;
   return true;
@@ -666,7 +666,8 @@ std::optional<unsigned> GapPlacer::placeAll(llvm::ArrayRef<unsigned> order,
       miss = b;
       missOffsets = lastOffsets;
     }
-    if (!placed && pastHints && !lastOffsets.empty() && lastOffsets.back()) {
+    if (!placed && pastHints && !lastOffsets.empty() && lastOffsets.back() &&
+        checkedEnd(*lastOffsets.back(), buffer.size)) {
       insert(b, problem.candidates(b).back(), *lastOffsets.back());
       placed = true;
     }

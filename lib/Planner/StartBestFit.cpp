@@ -24,8 +24,8 @@ namespace {
 /// plus the gaps below it, indexed by address and by (size, address).
 class FreeSpace {
 public:
-  /// Where best fit puts `size` bytes at `alignment`, or nullopt when the
-  /// end would overflow.
+  /// Where best fit puts `size` bytes at `alignment` (the end may pass 2^64:
+  /// the caller checks it), or nullopt when aligning the top overflows.
   std::optional<uint64_t> find(uint64_t size, uint64_t alignment) const {
     for (auto it = bySize.lower_bound({size, 0}); it != bySize.end(); ++it) {
       auto [gap, begin] = *it;
@@ -33,10 +33,7 @@ public:
       if (aligned && *aligned - begin <= gap - size)
         return aligned;
     }
-    std::optional<uint64_t> aligned = alignUp(top, alignment);
-    if (!aligned || !checkedEnd(*aligned, size))
-      return std::nullopt;
-    return aligned;
+    return alignUp(top, alignment);
   }
 
   /// Takes [offset, offset + size), which `find` returned.

@@ -157,6 +157,27 @@ TEST(AllAlgorithmsTest, PlansEndingAtTheLastAddress) {
   }
 }
 
+// A buffer whose end would pass 2^64 fails, and every algorithm says how
+// much room its offset left (the gap rules used to say 0 bytes).
+TEST(AllAlgorithmsTest, OverflowingTheAddressSpaceSaysWhatWasLeft) {
+  uint64_t half = uint64_t(1) << 63;
+  Problem problem;
+  problem.pools.push_back({"p", std::nullopt, 1});
+  for (const char *name : {"x", "y"})
+    problem.buffers.push_back({name, half, 1, {}, Interval{0, 1}, {}});
+  llvm::cantFail(problem.finalize());
+  for (const std::string &name : getAlgorithmNames()) {
+    llvm::Expected<Plan> plan =
+        llvm::cantFail(createAlgorithm(name))->plan(problem, smallBudget(1));
+    EXPECT_NE(errorMessage(plan).find(
+                  "of size 9223372036854775808 fits in no candidate pool: 'p' "
+                  "had 9223372036854775807 bytes left (no size hint, 64-bit "
+                  "address space)"),
+              std::string::npos)
+        << name;
+  }
+}
+
 TEST(AllAlgorithmsTest, EmptyBuffersTakeNoRoom) {
   // An empty buffer conflicting with a full pool still fits, at offset 0,
   // whatever its alignment: TVM's greedy rules used to put it above its

@@ -170,7 +170,8 @@ private:
   /// The cost once `pool` ends at `end` or above.
   LayoutCost costWith(unsigned pool, uint64_t end) const;
   /// Offset of buffer `b` in pool `pool` under `rule`, ignoring the hint;
-  /// false when offset + size would not fit in 64 bits.
+  /// false when the offset would not fit in 64 bits (its end may not: the
+  /// caller checks).
   bool findOffset(unsigned b, unsigned pool, FitRule rule, uint64_t &offset);
   /// Fills `partial` with the buckets buffer `b` covers in part, `canonical`
   /// with the nodes that exactly cover the buckets it covers whole, and
