@@ -78,7 +78,8 @@ struct Occupied {
 } // namespace
 
 /// The offset `rule` picks for a buffer of `size` with `alignment` among the
-/// `occupied` ranges of one pool, sorted by offset; nullopt on overflow.
+/// `occupied` ranges of one pool, sorted by offset (its end may pass 2^64);
+/// nullopt when aligning an offset overflows.
 static std::optional<uint64_t> pickOffset(llvm::ArrayRef<Occupied> occupied,
                                           uint64_t size, uint64_t alignment,
                                           OffsetRule rule) {
@@ -92,10 +93,11 @@ static std::optional<uint64_t> pickOffset(llvm::ArrayRef<Occupied> occupied,
   for (const Occupied &range : occupied) {
     // Ranges are sorted by offset, so once one starts at or above our end
     // every later one does too.
-    std::optional<uint64_t> end = checkedEnd(offset, size);
-    if (!end)
-      return std::nullopt;
-    if (range.offset >= *end)
+    // An end past 2^64 lies above every range: the offset is still the
+    // lowest, and the caller finds that the buffer does not fit there.
+    uint64_t end =
+        checkedEnd(offset, size).value_or(std::numeric_limits<uint64_t>::max());
+    if (range.offset >= end)
       break;
     if (range.end > offset) {
       std::optional<uint64_t> next = alignUp(range.end, alignment);

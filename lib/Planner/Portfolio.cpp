@@ -385,22 +385,35 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     search.bestPlan->provenOptimal = search.optimal();
     return std::move(*search.bestPlan);
   }
-  // No layout fitted within the hints. first-fit-by-size was scored to the
-  // end, so it failed; so did each best-fit rule not cut or dropped for the
-  // budget (running one now would take longer than the budget allows).
-  // Fail with the first of best fit's, best fit by duration's and first fit
-  // by size's errors.
-  assert(firstFitMiss && "first-fit-by-size was scored to the end");
-  const std::optional<std::string> &miss =
+  // No layout fitted within the hints. Scoring met the failure of
+  // first-fit-by-size (scored without a budget) and of each best-fit rule
+  // that got as far as its first misfit. One skipped or cut for the budget
+  // before that may still plan: unless no plan can exist, it runs now, past
+  // the budget, as failing where a named rule plans would be worse than
+  // being late.
+  assert(firstFitMiss && "first-fit-by-size was scored without a budget");
+  for (auto [order, miss] : llvm::zip_equal(bestFitOrders, bestFitMiss)) {
+    if (miss || proven)
+      continue;
+    llvm::Expected<Plan> plan =
+        search.placer.run(intervalOrder(problem, order), FitRule::BestFit);
+    if (plan) {
+      plan->algorithm = "auto";
+      plan->provenOptimal = totalSize(*plan) <= search.lowerBound;
+      return plan;
+    }
+    miss = llvm::toString(plan.takeError());
+  }
+  const std::optional<std::string> &error =
       bestFitMiss[0] ? bestFitMiss[0]
                      : (bestFitMiss[1] ? bestFitMiss[1] : firstFitMiss);
   // The failure names a buffer; say whether a plan may still exist.
   return llvm::createStringError(
       llvm::inconvertibleErrorCode(),
-      *miss + (proven ? "; the exact search proved that no layout fits within "
-                        "the size hints"
-                      : "; no other layout auto tried within its budget "
-                        "fits either"));
+      *error + (proven ? "; the exact search proved that no layout fits within "
+                         "the size hints"
+                       : "; no other layout auto tried within its budget "
+                         "fits either"));
 }
 
 std::unique_ptr<Algorithm> usmp::planner::createPortfolio() {

@@ -158,23 +158,32 @@ TEST(AllAlgorithmsTest, PlansEndingAtTheLastAddress) {
 }
 
 // A buffer whose end would pass 2^64 fails, and every algorithm says how
-// much room its offset left (the gap rules used to say 0 bytes).
+// much room its offset left (the gap rules, and the lowest-gap rule behind
+// the second shape's `exact` failure, used to say 0 bytes). In the second
+// shape the last buffer conflicts with two that do not overlap in time.
 TEST(AllAlgorithmsTest, OverflowingTheAddressSpaceSaysWhatWasLeft) {
   uint64_t half = uint64_t(1) << 63;
-  Problem problem;
-  problem.pools.push_back({"p", std::nullopt, 1});
-  for (const char *name : {"x", "y"})
-    problem.buffers.push_back({name, half, 1, {}, Interval{0, 1}, {}});
-  llvm::cantFail(problem.finalize());
-  for (const std::string &name : getAlgorithmNames()) {
-    llvm::Expected<Plan> plan =
-        llvm::cantFail(createAlgorithm(name))->plan(problem, smallBudget(1));
-    EXPECT_NE(errorMessage(plan).find(
-                  "of size 9223372036854775808 fits in no candidate pool: 'p' "
-                  "had 9223372036854775807 bytes left (no size hint, 64-bit "
-                  "address space)"),
-              std::string::npos)
-        << name;
+  const std::vector<std::vector<Interval>> shapes = {
+      {Interval{0, 1}, Interval{0, 1}},
+      {Interval{0, 1}, Interval{2, 3}, Interval{0, 3}}};
+  for (const std::vector<Interval> &shape : shapes) {
+    Problem problem;
+    problem.pools.push_back({"p", std::nullopt, 1});
+    for (auto [index, live] : llvm::enumerate(shape))
+      problem.buffers.push_back(
+          {"b" + std::to_string(index), half, 1, {}, live, {}});
+    llvm::cantFail(problem.finalize());
+    for (const std::string &name : getAlgorithmNames()) {
+      llvm::Expected<Plan> plan =
+          llvm::cantFail(createAlgorithm(name))->plan(problem, smallBudget(1));
+      EXPECT_NE(
+          errorMessage(plan).find(
+              "of size 9223372036854775808 fits in no candidate pool: 'p' "
+              "had 9223372036854775807 bytes left (no size hint, 64-bit "
+              "address space)"),
+          std::string::npos)
+          << name << " on " << shape.size() << " buffers";
+    }
   }
 }
 

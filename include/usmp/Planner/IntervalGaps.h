@@ -83,8 +83,8 @@ public:
   /// within no candidate's size hint goes to its last candidate anyway, past
   /// the hint (so a search can start where every order fails). Returns
   /// nullopt when the cost reaches `cutoff` (it only grows, so the placement
-  /// stops there), `getWork()` reaches `workLimit` or an offset would not fit
-  /// in 64 bits; used to score orders.
+  /// stops there), `getWork()` reaches `workLimit` or a buffer's end would
+  /// pass 2^64 even there; used to score orders.
   std::optional<LayoutCost>
   evaluate(llvm::ArrayRef<unsigned> order, FitRule rule,
            std::optional<LayoutCost> cutoff = std::nullopt,
