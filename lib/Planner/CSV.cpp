@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
 
 #include <limits>
 
@@ -97,6 +98,9 @@ usmp::planner::readCsv(llvm::StringRef text, std::optional<uint64_t> capacity) {
       llvm::StringRef id = fields[idColumn];
       if (id.empty())
         return bad(idColumn, "a buffer name");
+      if (!llvm::json::isUTF8(id))
+        return lineError(lineNumber, "column '" + document.columns[idColumn] +
+                                         "': the name is not valid UTF-8");
       int64_t lower = 0, upper = 0;
       uint64_t size = 0;
       if (fields[lowerColumn].getAsInteger(10, lower))

@@ -128,9 +128,24 @@ static llvm::Error malformed(llvm::StringRef message) {
 /// would overflow the stack; a problem needs four levels.
 static constexpr unsigned kMaxNesting = 64;
 
+/// The key a JSON string literal spells: escapes let one key be written in
+/// several ways. A literal the parser rejects stays as written (the parser
+/// reports it).
+static std::string unescapedKey(llvm::StringRef literal) {
+  llvm::StringRef raw = literal.drop_front().drop_back();
+  if (!raw.contains('\\'))
+    return raw.str();
+  llvm::Expected<json::Value> value = json::parse(literal);
+  if (!value) {
+    llvm::consumeError(value.takeError());
+    return raw.str();
+  }
+  return value->getAsString()->str();
+}
+
 /// What LLVM's parser accepts but a problem must not have: nesting deeper
-/// than kMaxNesting, a key given twice in one object (the parser keeps one
-/// silently; keys are compared as written), and numbers other than 64-bit
+/// than kMaxNesting, a key given twice in one object, however it is escaped
+/// (the parser keeps one silently), and numbers other than 64-bit
 /// integers written plainly: every number in a problem is an integer, and
 /// the parser reads fractions, exponents and integers beyond 64 bits as
 /// doubles, which the integer accessors would round silently.
@@ -165,7 +180,8 @@ static llvm::Error checkStructure(llvm::StringRef text) {
       } else if (c == '\\') {
         escaped = true;
       } else if (c == '"') {
-        llvm::StringRef key = text.slice(*stringBegin + 1, i);
+        std::string key = isKey ? unescapedKey(text.slice(*stringBegin, i + 1))
+                                : std::string();
         if (isKey && !open.back().keys.insert(key).second) {
           line = stringLine;
           column = stringColumn;

@@ -5,6 +5,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MathExtras.h"
 #include "llvm/Support/xxhash.h"
 
@@ -107,6 +108,10 @@ llvm::Error Problem::finalize() {
   for (auto [index, pool] : llvm::enumerate(pools)) {
     if (pool.name.empty())
       return makeError("pool #" + llvm::Twine(index) + " has an empty name");
+    // Names are written into JSON plans, so they must be text.
+    if (!llvm::json::isUTF8(pool.name))
+      return makeError("the name of pool #" + llvm::Twine(index) +
+                       " is not valid UTF-8");
     if (!poolNames.try_emplace(pool.name, index).second)
       return makeError("duplicate pool name '" + pool.name + "'");
     if (!llvm::isPowerOf2_64(pool.alignment))
@@ -128,6 +133,9 @@ llvm::Error Problem::finalize() {
   for (auto [index, buffer] : llvm::enumerate(buffers)) {
     if (buffer.name.empty())
       return makeError("buffer #" + llvm::Twine(index) + " has an empty name");
+    if (!llvm::json::isUTF8(buffer.name))
+      return makeError("the name of buffer #" + llvm::Twine(index) +
+                       " is not valid UTF-8");
     if (repeated && repeated->second == index)
       return makeError("duplicate buffer name '" + buffer.name + "'");
     if (!llvm::isPowerOf2_64(buffer.alignment))

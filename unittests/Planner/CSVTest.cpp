@@ -137,6 +137,9 @@ TEST(CSVTest, BadInputs) {
             "line 3: upper (3) must be greater than lower (3)");
   EXPECT_EQ(readError("id,lower,upper,size\n,0,1,4\n"),
             "line 2: column 'id': expected a buffer name, found ''");
+  // A JSON plan could not hold the name.
+  EXPECT_EQ(readError("id,lower,upper,size\na,0,1,4\n\xff,0,1,4\n"),
+            "line 3: column 'id': the name is not valid UTF-8");
   EXPECT_EQ(readError("id,lower,upper,size\na,0,1,4\nb,0,1,4\na,1,2,4\n"),
             "line 4: duplicate id 'a' (first on line 2)");
   // The first error in line order, whichever kind: repeats are found after

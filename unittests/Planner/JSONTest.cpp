@@ -120,6 +120,14 @@ TEST(JSONTest, RepeatedKeysAreRefused) {
       readError(R"({"buffers": [{"name": "a", "size": 4, "size": 5}]})"),
       "malformed JSON at line 1, column 39: key 'size' appears twice in one "
       "object");
+  // Escapes spell the same key: the parser would keep the last copy.
+  EXPECT_EQ(
+      readError(R"({"buffers": [{"name": "a", "size": 4, "siz\u0065": 5}]})"),
+      "malformed JSON at line 1, column 39: key 'size' appears twice in "
+      "one object");
+  EXPECT_EQ(readError(R"({"pools": [], "buffers": [], "buffer\u0073": []})"),
+            "malformed JSON at line 1, column 30: key 'buffers' appears twice "
+            "in one object");
   // The same key in different objects, and keys as values, are fine.
   EXPECT_EQ(readError(R"({"pools": [{"name": "name"}, {"name": "size"}],
                           "buffers": [{"name": "a\"b", "size": 4,

@@ -219,6 +219,16 @@ TEST(ProblemTest, RejectsMoreBadInput) {
   Problem unnamed = mixedProblem();
   unnamed.buffers[2].name.clear();
   EXPECT_EQ(errorOf(unnamed), "buffer #2 has an empty name");
+  // Names are written into JSON plans, so they must be UTF-8.
+  Problem bytes = mixedProblem();
+  bytes.buffers[2].name = "c\xff";
+  EXPECT_EQ(errorOf(bytes), "the name of buffer #2 is not valid UTF-8");
+  Problem poolBytes = mixedProblem();
+  poolBytes.pools[0].name = "\xc3";
+  EXPECT_EQ(errorOf(poolBytes), "the name of pool #0 is not valid UTF-8");
+  Problem unicode = mixedProblem();
+  unicode.buffers[2].name = "c\xc3\xa9";
+  EXPECT_EQ(errorOf(unicode), "");
 }
 
 } // namespace
