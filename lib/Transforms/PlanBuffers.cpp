@@ -156,6 +156,13 @@ void PlanBuffersPass::runOnOperation() {
               << " as a candidate; only constants go there";
           return signalPassFailure();
         }
+        // Nothing would copy a constant's data into a workspace pool.
+        if (isConstant && pools[index].getKind() == PoolKind::Workspace) {
+          buffer.op->emitError()
+              << "constant '" << buffer.name << "' lists workspace pool "
+              << symbol << " as a candidate; constants go to constant pools";
+          return signalPassFailure();
+        }
         entry.pools.push_back(index);
       }
     } else {

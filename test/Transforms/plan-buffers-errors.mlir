@@ -14,6 +14,17 @@ func.func @main(%in: memref<64xf32>, %out: memref<64xf32>) {
 // -----
 
 usmp.pool workspace @sram alignment(16)
+// expected-error @below {{constant 'w' lists workspace pool @sram as a candidate; constants go to constant pools}}
+memref.global "private" constant @w : memref<4xf32> = dense<1.0> {usmp.pools = [@sram]}
+func.func @main(%out: memref<4xf32>) {
+  %w = memref.get_global @w : memref<4xf32>
+  memref.copy %w, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram alignment(16)
 usmp.pool constant @flash alignment(16)
 func.func @main() {
   // expected-error @below {{buffer 'main.buf0' lists constant pool @flash as a candidate; only constants go there}}

@@ -63,6 +63,15 @@ static LogicalResult verifyPlacement(Operation *op, PlacementAttr placement) {
   if (!pool)
     return op->emitOpError()
            << "'" << name << "' refers to unknown pool " << placement.getPool();
+  // Constant pools hold the data of constants; nothing would copy a
+  // constant's data into a workspace pool.
+  bool isConstant = isa<memref::GlobalOp>(op);
+  if (isConstant != (pool.getKind() == PoolKind::Constant))
+    return op->emitOpError()
+           << (isConstant ? "a constant" : "a buffer") << " placed in "
+           << stringifyPoolKind(pool.getKind()) << " pool "
+           << placement.getPool() << "; constants go to constant pools, "
+           << "everything else to workspace pools";
   int64_t offset = placement.getOffset();
   int64_t poolAlignment = pool.getAlignment();
   if (poolAlignment > 0 && offset % poolAlignment != 0)

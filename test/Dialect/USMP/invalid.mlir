@@ -111,6 +111,22 @@ func.func @out_of_bounds() {
 
 // -----
 
+usmp.pool workspace @sram alignment(16) planned_size(16)
+// A constant's data would never be copied into a workspace pool.
+// expected-error @below {{a constant placed in workspace pool @sram; constants go to constant pools, everything else to workspace pools}}
+memref.global "private" constant @w : memref<4xf32> = dense<1.0> {usmp.placement = #usmp.placement<@sram, offset = 0>}
+
+// -----
+
+usmp.pool constant @flash alignment(16) planned_size(16)
+func.func @buffer_in_constant_pool() {
+  // expected-error @below {{a buffer placed in constant pool @flash; constants go to constant pools, everything else to workspace pools}}
+  %0 = memref.alloc() {usmp.placement = #usmp.placement<@flash, offset = 0>} : memref<4xf32>
+  return
+}
+
+// -----
+
 usmp.pool workspace @sram alignment(16) size_hint(32)
 func.func @out_of_hint() {
   // expected-error @below {{buffer of 64 bytes at offset 0 ends at byte 64, outside pool @sram of 32 bytes}}
