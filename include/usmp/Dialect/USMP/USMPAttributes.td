@@ -89,8 +89,10 @@ def USMP_PlacementAttr : USMP_Attr<"Placement", "placement"> {
   let description = [{
     Attached to a buffer-producing operation under the name `usmp.placement`
     once the planner has placed it. The dialect checks that the pool exists,
-    that the offset is a multiple of the pool's alignment (and of the
-    allocation's own alignment) and that the buffer ends inside the pool.
+    that a constant (`memref.global`) is in a constant pool and every other
+    buffer in a workspace pool, that the offset is a multiple of the pool's
+    alignment (and of the allocation's own alignment) and that the buffer
+    ends inside the pool.
 
     ```mlir
     %0 = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 64>}
