@@ -1,7 +1,8 @@
 // The generated C builds warning-free under -Werror (docs/CAPI.md) when the
 // model leaves an input unread and an scf.while result unused, when an
 // operator is defined after its caller, when the API functions take no
-// parameters, and when a map function does not read the pools it is given.
+// parameters, when a map function does not read the pools it is given, and
+// when 2-D buffers of 16-bit floats are viewed as rows.
 
 // RUN: rm -rf %t
 // RUN: usmp-opt %s --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/io
@@ -18,6 +19,14 @@
 // RUN: usmp-opt %S/Inputs/internal-output.mlir "--usmp-pipeline=use-workspace-io=1 pools=dtcm:size_hint=16,sram" --convert-usmp-to-emitc=internal-pools=dtcm | usmp-translate --usmp-emit-c --output-dir=%t/map
 // RUN: FileCheck %s --input-file=%t/map/tvmgen_default.c --check-prefix=MAP
 // RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/map/tvmgen_default.c -o %t/map/c.o
+
+// RUN: usmp-opt %S/Inputs/half-rows.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/half
+// RUN: FileCheck %s --input-file=%t/half/tvmgen_default.c --check-prefix=HALF
+// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/half/tvmgen_default.c -o %t/half/c.o
+// RUN: clang++-22 -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/half/tvmgen_default.c -o %t/half/cxx.o
+
+// HALF-DAG: typedef _Float16 usmp_row_2_Float16[2];
+// HALF-DAG: typedef __bf16 usmp_row_2_bf16[2];
 
 // Prototypes of every model function come before the definitions.
 // CHECK: /* Model code */

@@ -126,6 +126,10 @@ private:
 
 /// The C spelling of an element type as the EmitC printer writes it.
 static std::string cTypeName(Type type) {
+  if (type.isF16())
+    return "_Float16";
+  if (type.isBF16())
+    return "__bf16";
   if (type.isF32())
     return "float";
   if (type.isF64())
@@ -740,7 +744,9 @@ static Type getViewPointerType(MemRefType type, StringRef element,
     name += "_" + std::to_string(dim);
     dims += "[" + std::to_string(dim) + "]";
   }
-  name += "_" + sanitizeIdentifier(element);
+  // `_Float16` and `__bf16` would put a double underscore in the name,
+  // which C++ reserves.
+  name += "_" + sanitizeIdentifier(element.ltrim('_'));
   if (rows.names.insert(name).second)
     rows.declarations.push_back("typedef " + element.str() + " " + name + dims +
                                 ";");
