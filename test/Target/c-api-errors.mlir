@@ -132,3 +132,17 @@ func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
   }
   return
 }
+
+// -----
+
+// A function without a body named like a <math.h> function but typed
+// otherwise: the C would call the library's, which it contradicts.
+// CHECK: error: @log has no body, so the C calls the C library's log, which <math.h> declares with 1 double argument returning double, not as '(f32) -> f32'; rename it or fix its type
+func.func private @log(f32) -> f32
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %in[%c0] : memref<4xf32>
+  %w = func.call @log(%v) : (f32) -> f32
+  memref.store %w, %out[%c0] : memref<4xf32>
+  return
+}

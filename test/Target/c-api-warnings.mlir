@@ -1,8 +1,9 @@
 // The generated C builds warning-free under -Werror (docs/CAPI.md) when the
 // model leaves an input unread and an scf.while result unused, when an
 // operator is defined after its caller, when the API functions take no
-// parameters, when a map function does not read the pools it is given, and
-// when 2-D buffers of 16-bit floats are viewed as rows.
+// parameters, when a map function does not read the pools it is given, when
+// 2-D buffers of 16-bit floats are viewed as rows, and when the model calls
+// functions the application or the C library provides.
 
 // RUN: rm -rf %t
 // RUN: usmp-opt %s --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/io
@@ -24,6 +25,17 @@
 // RUN: FileCheck %s --input-file=%t/half/tvmgen_default.c --check-prefix=HALF
 // RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/half/tvmgen_default.c -o %t/half/c.o
 // RUN: clang++-22 -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/half/tvmgen_default.c -o %t/half/cxx.o
+
+// RUN: usmp-opt %S/Inputs/external-calls.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/extern
+// RUN: FileCheck %s --input-file=%t/extern/tvmgen_default.c --check-prefix=EXTERN
+// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/extern/tvmgen_default.c -o %t/extern/c.o
+// RUN: clang++-22 -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/extern/tvmgen_default.c -o %t/extern/cxx.o
+
+// EXTERN: /* Model code */
+// EXTERN-NEXT: extern float my_kernel(float);
+// EXTERN-NEXT: extern float expf(float);
+// EXTERN-NEXT: static void tvmgen_default_main(
+// EXTERN-NOT: my_kernel(float)
 
 // HALF-DAG: typedef _Float16 usmp_row_2_Float16[2];
 // HALF-DAG: typedef __bf16 usmp_row_2_bf16[2];

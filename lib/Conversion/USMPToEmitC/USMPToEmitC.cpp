@@ -601,6 +601,52 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
   return success();
 }
 
+/// Fails when `function`, which has no body, is declared with the name of a
+/// floating-point function of <math.h> (which the generated C includes) but
+/// not its signature: the C would not compile.
+static LogicalResult checkLibmDeclaration(func::FuncOp function) {
+  static const llvm::StringMap<unsigned> arity = [] {
+    llvm::StringMap<unsigned> names;
+    for (StringRef name :
+         {"acos",  "asin",      "atan",  "cos",   "sin",    "tan",    "acosh",
+          "asinh", "atanh",     "cosh",  "sinh",  "tanh",   "exp",    "exp2",
+          "expm1", "log",       "log10", "log1p", "log2",   "logb",   "cbrt",
+          "fabs",  "sqrt",      "erf",   "erfc",  "lgamma", "tgamma", "ceil",
+          "floor", "nearbyint", "rint",  "round", "trunc"})
+      names[name] = 1;
+    for (StringRef name : {"atan2", "hypot", "pow", "fmod", "remainder",
+                           "copysign", "fmax", "fmin", "fdim"})
+      names[name] = 2;
+    names["fma"] = 3;
+    return names;
+  }();
+  StringRef name = function.getName();
+  StringRef base = name;
+  MLIRContext *context = function.getContext();
+  Type real = Float64Type::get(context);
+  StringRef spelling = "double";
+  if (!arity.count(name) && name.consume_back("f")) {
+    base = name;
+    real = Float32Type::get(context);
+    spelling = "float";
+  }
+  auto it = arity.find(base);
+  if (it == arity.end())
+    return success();
+  FunctionType type = function.getFunctionType();
+  if (type.getNumInputs() == it->second && type.getNumResults() == 1 &&
+      llvm::all_of(
+          llvm::concat<const Type>(type.getInputs(), type.getResults()),
+          [&](Type t) { return t == real; }))
+    return success();
+  return function.emitError()
+         << "@" << function.getName() << " has no body, so the C calls the "
+         << "C library's " << function.getName() << ", which <math.h> "
+         << "declares with " << it->second << " " << spelling
+         << (it->second == 1 ? " argument" : " arguments") << " returning "
+         << spelling << ", not as " << type << "; rename it or fix its type";
+}
+
 /// Fails with an error at the first value of a type upstream's conversion
 /// cannot express in C, which would leave the conversion half done.
 static LogicalResult checkCTypes(ModuleOp module) {
@@ -617,6 +663,8 @@ static LogicalResult checkCTypes(ModuleOp module) {
     return !isa<ComplexType, VectorType>(type);
   };
   for (auto function : module.getOps<func::FuncOp>()) {
+    if (function.isExternal() && failed(checkLibmDeclaration(function)))
+      return failure();
     for (BlockArgument argument : function.getArguments()) {
       auto fail = [&](StringRef why) {
         return emitError(argument.getLoc())
@@ -966,14 +1014,25 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   // Row typedefs go here once every pointer type is known.
   Operation *typedefAnchor =
       emitc::VerbatimOp::create(s, loc, s.getStringAttr("/* Model code */"));
-  // Prototypes first: a function may call one defined after it.
+  // Prototypes first: a function may call one defined after it. A function
+  // without a body is the application's (an operator library, libm): its
+  // declaration is the prototype, with external linkage.
+  auto isExternal = [](Operation *op) {
+    auto function = dyn_cast<emitc::FuncOp>(op);
+    return function && function.isExternal();
+  };
   for (Operation *op : modelCode)
-    if (auto function = dyn_cast<emitc::FuncOp>(op)) {
+    if (isExternal(op))
+      op->moveBefore(s.getInsertionBlock(), s.getInsertionPoint());
+  for (Operation *op : modelCode)
+    if (auto function = dyn_cast<emitc::FuncOp>(op);
+        function && !function.isExternal()) {
       function.setSpecifiersAttr(s.getStrArrayAttr({"static"}));
       emitc::DeclareFuncOp::create(s, loc, function.getName());
     }
   for (Operation *op : modelCode)
-    op->moveBefore(s.getInsertionBlock(), s.getInsertionPoint());
+    if (!isExternal(op))
+      op->moveBefore(s.getInsertionBlock(), s.getInsertionPoint());
 
   // The API's types and helpers.
   auto structType = [&](StringRef kind) -> Type {

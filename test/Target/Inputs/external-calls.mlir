@@ -1,0 +1,13 @@
+// Calls to functions without a body, which the application or the C library
+// provides: each gets one prototype with external linkage, before the model
+// code that calls it, even when declared after its caller.
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %in[%c0] : memref<4xf32>
+  %w = func.call @my_kernel(%v) : (f32) -> f32
+  %e = func.call @expf(%w) : (f32) -> f32
+  memref.store %e, %out[%c0] : memref<4xf32>
+  return
+}
+func.func private @my_kernel(f32) -> f32
+func.func private @expf(f32) -> f32
