@@ -146,3 +146,15 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   memref.store %w, %out[%c0] : memref<4xf32>
   return
 }
+
+// -----
+
+// An input outside the pools whose size does not fit in 63 bits: its size
+// macro could not hold it.
+// CHECK: error: argument 0 of @main ('memref<4611686018427387904xf32>') has no size in bytes that fits in 63 bits
+func.func @main(%in: memref<4611686018427387904xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %in[%c0] : memref<4611686018427387904xf32>
+  memref.store %v, %out[%c0] : memref<4xf32>
+  return
+}

@@ -318,12 +318,17 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
              << "argument " << i << " of @" << entry.getName()
              << " is neither a pool nor a marked input or output; run "
                 "usmp-pipeline first";
+    FailureOr<uint64_t> size = getBufferSizeInBytes(memref, layout);
+    if (failed(size))
+      return emitError(entry.getArgument(i).getLoc())
+             << "argument " << i << " of @" << entry.getName() << " (" << type
+             << ") has no size in bytes that fits in 63 bits";
     TensorInfo tensor;
     tensor.io = io;
     tensor.name = fieldName(io.getName());
     tensor.macro = upper(sanitizeIdentifier(io.getName()));
     tensor.loc = entry.getArgument(i).getLoc();
-    tensor.size = *getBufferSizeInBytes(memref, layout);
+    tensor.size = *size;
     tensor.argument = i;
     (io.getDirection() == IODirection::Input ? inputs : outputs)
         .push_back(tensor);
