@@ -158,3 +158,25 @@ func.func @main(%in: memref<4611686018427387904xf32>, %out: memref<4xf32>) {
   memref.store %v, %out[%c0] : memref<4xf32>
   return
 }
+
+// -----
+
+// Branches have no EmitC conversion; with index block arguments the blocks'
+// conversion used to leave the branch invalid instead.
+// CHECK: error: cannot lower 'cf.br' to C: no EmitC conversion handles it
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  cf.br ^loop(%c0 : index)
+^loop(%i: index):
+  %cond = arith.cmpi slt, %i, %c4 : index
+  cf.cond_br %cond, ^body, ^exit
+^body:
+  %x = memref.load %in[%i] : memref<4xf32>
+  memref.store %x, %out[%i] : memref<4xf32>
+  %n = arith.addi %i, %c1 : index
+  cf.br ^loop(%n : index)
+^exit:
+  return
+}

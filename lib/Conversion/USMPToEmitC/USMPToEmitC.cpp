@@ -687,6 +687,13 @@ static LogicalResult checkCTypes(ModuleOp module) {
         return fail("has no elements, and C has no zero-length arrays");
     }
     WalkResult walk = function.walk([&](Operation *op) {
+      // No EmitC conversion handles branches; converting the blocks they
+      // jump to (index arguments become size_t) would leave them invalid.
+      if (op->getNumSuccessors() != 0) {
+        op->emitError() << "cannot lower '" << op->getName()
+                        << "' to C: no EmitC conversion handles it";
+        return WalkResult::interrupt();
+      }
       // Upstream's conversion of while loops assigns index values to size_t
       // variables without a cast, which does not verify.
       if (isa<scf::WhileOp>(op) &&
