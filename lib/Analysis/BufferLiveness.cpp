@@ -116,6 +116,16 @@ private:
              << "the calls unroll into more than " << kMaxOperationInstances
              << " operation instances, each analysed on its own; liveness "
                 "stops here";
+    // A call through a function value would run its buffers outside the
+    // timeline: only direct calls are followed.
+    if (auto constant = dyn_cast<func::ConstantOp>(op))
+      if (auto callee = symbols.lookupNearestSymbolFrom<func::FuncOp>(
+              constant, constant.getValueAttr());
+          callee && !callee.isExternal())
+        return constant.emitError()
+               << "a function value of @" << callee.getName()
+               << " hides its calls from the liveness analysis; call it "
+                  "directly";
     int64_t start = now++;
     for (Region &region : op->getRegions())
       for (Block &block : region)

@@ -140,6 +140,23 @@ func.func @recursive(%x: memref<4xf32>) {
 
 // -----
 
+// A call through a function value is not followed: its buffers would be
+// missing from the timeline.
+func.func private @op(%x: memref<4xf32>, %y: memref<4xf32>) {
+  %t = memref.alloc() : memref<4xf32>
+  memref.copy %x, %t : memref<4xf32> to memref<4xf32>
+  memref.copy %t, %y : memref<4xf32> to memref<4xf32>
+  return
+}
+func.func @indirect(%in: memref<4xf32>, %out: memref<4xf32>) {
+  // expected-error @below {{a function value of @op hides its calls from the liveness analysis; call it directly}}
+  %f = func.constant @op : (memref<4xf32>, memref<4xf32>) -> ()
+  func.call_indirect %f(%in, %out) : (memref<4xf32>, memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
 // expected-error @below {{cannot choose the entry function: the module has 2 public functions with a body and none is @main; name it with the 'entry' option}}
 module {
   func.func @a() {
