@@ -46,10 +46,12 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
 }
 
 LogicalResult usmp::verifyAlignmentOption(ModuleOp module, uint64_t alignment) {
-  if (llvm::isPowerOf2_64(alignment))
+  // Pools keep their alignment in a signed 64-bit attribute.
+  if (llvm::isPowerOf2_64(alignment) && alignment <= (uint64_t(1) << 62))
     return success();
   return emitError(module.getLoc())
-         << "option 'alignment' must be a power of two, got " << alignment;
+         << "option 'alignment' must be a power of two up to 2^62, got "
+         << alignment;
 }
 
 static func::FuncOp getDefinedCallee(func::CallOp call,

@@ -1,7 +1,7 @@
 // RUN: usmp-opt %s -usmp-print-buffer-liveness 2>&1 | FileCheck %s
 // RUN: not usmp-opt %s -usmp-print-buffer-liveness=alignment=3 2>&1 | FileCheck %s --check-prefix=ALIGN
 
-// ALIGN: error: option 'alignment' must be a power of two, got 3
+// ALIGN: error: option 'alignment' must be a power of two up to 2^62, got 3
 
 // Name locations name buffers; clashing names get a suffix.
 // CHECK: remark: buffer 'scratch' size 12 alignment 16 live [1, 1]

@@ -7,6 +7,7 @@
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=main' 2>&1 | FileCheck %s --check-prefix=TAKEN
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:size_hint=8:size_hint=4' 2>&1 | FileCheck %s --check-prefix=TWICE
 // RUN: not usmp-opt %s -usmp-assign-pools='alignment=0' 2>&1 | FileCheck %s --check-prefix=OPTION
+// RUN: not usmp-opt %s -usmp-assign-pools='alignment=9223372036854775808' 2>&1 | FileCheck %s --check-prefix=HUGE
 
 // The first RUN line checks the expected-error below; the others check their
 // own message (each split is a function @main).
@@ -25,4 +26,6 @@ module {
 // ALIGN: invalid pool 'p:alignment=3' in option 'pools': 'alignment' needs a power of two, got '3'
 // TAKEN: invalid pool 'main' in option 'pools': the module already has a symbol @main
 // TWICE: invalid pool 'p:size_hint=8:size_hint=4' in option 'pools': 'size_hint' is given twice
-// OPTION: error: option 'alignment' must be a power of two, got 0
+// OPTION: error: option 'alignment' must be a power of two up to 2^62, got 0
+// 2^63 is a power of two, but no pool's i64 alignment attribute holds it.
+// HUGE: error: option 'alignment' must be a power of two up to 2^62, got 9223372036854775808

@@ -5,7 +5,7 @@
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
 
 // ALGO: error: unknown planning algorithm 'magic' (known: {{.*}}greedy-by-size{{.*}})
-// ALIGN: error: option 'alignment' must be a power of two, got 24
+// ALIGN: error: option 'alignment' must be a power of two up to 2^62, got 24
 // REPORT: error: cannot write the plan report to '{{.*}}report.json'
 
 // JSON: "algorithm": "greedy-by-size",

@@ -95,8 +95,8 @@ mlir::FailureOr<mlir::func::FuncOp> findEntryFunction(mlir::ModuleOp module,
                                                       llvm::StringRef name);
 
 /// Checks a pass's `alignment` option (the alignment of allocations that
-/// carry none): a power of two. Emits an error at `module` and fails
-/// otherwise.
+/// carry none): a power of two up to 2^62 (pools keep it in a signed 64-bit
+/// attribute). Emits an error at `module` and fails otherwise.
 mlir::LogicalResult verifyAlignmentOption(mlir::ModuleOp module,
                                           uint64_t alignment);
 
