@@ -2,8 +2,9 @@
 // model leaves an input unread and an scf.while result unused, when an
 // operator is defined after its caller, when the API functions take no
 // parameters, when a map function does not read the pools it is given, when
-// 2-D buffers of 16-bit floats are viewed as rows, and when the model calls
-// functions the application or the C library provides.
+// 2-D buffers of 16-bit floats are viewed as rows, when the model calls
+// functions the application or the C library provides, and when the module
+// has functions and globals the entry never uses.
 
 // RUN: rm -rf %t
 // RUN: usmp-opt %s --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/io
@@ -36,6 +37,14 @@
 // EXTERN-NEXT: extern float expf(float);
 // EXTERN-NEXT: static void tvmgen_default_main(
 // EXTERN-NOT: my_kernel(float)
+
+// RUN: usmp-opt %S/Inputs/unreachable.mlir --usmp-pipeline --convert-usmp-to-emitc -o %t/unreachable.mlir 2>&1 | FileCheck %s --check-prefix=UNREACHABLE
+// RUN: usmp-translate %t/unreachable.mlir --usmp-emit-c --output-dir=%t/unreachable
+// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/unreachable/tvmgen_default.c -o %t/unreachable/c.o
+// RUN: not grep -e unused -e other -e table %t/unreachable/tvmgen_default.c
+
+// UNREACHABLE-DAG: remark: @unused is not called from the entry @main; it is left out of the C
+// UNREACHABLE-DAG: remark: @other is not called from the entry @main; it is left out of the C
 
 // HALF-DAG: typedef _Float16 usmp_row_2_Float16[2];
 // HALF-DAG: typedef __bf16 usmp_row_2_bf16[2];

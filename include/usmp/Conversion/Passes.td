@@ -16,17 +16,23 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     code.
 
     The model's functions are renamed `tvmgen_<model>_<name>` and become
-    static. Each function that takes views of pools is split: its body takes
-    the views as parameters, and a wrapper computes them as typed pointers
-    into the pool bytes. Operators are lowered with upstream conversions
-    (linalg to loops, folding of view operations, affine and math lowering,
-    `convert-to-emitc`); an operation they cannot lower is an error naming it.
+    static; those the entry never calls, directly or not, are left out with
+    a remark, and so are the globals outside pools only they read. A
+    function without a body keeps its name and gets an `extern` prototype;
+    one named like a floating-point function of `<math.h>` but typed
+    otherwise is an error. Each function that takes views of pools is
+    split: its body takes the views as parameters, and a wrapper computes
+    them as typed pointers into the pool bytes. Operators are lowered with
+    upstream conversions (linalg to loops, folding of view operations, affine
+    and math lowering, `convert-to-emitc`); an operation they cannot lower is
+    an error naming it.
     Before that, a value whose type C cannot express (a 0-d memref, an
     element type other than i1, i8 to i64, index, f16, bf16, f32 and f64, a
     vector or complex) is an error at the value, and so is a function
-    parameter that is not a contiguous row-major memref with elements, and
-    an `scf.while` carrying index values (upstream's conversion of it does
-    not verify).
+    parameter that is not a contiguous row-major memref with elements, an
+    `scf.while` carrying index values (upstream's conversion of it does not
+    verify), a branch (no conversion handles them) and an input or output
+    whose size in bytes does not fit in 63 bits.
 
     The model name comes from the `model-name` option, else the module's
     `usmp.model_name` attribute, else `default`. Pools named in

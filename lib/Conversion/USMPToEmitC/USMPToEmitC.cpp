@@ -860,7 +860,8 @@ void ConvertUSMPToEmitCPass::removeUnusedParameters(ModuleOp module) {
   // Constants whose reads were folded away would be unused statics.
   for (auto global :
        llvm::make_early_inc_range(module.getOps<emitc::GlobalOp>()))
-    if (SymbolTable::symbolKnownUseEmpty(global, module))
+    if (!global->hasAttr(USMPDialect::getPlacementAttrName()) &&
+        SymbolTable::symbolKnownUseEmpty(global, module))
       global.erase();
   // The model's functions are internal: a parameter nobody reads (a pool
   // only its callees' views used, a buffer only its shape was read from)
@@ -1234,6 +1235,40 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
     line(rows, row);
 }
 
+/// Erases the functions the entry does not call, directly or not, with a
+/// remark at each: the C makes every model function `static`, so nothing
+/// could call them there (and compilers warn about unused ones). Then
+/// erases the globals outside the pools that nothing reads any more (those
+/// in a constant pool keep their bytes there).
+static void eraseUnreachableCode(ModuleOp module, func::FuncOp entry) {
+  SymbolTableCollection symbols;
+  llvm::SmallPtrSet<Operation *, 16> reachable = {entry};
+  SmallVector<func::FuncOp> worklist = {entry};
+  while (!worklist.empty()) {
+    func::FuncOp function = worklist.pop_back_val();
+    function.walk([&](func::CallOp call) {
+      auto callee = symbols.lookupNearestSymbolFrom<func::FuncOp>(
+          call, call.getCalleeAttr());
+      if (callee && reachable.insert(callee).second)
+        worklist.push_back(callee);
+    });
+  }
+  for (auto function :
+       llvm::make_early_inc_range(module.getOps<func::FuncOp>()))
+    if (!reachable.contains(function)) {
+      if (!function.isExternal())
+        function.emitRemark()
+            << "@" << function.getName() << " is not called from the entry @"
+            << entry.getName() << "; it is left out of the C";
+      function.erase();
+    }
+  for (auto global :
+       llvm::make_early_inc_range(module.getOps<memref::GlobalOp>()))
+    if (!global->hasAttr(USMPDialect::getPlacementAttrName()) &&
+        SymbolTable::symbolKnownUseEmpty(global, module))
+      global.erase();
+}
+
 void ConvertUSMPToEmitCPass::runOnOperation() {
   ModuleOp module = getOperation();
   FailureOr<func::FuncOp> entryFunc = findEntryFunction(module, entry);
@@ -1253,6 +1288,7 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
   tvmMacroPrefix = "TVM_" + upper(model);
   modelName = name;
 
+  eraseUnreachableCode(module, *entryFunc);
   if (failed(checkCTypes(module)) || failed(collect(module, *entryFunc)) ||
       failed(prepareModelCode(module)) || failed(lowerModelCode(module)))
     return signalPassFailure();
