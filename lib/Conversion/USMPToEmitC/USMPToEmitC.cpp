@@ -166,8 +166,12 @@ static std::string commentText(StringRef text) {
 }
 
 /// Whether `name` cannot be a field of the API structs: a C or C++ keyword,
-/// or an object-like macro of the standard headers the files include.
+/// or an object-like macro of the standard headers the files include, in
+/// any C standard and with the common feature macros (glibc's <math.h>
+/// defines `M_PI` outside strict ISO C, C23's <stdint.h> `INT8_WIDTH`).
 static bool isReservedInC(StringRef name) {
+  if (name.starts_with("M_") || name.starts_with("FP_"))
+    return true;
   static const llvm::StringSet<> reserved = [] {
     llvm::StringSet<> words;
     for (StringRef word :
@@ -196,7 +200,10 @@ static bool isReservedInC(StringRef name) {
           "math_errhandling", "SIZE_MAX", "PTRDIFF_MIN", "PTRDIFF_MAX",
           "INTPTR_MIN", "INTPTR_MAX", "UINTPTR_MAX", "INTMAX_MIN", "INTMAX_MAX",
           "UINTMAX_MAX", "SIG_ATOMIC_MIN", "SIG_ATOMIC_MAX", "WCHAR_MIN",
-          "WCHAR_MAX", "WINT_MIN", "WINT_MAX"})
+          "WCHAR_MAX", "WINT_MIN", "WINT_MAX", "MAXFLOAT", "HUGE",
+          "INTPTR_WIDTH", "UINTPTR_WIDTH", "INTMAX_WIDTH", "UINTMAX_WIDTH",
+          "PTRDIFF_WIDTH", "SIG_ATOMIC_WIDTH", "SIZE_WIDTH", "WCHAR_WIDTH",
+          "WINT_WIDTH"})
       words.insert(word);
     for (StringRef kind : {"INT", "INT_LEAST", "INT_FAST"})
       for (int width : {8, 16, 32, 64}) {
@@ -204,6 +211,8 @@ static bool isReservedInC(StringRef name) {
         words.insert(stem + "_MIN");
         words.insert(stem + "_MAX");
         words.insert("U" + stem + "_MAX");
+        words.insert(stem + "_WIDTH");
+        words.insert("U" + stem + "_WIDTH");
       }
     return words;
   }();
