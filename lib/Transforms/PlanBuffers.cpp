@@ -125,6 +125,14 @@ void PlanBuffersPass::runOnOperation() {
   for (auto global : module.getOps<memref::GlobalOp>()) {
     if (!global->hasAttr(USMPDialect::getPoolsAttrName()))
       continue;
+    // The model may write a mutable global: it is no constant pool data,
+    // and a workspace pool holds no initial values.
+    if (!global.getConstant()) {
+      global.emitError() << "global '" << global.getSymName()
+                         << "' is not constant; only constants are placed, "
+                            "in constant pools";
+      return signalPassFailure();
+    }
     FailureOr<uint64_t> size = getBufferSizeInBytes(global.getType(), layout);
     if (failed(size)) {
       global.emitError() << "cannot size constant " << global.getType();

@@ -13,6 +13,18 @@ func.func @main(%in: memref<64xf32>, %out: memref<64xf32>) {
 
 // -----
 
+usmp.pool constant @flash alignment(16)
+// The model may write a mutable global: it cannot be constant pool data.
+// expected-error @below {{global 'state' is not constant; only constants are placed, in constant pools}}
+memref.global "private" @state : memref<4xf32> = dense<0.0> {usmp.pools = [@flash]}
+func.func @main(%in: memref<4xf32>) {
+  %s = memref.get_global @state : memref<4xf32>
+  memref.copy %in, %s : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
 usmp.pool workspace @sram alignment(16)
 // expected-error @below {{constant 'w' lists workspace pool @sram as a candidate; constants go to constant pools}}
 memref.global "private" constant @w : memref<4xf32> = dense<1.0> {usmp.pools = [@sram]}

@@ -32,7 +32,8 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
                             llvm::cl::init("")};
   Option<uint64_t> alignment{
       *this, "alignment",
-      llvm::cl::desc("Default alignment of buffers and created pools"),
+      llvm::cl::desc("Default alignment of buffers and created pools (a "
+                     "power of two up to 2^62)"),
       llvm::cl::init(16)};
   Option<bool> useWorkspaceIO{
       *this, "use-workspace-io",

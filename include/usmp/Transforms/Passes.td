@@ -19,7 +19,8 @@ def PrintBufferLivenessPass : Pass<"usmp-print-buffer-liveness", "mlir::ModuleOp
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
            "Entry function (default: the single public function, else @main)">,
     Option<"alignment", "alignment", "uint64_t", /*default=*/"16",
-           "Alignment of allocations that carry none, in bytes">,
+           "Alignment of allocations that carry none, in bytes (a power of "
+           "two up to 2^62)">,
   ];
   let dependentDialects = ["usmp::USMPDialect"];
 }
@@ -119,7 +120,8 @@ def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
                "Pools to declare: name[:size_hint=N][:alignment=N]"
                "[:kind=workspace|constant][:targets=t.rw+u.ro]">,
     Option<"alignment", "alignment", "uint64_t", /*default=*/"16",
-           "Alignment of pools created by this pass, in bytes">,
+           "Alignment of pools created by this pass, in bytes (a power of "
+           "two up to 2^62)">,
     Option<"target", "target", "std::string", /*default=*/"\"c\"",
            "The target whose access rights filter the candidate pools">,
   ];
@@ -133,7 +135,10 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     pools (`usmp.pools`, else every workspace pool), to the planner core and
     records the answer: `usmp.placement = #usmp.placement<@pool, offset = N>`
     on every planned allocation and constant global, and `planned_size(N)` on
-    every pool. Constants live for the whole run. A buffer that fits in no
+    every pool. Constants live for the whole run and go to constant pools
+    only, everything else to workspace pools: a candidate of the other kind
+    is an error, and so is a global with `usmp.pools` that is not constant
+    (the model may write it). A buffer that fits in no
     candidate pool is an error at its allocation naming the pools and what
     each had left; a pool without a size hint still ends at 2^63 - 1 bytes,
     the largest planned size an attribute holds. A pool with a planned size
@@ -147,7 +152,8 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     Option<"algorithm", "algorithm", "std::string", /*default=*/"\"auto\"",
            "Planning algorithm registered with the planner core">,
     Option<"alignment", "alignment", "uint64_t", /*default=*/"16",
-           "Alignment of allocations that carry none, in bytes">,
+           "Alignment of allocations that carry none, in bytes (a power of "
+           "two up to 2^62)">,
     Option<"seed", "seed", "uint64_t", /*default=*/"0",
            "Seed of randomized algorithms">,
     Option<"timeLimitMs", "time-limit-ms", "uint64_t", /*default=*/"0",

@@ -65,7 +65,12 @@ static LogicalResult verifyPlacement(Operation *op, PlacementAttr placement) {
            << "'" << name << "' refers to unknown pool " << placement.getPool();
   // Constant pools hold the data of constants; nothing would copy a
   // constant's data into a workspace pool.
-  bool isConstant = isa<memref::GlobalOp>(op);
+  auto global = dyn_cast<memref::GlobalOp>(op);
+  if (global && !global.getConstant())
+    return op->emitOpError() << "'" << name
+                             << "' on a global that is not constant; only "
+                                "constants are placed, in constant pools";
+  bool isConstant = global != nullptr;
   if (isConstant != (pool.getKind() == PoolKind::Constant))
     return op->emitOpError()
            << (isConstant ? "a constant" : "a buffer") << " placed in "

@@ -119,6 +119,12 @@ memref.global "private" constant @w : memref<4xf32> = dense<1.0> {usmp.placement
 // -----
 
 usmp.pool constant @flash alignment(16) planned_size(16)
+// expected-error @below {{'usmp.placement' on a global that is not constant; only constants are placed, in constant pools}}
+memref.global "private" @state : memref<4xf32> = dense<0.0> {usmp.placement = #usmp.placement<@flash, offset = 0>}
+
+// -----
+
+usmp.pool constant @flash alignment(16) planned_size(16)
 func.func @buffer_in_constant_pool() {
   // expected-error @below {{a buffer placed in constant pool @flash; constants go to constant pools, everything else to workspace pools}}
   %0 = memref.alloc() {usmp.placement = #usmp.placement<@flash, offset = 0>} : memref<4xf32>

@@ -89,8 +89,9 @@ def USMP_PlacementAttr : USMP_Attr<"Placement", "placement"> {
   let description = [{
     Attached to a buffer-producing operation under the name `usmp.placement`
     once the planner has placed it. The dialect checks that the pool exists,
-    that a constant (`memref.global`) is in a constant pool and every other
-    buffer in a workspace pool, that the offset is a multiple of the pool's
+    that a constant `memref.global` is in a constant pool and every other
+    buffer in a workspace pool (a global that is not constant is never
+    placed), that the offset is a multiple of the pool's
     alignment (and of the allocation's own alignment) and that the buffer
     ends inside the pool.
 
