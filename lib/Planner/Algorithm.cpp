@@ -57,8 +57,15 @@ usmp::planner::createAlgorithm(llvm::StringRef name) {
   Registry &registry = getRegistry();
   std::lock_guard<std::mutex> lock(registry.mutex);
   auto it = registry.factories.find(name);
-  if (it != registry.factories.end())
-    return it->second();
+  if (it != registry.factories.end()) {
+    std::unique_ptr<Algorithm> algorithm = it->second ? it->second() : nullptr;
+    if (!algorithm)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "the factory registered for planning algorithm '" + name +
+              "' returned no algorithm");
+    return std::move(algorithm);
+  }
   std::string known;
   std::vector<std::string> names;
   for (const auto &entry : registry.factories)

@@ -6,6 +6,7 @@
 #include "usmp/Planner/LowerBound.h"
 #include "usmp/Planner/Random.h"
 #include "usmp/Planner/StartBestFit.h"
+#include "usmp/Planner/Verifier.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Sequence.h"
@@ -314,6 +315,12 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     llvm::Expected<Plan> plan = (*algorithm)->plan(target, with);
     if (!plan) {
       llvm::consumeError(plan.takeError());
+      return false;
+    }
+    // Whatever is registered under the name may be wrong: only a plan the
+    // verifier accepts takes part.
+    if (llvm::Error invalid = verifyPlan(target, *plan)) {
+      llvm::consumeError(std::move(invalid));
       return false;
     }
     LayoutCost cost = costOf(problem, *plan);

@@ -2,6 +2,7 @@
 
 #include "usmp/Planner/Algorithm.h"
 #include "usmp/Planner/LowerBound.h"
+#include "usmp/Planner/TVMAlgorithms.h"
 #include "usmp/Planner/Verifier.h"
 
 #include "PlannerTestUtils.h"
@@ -185,6 +186,69 @@ TEST(AutoTest, FailsLikeBestFitWhenNothingFits) {
             "buffer 'b' of size 3 fits in no candidate pool: 'tiny' had 1 byte "
             "left (size hint 4), 'other' had 2 bytes left (size hint 2); no "
             "other layout auto tried within its budget fits either");
+}
+
+/// Places every buffer at offset 0 of its first candidate; `shortBy`
+/// placements fewer than buffers, `extraPools` more pool sizes than pools.
+class WrongAlgorithm : public Algorithm {
+public:
+  WrongAlgorithm(unsigned shortBy, unsigned extraPools)
+      : shortBy(shortBy), extraPools(extraPools) {}
+  llvm::StringRef getName() const override { return "greedy-by-size"; }
+  llvm::Expected<Plan> plan(const Problem &problem,
+                            const PlanOptions &) const override {
+    Plan plan;
+    plan.algorithm = "greedy-by-size";
+    plan.placements.resize(problem.buffers.size() - shortBy);
+    plan.poolSizes.assign(problem.pools.size() + extraPools, 0);
+    for (size_t b = 0; b < plan.placements.size(); ++b) {
+      plan.placements[b] = {problem.candidates(b).front(), 0};
+      uint64_t &size = plan.poolSizes[plan.placements[b].pool];
+      size = std::max(size, problem.buffers[b].size);
+    }
+    return plan;
+  }
+
+private:
+  unsigned shortBy, extraPools;
+};
+
+// Whatever is registered under the names `auto` runs may be wrong: its plan
+// takes no part unless the verifier accepts it. (An overlapping plan was
+// returned, and the short ones read past their ends.) Five buffers in a
+// cycle of conflicts need three buffers' room.
+TEST(AutoTest, IgnoresInvalidPlansOfRegisteredAlgorithms) {
+  Problem cycle;
+  cycle.pools.push_back({"sram", std::nullopt, 1});
+  for (unsigned i = 0; i < 5; ++i)
+    cycle.buffers.push_back(
+        {"c" + std::to_string(i), 64, 1, {}, std::nullopt, {(i + 1) % 5}});
+  ASSERT_EQ(errorMessage(cycle.finalize()), "");
+  for (std::pair<unsigned, unsigned> wrong :
+       {std::pair{0u, 0u}, std::pair{1u, 0u}, std::pair{0u, 1u}}) {
+    registerAlgorithm("greedy-by-size", [wrong] {
+      return std::make_unique<WrongAlgorithm>(wrong.first, wrong.second);
+    });
+    EXPECT_EQ(planAuto(cycle).poolSizes, std::vector<uint64_t>{192})
+        << wrong.first << " " << wrong.second;
+  }
+  registerAlgorithm("greedy-by-size", createGreedyBySize);
+}
+
+// A factory that gives no algorithm is an error naming it, not a crash.
+// (The registry is process-wide and has no way to remove a name, so the
+// test replaces a built-in one and puts it back.)
+TEST(AutoTest, FactoriesReturningNothingAreErrors) {
+  for (AlgorithmFactory factory :
+       {AlgorithmFactory([] { return nullptr; }), AlgorithmFactory()}) {
+    registerAlgorithm("greedy-by-size", factory);
+    llvm::Expected<std::unique_ptr<Algorithm>> algorithm =
+        createAlgorithm("greedy-by-size");
+    EXPECT_EQ(errorMessage(algorithm),
+              "the factory registered for planning algorithm "
+              "'greedy-by-size' returned no algorithm");
+  }
+  registerAlgorithm("greedy-by-size", createGreedyBySize);
 }
 
 // When nothing fits, `auto` fails with best fit's error: the one its scoring
