@@ -35,6 +35,7 @@
 // EXTERN: /* Model code */
 // EXTERN-NEXT: extern float my_kernel(float);
 // EXTERN-NEXT: extern float expf(float);
+// EXTERN-NEXT: extern float indirect_kernel(float);
 // EXTERN-NEXT: static void tvmgen_default_main(
 // EXTERN-NOT: my_kernel(float)
 

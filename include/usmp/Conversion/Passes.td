@@ -16,8 +16,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     code.
 
     The model's functions are renamed `tvmgen_<model>_<name>` and become
-    static; those the entry never calls, directly or not, are left out with
-    a remark, and so are the globals outside pools only they read. A
+    static; those the entry never calls or names, directly or not, are left
+    out (with a remark when they have a body), and so are the globals
+    outside pools only they read. A
     function without a body keeps its name and gets an `extern` prototype;
     one named like a floating-point function of `<math.h>` but typed
     otherwise is an error. Each function that takes views of pools is

@@ -1244,23 +1244,29 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
     line(rows, row);
 }
 
-/// Erases the functions the entry does not call, directly or not, with a
-/// remark at each: the C makes every model function `static`, so nothing
-/// could call them there (and compilers warn about unused ones). Then
-/// erases the globals outside the pools that nothing reads any more (those
-/// in a constant pool keep their bytes there).
+/// Erases the functions the entry does not call or name, directly or not,
+/// with a remark at each one with a body: the C makes every model function
+/// `static`, so nothing could call them there (and compilers warn about unused
+/// ones). Then erases the globals outside the pools that nothing reads any more
+/// (those in a constant pool keep their bytes there).
 static void eraseUnreachableCode(ModuleOp module, func::FuncOp entry) {
   SymbolTableCollection symbols;
   llvm::SmallPtrSet<Operation *, 16> reachable = {entry};
   SmallVector<func::FuncOp> worklist = {entry};
+  // Every function a reachable one names (a call, or a function value) is
+  // reachable.
   while (!worklist.empty()) {
     func::FuncOp function = worklist.pop_back_val();
-    function.walk([&](func::CallOp call) {
+    std::optional<SymbolTable::UseRange> uses =
+        SymbolTable::getSymbolUses(&function.getBody());
+    if (!uses)
+      continue;
+    for (const SymbolTable::SymbolUse &use : *uses) {
       auto callee = symbols.lookupNearestSymbolFrom<func::FuncOp>(
-          call, call.getCalleeAttr());
+          use.getUser(), use.getSymbolRef());
       if (callee && reachable.insert(callee).second)
         worklist.push_back(callee);
-    });
+    }
   }
   for (auto function :
        llvm::make_early_inc_range(module.getOps<func::FuncOp>()))

@@ -6,8 +6,12 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   %v = memref.load %in[%c0] : memref<4xf32>
   %w = func.call @my_kernel(%v) : (f32) -> f32
   %e = func.call @expf(%w) : (f32) -> f32
-  memref.store %e, %out[%c0] : memref<4xf32>
+  // Named only as a function value, it is still kept.
+  %f = func.constant @indirect_kernel : (f32) -> f32
+  %i = func.call_indirect %f(%e) : (f32) -> f32
+  memref.store %i, %out[%c0] : memref<4xf32>
   return
 }
 func.func private @my_kernel(f32) -> f32
 func.func private @expf(f32) -> f32
+func.func private @indirect_kernel(f32) -> f32
