@@ -119,15 +119,16 @@ private:
              << " operation instances, each analysed on its own; liveness "
                 "stops here";
     // A call through a function value would run its buffers outside the
-    // timeline: only direct calls are followed.
+    // timeline (only direct calls are followed), and the function would take
+    // pool arguments the value's type lacks.
     if (auto constant = dyn_cast<func::ConstantOp>(op))
       if (auto callee = symbols.lookupNearestSymbolFrom<func::FuncOp>(
               constant, constant.getValueAttr());
-          callee && !callee.isExternal())
+          callee && usesBuffers(callee))
         return constant.emitError()
                << "a function value of @" << callee.getName()
-               << " hides its calls from the liveness analysis; call it "
-                  "directly";
+               << " hides the buffers of its calls from the liveness "
+                  "analysis; call it directly";
     int64_t start = now++;
     for (Region &region : op->getRegions())
       for (Block &block : region)
@@ -147,6 +148,29 @@ private:
       }
     spans[{op, instance}] = {start, now++};
     return success();
+  }
+
+  /// Whether `function`, or a function it calls, allocates a buffer or
+  /// reads a global: what may put it in a pool.
+  bool usesBuffers(func::FuncOp function) {
+    llvm::SmallPtrSet<Operation *, 8> seen;
+    SmallVector<func::FuncOp> worklist = {function};
+    while (!worklist.empty()) {
+      func::FuncOp next = worklist.pop_back_val();
+      if (!seen.insert(next).second)
+        continue;
+      WalkResult walk = next.walk([&](Operation *nested) {
+        if (isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(nested))
+          return WalkResult::interrupt();
+        if (auto call = dyn_cast<func::CallOp>(nested))
+          if (func::FuncOp callee = getDefinedCallee(call, symbols))
+            worklist.push_back(callee);
+        return WalkResult::advance();
+      });
+      if (walk.wasInterrupted())
+        return true;
+    }
+    return false;
   }
 
   SymbolTableCollection &symbols;
