@@ -49,6 +49,9 @@
 
 // HALF-DAG: typedef _Float16 usmp_row_2_Float16[2];
 // HALF-DAG: typedef __bf16 usmp_row_2_bf16[2];
+// HALF: float [[HALF:v[0-9]+]] = 5.000000000e-01f;
+// HALF-NEXT: __bf16 v{{[0-9]+}} = (__bf16) [[HALF]];
+// HALF-NOT: bf16;
 
 // Prototypes of every model function come before the definitions.
 // CHECK: /* Model code */

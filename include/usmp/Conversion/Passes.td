@@ -33,7 +33,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     parameter that is not a contiguous row-major memref with elements, an
     `scf.while` carrying index values (upstream's conversion of it does not
     verify), a branch (no conversion handles them) and an input or output
-    whose size in bytes does not fit in 63 bits.
+    whose size in bytes does not fit in 63 bits. C has no bf16 literals: a
+    bf16 constant is printed as a cast of the same f32 value, and a bf16
+    global outside the pools is an error.
 
     The model name comes from the `model-name` option, else the module's
     `usmp.model_name` attribute, else `default`. Pools named in

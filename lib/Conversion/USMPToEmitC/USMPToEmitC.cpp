@@ -726,6 +726,47 @@ static LogicalResult checkCTypes(ModuleOp module) {
   return success();
 }
 
+/// The EmitC printer writes a bf16 value with a `bf16` suffix, which no C
+/// compiler accepts: a scalar constant becomes a cast of the same f32 value
+/// (bf16 widens to f32 exactly); any other bf16 value (a global's
+/// initializer) is an error.
+static LogicalResult spellBF16Constants(ModuleOp module) {
+  auto isBF16 = [](Attribute attr) {
+    if (auto real = dyn_cast<FloatAttr>(attr))
+      return isa<BFloat16Type>(real.getType());
+    auto elements = dyn_cast<ElementsAttr>(attr);
+    return elements && isa<BFloat16Type>(elements.getElementType());
+  };
+  WalkResult walk = module.walk([&](Operation *op) {
+    auto constant = dyn_cast<emitc::ConstantOp>(op);
+    if (auto value =
+            constant ? dyn_cast<FloatAttr>(constant.getValue()) : nullptr;
+        value && isBF16(value)) {
+      OpBuilder builder(constant);
+      bool lost = false;
+      APFloat wide = value.getValue();
+      wide.convert(APFloat::IEEEsingle(), APFloat::rmNearestTiesToEven, &lost);
+      auto f32 = emitc::ConstantOp::create(
+          builder, constant.getLoc(), builder.getF32Type(),
+          builder.getF32FloatAttr(wide.convertToFloat()));
+      auto cast = emitc::CastOp::create(builder, constant.getLoc(),
+                                        constant.getType(), f32);
+      constant.replaceAllUsesWith(cast.getResult());
+      constant.erase();
+      return WalkResult::skip();
+    }
+    for (NamedAttribute attr : op->getAttrs())
+      if (isBF16(attr.getValue())) {
+        op->emitError() << "cannot lower '" << op->getName()
+                        << "' to C: its bf16 value would print with a 'bf16' "
+                           "suffix C does not have";
+        return WalkResult::interrupt();
+      }
+    return WalkResult::advance();
+  });
+  return failure(walk.wasInterrupted());
+}
+
 LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   // C has no allocator here: every buffer must have been planned.
   Operation *allocation = nullptr;
@@ -797,7 +838,7 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
     return unlowered->emitError() << "cannot lower '" << unlowered->getName()
                                   << "' to C: no EmitC conversion handles it";
   }
-  return success();
+  return spellBF16Constants(module);
 }
 
 /// The pointer type a view of `type` is passed as: a pointer to its element
