@@ -9,17 +9,19 @@
 // RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_default.c -o %t/c.o
 // RUN: clang++-22 -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_default.c -o %t/cxx.o
 
-// Names that are macros of the included headers outside strict C99 (glibc's
-// M_PI, C23's INT8_WIDTH) get the '_' too, so the source builds as GNU C,
-// C23 and C++ with their default feature macros.
+// Names that are macros outside strict C99 (glibc's M_PI, C23's INT8_WIDTH,
+// GNU C's linux, <stdlib.h>'s EXIT_SUCCESS in C++) get the '_' too, so the
+// source builds as GNU C, C23 and C++ with their default feature macros.
 // RUN: usmp-opt %S/Inputs/macro-names.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/macros
 // RUN: FileCheck %s --input-file=%t/macros/tvmgen_default.h --check-prefix=MACROS
 // RUN: clang-22 -std=gnu17 -Wall -Wextra -Werror -c %t/macros/tvmgen_default.c -o %t/macros/gnu.o
 // RUN: clang-22 -std=c23 -Wall -Wextra -Werror -c %t/macros/tvmgen_default.c -o %t/macros/c23.o
-// RUN: clang++-22 -x c++ -Wall -Wextra -Werror -c %t/macros/tvmgen_default.c -o %t/macros/cxx.o
+// RUN: clang++-22 -x c++ -std=c++17 -Wall -Wextra -Werror -c %t/macros/tvmgen_default.c -o %t/macros/cxx.o
 
 // MACROS: void* M_PI_;
+// MACROS-NEXT: void* linux_;
 // MACROS: void* INT8_WIDTH_;
+// MACROS-NEXT: void* EXIT_SUCCESS_;
 
 // CHECK: #define TVMGEN_DEFAULT_FOR_SIZE 16
 // CHECK: #define TVMGEN_DEFAULT_INT_SIZE 16

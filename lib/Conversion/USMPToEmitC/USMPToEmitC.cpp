@@ -170,7 +170,8 @@ static std::string commentText(StringRef text) {
 /// any C standard and with the common feature macros (glibc's <math.h>
 /// defines `M_PI` outside strict ISO C, C23's <stdint.h> `INT8_WIDTH`).
 static bool isReservedInC(StringRef name) {
-  if (name.starts_with("M_") || name.starts_with("FP_"))
+  if (name.starts_with("M_") || name.starts_with("FP_") ||
+      name.starts_with("SNAN") || name.starts_with("HUGE_VAL"))
     return true;
   static const llvm::StringSet<> reserved = [] {
     llvm::StringSet<> words;
@@ -203,7 +204,13 @@ static bool isReservedInC(StringRef name) {
           "WCHAR_MAX", "WINT_MIN", "WINT_MAX", "MAXFLOAT", "HUGE",
           "INTPTR_WIDTH", "UINTPTR_WIDTH", "INTMAX_WIDTH", "UINTMAX_WIDTH",
           "PTRDIFF_WIDTH", "SIG_ATOMIC_WIDTH", "SIZE_WIDTH", "WCHAR_WIDTH",
-          "WINT_WIDTH"})
+          "WINT_WIDTH",
+          // Predefined in GNU modes; and glibc's <stdlib.h>, which its
+          // <math.h> includes in C++ (libstdc++ defines _GNU_SOURCE).
+          "linux", "unix", "i386", "EXIT_SUCCESS", "EXIT_FAILURE", "RAND_MAX",
+          "MB_CUR_MAX", "BYTE_ORDER", "BIG_ENDIAN", "LITTLE_ENDIAN",
+          "PDP_ENDIAN", "FD_SETSIZE", "NFDBITS", "WNOHANG", "WUNTRACED",
+          "WEXITED", "WSTOPPED", "WCONTINUED", "WNOWAIT"})
       words.insert(word);
     for (StringRef kind : {"INT", "INT_LEAST", "INT_FAST"})
       for (int width : {8, 16, 32, 64}) {
