@@ -191,3 +191,65 @@ func.func @main(%out: memref<2xbf16>) {
   memref.copy %b, %out : memref<2xbf16> to memref<2xbf16>
   return
 }
+
+// -----
+
+// A function without a body keeps its name in the C, so the name must be
+// one C can declare.
+// CHECK: error: @v2 has no body, so the C calls it by its name, which is how the C printer names its temporaries; rename it
+func.func private @v2(f32) -> f32
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %in[%c0] : memref<4xf32>
+  %w = func.call @v2(%v) : (f32) -> f32
+  memref.store %w, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+// CHECK: error: @my.kernel has no body, so the C calls it by its name, which is not a C identifier; rename it
+func.func private @"my.kernel"(f32) -> f32
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %in[%c0] : memref<4xf32>
+  %w = func.call @"my.kernel"(%v) : (f32) -> f32
+  memref.store %w, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+// CHECK: error: @abs has no body, so the C calls it by its name, which is a function of the C standard library; rename it
+func.func private @abs(f32) -> f32
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %in[%c0] : memref<4xf32>
+  %w = func.call @abs(%v) : (f32) -> f32
+  memref.store %w, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+// CHECK: error: @ldexpf has no body, so the C calls it by its name, which is a function or macro of <math.h> taking integers or pointers; rename it
+func.func private @ldexpf(f32) -> f32
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %in[%c0] : memref<4xf32>
+  %w = func.call @ldexpf(%v) : (f32) -> f32
+  memref.store %w, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+// CHECK: error: @sqrtl has no body, so the C calls it by its name, which <math.h> declares for long double; rename it
+func.func private @sqrtl(f32) -> f32
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %in[%c0] : memref<4xf32>
+  %w = func.call @sqrtl(%v) : (f32) -> f32
+  memref.store %w, %out[%c0] : memref<4xf32>
+  return
+}

@@ -33,9 +33,15 @@
 // RUN: clang++-22 -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/extern/tvmgen_default.c -o %t/extern/cxx.o
 
 // EXTERN: /* Model code */
+// EXTERN-NEXT: #ifdef __cplusplus
+// EXTERN-NEXT: extern "C" {
+// EXTERN-NEXT: #endif
 // EXTERN-NEXT: extern float my_kernel(float);
 // EXTERN-NEXT: extern float expf(float);
 // EXTERN-NEXT: extern float indirect_kernel(float);
+// EXTERN-NEXT: #ifdef __cplusplus
+// EXTERN-NEXT: }
+// EXTERN-NEXT: #endif
 // EXTERN-NEXT: static void tvmgen_default_main(
 // EXTERN-NOT: my_kernel(float)
 

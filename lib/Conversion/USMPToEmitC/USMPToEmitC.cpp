@@ -622,10 +622,18 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
   return success();
 }
 
-/// Fails when `function`, which has no body, is declared with the name of a
-/// floating-point function of <math.h> (which the generated C includes) but
-/// not its signature: the C would not compile.
-static LogicalResult checkLibmDeclaration(func::FuncOp function) {
+/// Fails when `function`, which has no body and so keeps its name in the C,
+/// cannot be declared under it: a name that is not a C identifier, a
+/// keyword or macro, one of the C printer's temporaries (`v1`, ...), one in
+/// the model's namespace (`prefix` and `_`), a function of the C standard
+/// library outside <math.h>, or a function or macro of <math.h> (which the
+/// generated C includes) with another signature. The
+/// floating-point functions of <math.h> are checked against their types
+/// (float for the `f` variants, double otherwise); the `l` variants (long
+/// double) and the functions and macros taking integers or pointers are
+/// refused.
+static LogicalResult checkExternalFunction(func::FuncOp function,
+                                           StringRef prefix) {
   static const llvm::StringMap<unsigned> arity = [] {
     llvm::StringMap<unsigned> names;
     for (StringRef name :
@@ -636,21 +644,77 @@ static LogicalResult checkLibmDeclaration(func::FuncOp function) {
           "floor", "nearbyint", "rint",  "round", "trunc"})
       names[name] = 1;
     for (StringRef name : {"atan2", "hypot", "pow", "fmod", "remainder",
-                           "copysign", "fmax", "fmin", "fdim"})
+                           "copysign", "fmax", "fmin", "fdim", "nextafter"})
       names[name] = 2;
     names["fma"] = 3;
     return names;
   }();
+  static const llvm::StringSet<> otherMath = {
+      "frexp",          "ldexp",      "modf",        "nan",
+      "nexttoward",     "scalbn",     "scalbln",     "remquo",
+      "lrint",          "llrint",     "lround",      "llround",
+      "ilogb",          "fpclassify", "isnan",       "isinf",
+      "isfinite",       "isnormal",   "signbit",     "isgreater",
+      "isgreaterequal", "isless",     "islessequal", "islessgreater",
+      "isunordered"};
+  // Compilers know these and refuse a declaration of another type (none
+  // can be typed as in C: they take pointers, integers or varargs).
+  static const llvm::StringSet<> library = {
+      "main",    "abort",    "exit",     "_Exit",     "atexit",   "malloc",
+      "calloc",  "realloc",  "free",     "abs",       "labs",     "llabs",
+      "div",     "ldiv",     "lldiv",    "atoi",      "atol",     "atoll",
+      "atof",    "strtod",   "strtof",   "strtold",   "strtol",   "strtoll",
+      "strtoul", "strtoull", "rand",     "srand",     "qsort",    "bsearch",
+      "getenv",  "system",   "memcpy",   "memmove",   "memset",   "memcmp",
+      "memchr",  "strcpy",   "strncpy",  "strcat",    "strncat",  "strcmp",
+      "strncmp", "strlen",   "strchr",   "strrchr",   "strstr",   "strspn",
+      "strcspn", "strpbrk",  "strtok",   "strxfrm",   "strcoll",  "strerror",
+      "strdup",  "strndup",  "printf",   "fprintf",   "sprintf",  "snprintf",
+      "vprintf", "vfprintf", "vsprintf", "vsnprintf", "scanf",    "fscanf",
+      "sscanf",  "puts",     "putchar",  "fputs",     "fputc",    "putc",
+      "getchar", "fgets",    "fgetc",    "getc",      "fopen",    "fclose",
+      "fread",   "fwrite",   "fflush",   "setjmp",    "longjmp",  "isalnum",
+      "isalpha", "isblank",  "iscntrl",  "isdigit",   "isgraph",  "islower",
+      "isprint", "ispunct",  "isspace",  "isupper",   "isxdigit", "tolower",
+      "toupper"};
   StringRef name = function.getName();
+  auto fail = [&](const Twine &why) {
+    return function.emitError()
+           << "@" << name << " has no body, so the C calls it by its name, "
+           << why << "; rename it";
+  };
+  bool identifier =
+      !name.empty() && !llvm::isDigit(name.front()) &&
+      llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+  if (!identifier)
+    return fail("which is not a C identifier");
+  if (isReservedInC(name))
+    return fail("which is a C or C++ keyword or a macro of the included "
+                "headers");
+  if (name.size() > 1 && name.front() == 'v' &&
+      llvm::all_of(name.drop_front(), llvm::isDigit))
+    return fail("which is how the C printer names its temporaries");
+  if (name.starts_with((prefix + "_").str()))
+    return fail("which is in the model's namespace '" + prefix + "_'");
+  if (library.contains(name))
+    return fail("which is a function of the C standard library");
   StringRef base = name;
   MLIRContext *context = function.getContext();
   Type real = Float64Type::get(context);
   StringRef spelling = "double";
-  if (!arity.count(name) && name.consume_back("f")) {
+  if (!arity.count(base) && !otherMath.contains(base)) {
+    if (base.consume_back("l") &&
+        (arity.count(base) || otherMath.contains(base)))
+      return fail("which <math.h> declares for long double");
     base = name;
-    real = Float32Type::get(context);
-    spelling = "float";
+    if (base.consume_back("f")) {
+      real = Float32Type::get(context);
+      spelling = "float";
+    }
   }
+  if (otherMath.contains(base))
+    return fail("which is a function or macro of <math.h> taking integers or "
+                "pointers");
   auto it = arity.find(base);
   if (it == arity.end())
     return success();
@@ -661,16 +725,16 @@ static LogicalResult checkLibmDeclaration(func::FuncOp function) {
           [&](Type t) { return t == real; }))
     return success();
   return function.emitError()
-         << "@" << function.getName() << " has no body, so the C calls the "
-         << "C library's " << function.getName() << ", which <math.h> "
-         << "declares with " << it->second << " " << spelling
-         << (it->second == 1 ? " argument" : " arguments") << " returning "
-         << spelling << ", not as " << type << "; rename it or fix its type";
+         << "@" << name << " has no body, so the C calls the C library's "
+         << name << ", which <math.h> declares with " << it->second << " "
+         << spelling << (it->second == 1 ? " argument" : " arguments")
+         << " returning " << spelling << ", not as " << type
+         << "; rename it or fix its type";
 }
 
 /// Fails with an error at the first value of a type upstream's conversion
 /// cannot express in C, which would leave the conversion half done.
-static LogicalResult checkCTypes(ModuleOp module) {
+static LogicalResult checkCTypes(ModuleOp module, StringRef prefix) {
   auto hasCType = [](Type type) {
     if (auto memref = dyn_cast<MemRefType>(type)) {
       if (memref.getRank() == 0)
@@ -684,7 +748,8 @@ static LogicalResult checkCTypes(ModuleOp module) {
     return !isa<ComplexType, VectorType>(type);
   };
   for (auto function : module.getOps<func::FuncOp>()) {
-    if (function.isExternal() && failed(checkLibmDeclaration(function)))
+    if (function.isExternal() &&
+        failed(checkExternalFunction(function, prefix)))
       return failure();
     for (BlockArgument argument : function.getArguments()) {
       auto fail = [&](StringRef why) {
@@ -1086,14 +1151,19 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
       emitc::VerbatimOp::create(s, loc, s.getStringAttr("/* Model code */"));
   // Prototypes first: a function may call one defined after it. A function
   // without a body is the application's (an operator library, libm): its
-  // declaration is the prototype, with external linkage.
+  // declaration is the prototype, with external linkage, and C linkage
+  // when the source is built as C++.
   auto isExternal = [](Operation *op) {
     auto function = dyn_cast<emitc::FuncOp>(op);
     return function && function.isExternal();
   };
-  for (Operation *op : modelCode)
-    if (isExternal(op))
-      op->moveBefore(s.getInsertionBlock(), s.getInsertionPoint());
+  if (llvm::any_of(modelCode, isExternal)) {
+    line(s, "#ifdef __cplusplus\nextern \"C\" {\n#endif");
+    for (Operation *op : modelCode)
+      if (isExternal(op))
+        op->moveBefore(s.getInsertionBlock(), s.getInsertionPoint());
+    line(s, "#ifdef __cplusplus\n}\n#endif");
+  }
   for (Operation *op : modelCode)
     if (auto function = dyn_cast<emitc::FuncOp>(op);
         function && !function.isExternal()) {
@@ -1352,8 +1422,9 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
   modelName = name;
 
   eraseUnreachableCode(module, *entryFunc);
-  if (failed(checkCTypes(module)) || failed(collect(module, *entryFunc)) ||
-      failed(prepareModelCode(module)) || failed(lowerModelCode(module)))
+  if (failed(checkCTypes(module, prefix)) ||
+      failed(collect(module, *entryFunc)) || failed(prepareModelCode(module)) ||
+      failed(lowerModelCode(module)))
     return signalPassFailure();
   eraseUnreadValues(module);
   removeUnusedParameters(module);
