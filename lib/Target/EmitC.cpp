@@ -6,6 +6,7 @@
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
 #include "mlir/Target/Cpp/CppEmitter.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -15,13 +16,11 @@ using namespace mlir;
 
 /// Upstream's printer writes `f()` for a function without parameters, which C
 /// reads as a declaration without a prototype (-Wstrict-prototypes). Such a
-/// function is printed under its name plus this marker, `f(void()`, which is
-/// then rewritten to `f(void)`; calls to it print the plain name.
-static constexpr StringLiteral kVoidMarker = "(void";
-
-/// Gives every function of `file` without parameters the marker suffix; calls
-/// to them become opaque calls of the unmarked name.
-static void markParameterlessFunctions(emitc::FileOp file) {
+/// function is printed under its name plus a marker `(void/*TOKEN*/`, which
+/// with the printed parentheses is then rewritten to `f(void)`; calls to it
+/// print the plain name. TOKEN occurs nowhere else in the module, so no
+/// string or comment the model holds is rewritten.
+static void markParameterlessFunctions(emitc::FileOp file, StringRef marker) {
   for (auto function : file.getOps<emitc::FuncOp>()) {
     if (function.getNumArguments() != 0)
       continue;
@@ -36,10 +35,22 @@ static void markParameterlessFunctions(emitc::FileOp file) {
       call.replaceAllUsesWith(opaque);
       call.erase();
     });
-    StringAttr marked = StringAttr::get(file.getContext(), name + kVoidMarker);
+    StringAttr marked = StringAttr::get(file.getContext(), name + marker);
     (void)SymbolTable::replaceAllSymbolUses(function, marked, file);
     function.setName(marked);
   }
+}
+
+/// A marker for markParameterlessFunctions whose token appears nowhere in
+/// `module`.
+static std::string makeVoidMarker(ModuleOp module) {
+  std::string printed;
+  llvm::raw_string_ostream stream(printed);
+  module->print(stream, OpPrintingFlags().printGenericOpForm());
+  std::string token = "usmp_void";
+  for (unsigned n = 0; printed.find(token) != std::string::npos; ++n)
+    token = "usmp_void_" + std::to_string(n);
+  return "(void/*" + token + "*/";
 }
 
 LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
@@ -48,35 +59,42 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     return emitError(module.getLoc())
            << "the module has no emitc.file to write; run "
               "convert-usmp-to-emitc first";
-  // Each file goes into `directory` itself, never elsewhere.
+  // Each file goes into `directory` itself, never elsewhere, and no two
+  // into one (a NUL would end the path early).
+  llvm::StringSet<> ids;
   for (emitc::FileOp file : files) {
     StringRef id = file.getId();
     if (id.empty() || id == "." || id == ".." ||
-        id.find_first_of("/\\") != StringRef::npos)
+        id.find_first_of(StringRef("/\\\0", 3)) != StringRef::npos)
       return file.emitError()
              << "file id '" << id << "' is not a plain file name";
+    if (!ids.insert(id).second)
+      return file.emitError() << "file id '" << id << "' is used twice";
   }
   if (std::error_code error = llvm::sys::fs::create_directories(directory))
     return emitError(module.getLoc()) << "cannot create directory '"
                                       << directory << "': " << error.message();
-  // Printed from a copy, which markParameterlessFunctions changes.
+  // Printed from a copy, which markParameterlessFunctions changes; errors
+  // point at the original.
+  std::string marker = makeVoidMarker(module);
   OwningOpRef<ModuleOp> copy = module.clone();
-  for (emitc::FileOp file : copy->getOps<emitc::FileOp>()) {
+  for (auto [file, printed] :
+       llvm::zip_equal(files, copy->getOps<emitc::FileOp>())) {
     SmallString<128> path(directory);
     llvm::sys::path::append(path, file.getId().getValue());
-    markParameterlessFunctions(file);
+    markParameterlessFunctions(printed, marker);
     std::string text;
     llvm::raw_string_ostream textStream(text);
     if (failed(emitc::translateToCpp(*copy, textStream,
                                      /*declareVariablesAtTop=*/false,
-                                     file.getId())))
+                                     printed.getId())))
       return failure();
     std::error_code error;
     llvm::raw_fd_ostream os(path, error, llvm::sys::fs::OF_Text);
     if (error)
       return file.emitError()
              << "cannot write '" << path << "': " << error.message();
-    std::string declarator = kVoidMarker.str() + "()";
+    std::string declarator = marker + "()";
     for (size_t at = text.find(declarator); at != std::string::npos;
          at = text.find(declarator, at))
       text.replace(at, declarator.size(), "(void)");
@@ -100,8 +118,11 @@ void usmp::registerUSMPEmitCTranslation() {
           return op->emitError("expected a builtin.module");
         if (failed(emitCFiles(module, outputDir)))
           return failure();
-        for (auto file : module.getOps<emitc::FileOp>())
-          os << outputDir << "/" << file.getId().getValue() << "\n";
+        for (auto file : module.getOps<emitc::FileOp>()) {
+          SmallString<128> path(outputDir);
+          llvm::sys::path::append(path, file.getId().getValue());
+          os << path << "\n";
+        }
         return success();
       },
       [](DialectRegistry &registry) {

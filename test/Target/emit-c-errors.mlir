@@ -3,9 +3,19 @@
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.file/sub %S/Inputs/empty-file.mlir 2>&1 | FileCheck %s --check-prefix=DIR
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.escape/sub %S/Inputs/escaping-file.mlir 2>&1 | FileCheck %s --check-prefix=ESCAPE
 // RUN: not ls %t.escape/escape.h
+// RUN: not usmp-translate --usmp-emit-c --output-dir=%t.nul %S/Inputs/nul-file.mlir 2>&1 | FileCheck %s --check-prefix=NUL
+// RUN: not usmp-translate --usmp-emit-c --output-dir=%t.twice %S/Inputs/twice-file.mlir 2>&1 | FileCheck %s --check-prefix=TWICE
+// RUN: usmp-translate --usmp-emit-c --output-dir=%t.void/ %S/Inputs/void-in-string.mlir | FileCheck %s --check-prefix=LISTED
+// RUN: FileCheck %s --input-file=%t.void/m.c --check-prefix=VOID
 
 // CHECK: error: the module has no emitc.file to write; run convert-usmp-to-emitc first
 // DIR: error: cannot create directory '{{.*}}.file/sub'
 // ESCAPE: error: file id '../escape.h' is not a plain file name
+// A NUL would end the path early: m.h would be written twice.
+// NUL: error: file id 'm.h{{.}}.c' is not a plain file name
+// TWICE: error: file id 'm.c' is used twice
+// LISTED: .void/m.c
+// VOID: "call init(void() and usmp_void first"
+// VOID: void init(void) {
 module {
 }
