@@ -196,7 +196,7 @@ func.func @main(%out: memref<2xbf16>) {
 
 // A function without a body keeps its name in the C, so the name must be
 // one C can declare.
-// CHECK: error: @v2 has no body, so the C calls it by its name, which is how the C printer names its temporaries; rename it
+// CHECK: error: @v2 has no body, so the C calls it by its name, which is how the C printer names values, loop variables and labels; rename it
 func.func private @v2(f32) -> f32
 func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   %c0 = arith.constant 0 : index
@@ -250,6 +250,54 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   %c0 = arith.constant 0 : index
   %v = memref.load %in[%c0] : memref<4xf32>
   %w = func.call @sqrtl(%v) : (f32) -> f32
+  memref.store %w, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+// CHECK: error: @size_t has no body, so the C calls it by its name, which POSIX reserves for types (size_t, int8_t, ...); rename it
+func.func private @size_t(f32) -> f32
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %in[%c0] : memref<4xf32>
+  %w = func.call @size_t(%v) : (f32) -> f32
+  memref.store %w, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+// CHECK: error: @i2 has no body, so the C calls it by its name, which is how the C printer names values, loop variables and labels; rename it
+func.func private @i2(f32) -> f32
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %in[%c0] : memref<4xf32>
+  %w = func.call @i2(%v) : (f32) -> f32
+  memref.store %w, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+// CHECK: error: @usmp_helper has no body, so the C calls it by its name, which the generated C uses for its own names; rename it
+func.func private @usmp_helper(f32) -> f32
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %in[%c0] : memref<4xf32>
+  %w = func.call @usmp_helper(%v) : (f32) -> f32
+  memref.store %w, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+// CHECK: error: @__kernel has no body, so the C calls it by its name, which C reserves for the implementation; rename it
+func.func private @__kernel(f32) -> f32
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %in[%c0] : memref<4xf32>
+  %w = func.call @__kernel(%v) : (f32) -> f32
   memref.store %w, %out[%c0] : memref<4xf32>
   return
 }

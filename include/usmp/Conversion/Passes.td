@@ -20,10 +20,10 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     out (with a remark when they have a body), and so are the globals
     outside pools only they read. A
     function without a body keeps its name and gets an `extern` prototype
-    (C linkage in C++); a name C cannot declare (not an identifier, a
-    keyword or macro, a printer temporary, in the model's namespace, a C
-    library function, or a `<math.h>` function with another type) is an
-    error. Each function that takes views of pools is
+    (C linkage in C++); a name the generated C cannot declare (not an
+    identifier, a keyword or macro, reserved, one of the printer's names or
+    the generated code's prefixes, a known C library function, or a
+    `<math.h>` function with another type) is an error. Each function that takes views of pools is
     split: its body takes the views as parameters, and a wrapper computes
     them as typed pointers into the pool bytes. Operators are lowered with
     upstream conversions (linalg to loops, folding of view operations, affine

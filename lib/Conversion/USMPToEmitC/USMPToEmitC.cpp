@@ -623,60 +623,149 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
 }
 
 /// Fails when `function`, which has no body and so keeps its name in the C,
-/// cannot be declared under it: a name that is not a C identifier, a
-/// keyword or macro, one of the C printer's temporaries (`v1`, ...), one in
-/// the model's namespace (`prefix` and `_`), a function of the C standard
-/// library outside <math.h>, or a function or macro of <math.h> (which the
-/// generated C includes) with another signature. The
-/// floating-point functions of <math.h> are checked against their types
-/// (float for the `f` variants, double otherwise); the `l` variants (long
-/// double) and the functions and macros taking integers or pointers are
-/// refused.
-static LogicalResult checkExternalFunction(func::FuncOp function,
-                                           StringRef prefix) {
+/// cannot be declared under it. The generated C's own names are refused: a
+/// name that is not a C identifier, a keyword or macro of the included
+/// headers, one C or POSIX reserves (`_X`, `__x`, `x_t`), the printer's
+/// names (`v1`, `i2`, `label3`), and the generated code's prefixes
+/// (`tvmgen_`, `tvm_`, `usmp_`, in any case). So are functions of the C
+/// library compilers know, with <math.h> (which the generated C includes)
+/// checked by signature: float for the `f` variants of its floating-point
+/// functions, double otherwise; the `l` variants (long double) and the
+/// functions and macros taking integers or pointers are refused. Other C
+/// library names are the application's to avoid: the compiler reports them.
+static LogicalResult checkExternalFunction(func::FuncOp function) {
   static const llvm::StringMap<unsigned> arity = [] {
     llvm::StringMap<unsigned> names;
     for (StringRef name :
-         {"acos",  "asin",      "atan",  "cos",   "sin",    "tan",    "acosh",
-          "asinh", "atanh",     "cosh",  "sinh",  "tanh",   "exp",    "exp2",
-          "expm1", "log",       "log10", "log1p", "log2",   "logb",   "cbrt",
-          "fabs",  "sqrt",      "erf",   "erfc",  "lgamma", "tgamma", "ceil",
-          "floor", "nearbyint", "rint",  "round", "trunc"})
+         {"acos", "asin", "atan", "cos", "sin", "tan", "acosh", "asinh",
+          "atanh", "cosh", "sinh", "tanh", "exp", "exp2", "expm1", "log",
+          "log10", "log1p", "log2", "logb", "cbrt", "fabs", "sqrt", "erf",
+          "erfc", "lgamma", "tgamma", "ceil", "floor", "nearbyint", "rint",
+          "round", "trunc",
+          // C23, and glibc's GNU extensions.
+          "roundeven", "exp10", "exp10m1", "exp2m1", "log10p1", "log2p1",
+          "logp1", "rsqrt", "sinpi", "cospi", "tanpi", "acospi", "asinpi",
+          "atanpi", "nextup", "nextdown", "j0", "j1", "y0", "y1", "gamma",
+          "significand", "pow10"})
       names[name] = 1;
-    for (StringRef name : {"atan2", "hypot", "pow", "fmod", "remainder",
-                           "copysign", "fmax", "fmin", "fdim", "nextafter"})
+    for (StringRef name : {"atan2",
+                           "hypot",
+                           "pow",
+                           "fmod",
+                           "remainder",
+                           "copysign",
+                           "fmax",
+                           "fmin",
+                           "fdim",
+                           "nextafter",
+                           "atan2pi",
+                           "powr",
+                           "fmaximum",
+                           "fminimum",
+                           "fmaximum_mag",
+                           "fminimum_mag",
+                           "fmaximum_num",
+                           "fminimum_num",
+                           "fmaximum_mag_num",
+                           "fminimum_mag_num",
+                           "scalb",
+                           "drem"})
       names[name] = 2;
     names["fma"] = 3;
     return names;
   }();
-  static const llvm::StringSet<> otherMath = {
-      "frexp",          "ldexp",      "modf",        "nan",
-      "nexttoward",     "scalbn",     "scalbln",     "remquo",
-      "lrint",          "llrint",     "lround",      "llround",
-      "ilogb",          "fpclassify", "isnan",       "isinf",
-      "isfinite",       "isnormal",   "signbit",     "isgreater",
-      "isgreaterequal", "isless",     "islessequal", "islessgreater",
-      "isunordered"};
+  static const llvm::StringSet<> otherMath = {"frexp",
+                                              "ldexp",
+                                              "modf",
+                                              "nan",
+                                              "nexttoward",
+                                              "scalbn",
+                                              "scalbln",
+                                              "remquo",
+                                              "lrint",
+                                              "llrint",
+                                              "lround",
+                                              "llround",
+                                              "ilogb",
+                                              "fpclassify",
+                                              "isnan",
+                                              "isinf",
+                                              "isfinite",
+                                              "isnormal",
+                                              "signbit",
+                                              "isgreater",
+                                              "isgreaterequal",
+                                              "isless",
+                                              "islessequal",
+                                              "islessgreater",
+                                              "isunordered",
+                                              "iszero",
+                                              "issignaling",
+                                              "issubnormal",
+                                              "iscanonical",
+                                              "compoundn",
+                                              "pown",
+                                              "rootn",
+                                              "jn",
+                                              "yn",
+                                              "finite",
+                                              "sincos",
+                                              "lgamma_r",
+                                              "lgammaf_r",
+                                              "lgammal_r",
+                                              "gamma_r",
+                                              "gammaf_r",
+                                              "gammal_r",
+                                              "signgam",
+                                              "canonicalize",
+                                              "llogb",
+                                              "fromfp",
+                                              "ufromfp",
+                                              "fromfpx",
+                                              "ufromfpx",
+                                              "getpayload",
+                                              "setpayload",
+                                              "setpayloadsig",
+                                              "totalorder",
+                                              "totalordermag",
+                                              "fadd",
+                                              "fsub",
+                                              "fmul",
+                                              "fdiv",
+                                              "ffma",
+                                              "fsqrt",
+                                              "dadd",
+                                              "dsub",
+                                              "dmul",
+                                              "ddiv",
+                                              "dfma",
+                                              "dsqrt"};
   // Compilers know these and refuse a declaration of another type (none
   // can be typed as in C: they take pointers, integers or varargs).
   static const llvm::StringSet<> library = {
-      "main",    "abort",    "exit",     "_Exit",     "atexit",   "malloc",
-      "calloc",  "realloc",  "free",     "abs",       "labs",     "llabs",
-      "div",     "ldiv",     "lldiv",    "atoi",      "atol",     "atoll",
-      "atof",    "strtod",   "strtof",   "strtold",   "strtol",   "strtoll",
-      "strtoul", "strtoull", "rand",     "srand",     "qsort",    "bsearch",
-      "getenv",  "system",   "memcpy",   "memmove",   "memset",   "memcmp",
-      "memchr",  "strcpy",   "strncpy",  "strcat",    "strncat",  "strcmp",
-      "strncmp", "strlen",   "strchr",   "strrchr",   "strstr",   "strspn",
-      "strcspn", "strpbrk",  "strtok",   "strxfrm",   "strcoll",  "strerror",
-      "strdup",  "strndup",  "printf",   "fprintf",   "sprintf",  "snprintf",
-      "vprintf", "vfprintf", "vsprintf", "vsnprintf", "scanf",    "fscanf",
-      "sscanf",  "puts",     "putchar",  "fputs",     "fputc",    "putc",
-      "getchar", "fgets",    "fgetc",    "getc",      "fopen",    "fclose",
-      "fread",   "fwrite",   "fflush",   "setjmp",    "longjmp",  "isalnum",
-      "isalpha", "isblank",  "iscntrl",  "isdigit",   "isgraph",  "islower",
-      "isprint", "ispunct",  "isspace",  "isupper",   "isxdigit", "tolower",
-      "toupper"};
+      "main",        "abort",    "exit",     "_Exit",     "atexit",
+      "malloc",      "calloc",   "realloc",  "free",      "abs",
+      "labs",        "llabs",    "div",      "ldiv",      "lldiv",
+      "atoi",        "atol",     "atoll",    "atof",      "strtod",
+      "strtof",      "strtold",  "strtol",   "strtoll",   "strtoul",
+      "strtoull",    "rand",     "srand",    "qsort",     "bsearch",
+      "getenv",      "system",   "memcpy",   "memmove",   "memset",
+      "memcmp",      "memchr",   "strcpy",   "strncpy",   "strcat",
+      "strncat",     "strcmp",   "strncmp",  "strlen",    "strchr",
+      "strrchr",     "strstr",   "strspn",   "strcspn",   "strpbrk",
+      "strtok",      "strxfrm",  "strcoll",  "strerror",  "strdup",
+      "strndup",     "printf",   "fprintf",  "sprintf",   "snprintf",
+      "vprintf",     "vfprintf", "vsprintf", "vsnprintf", "scanf",
+      "fscanf",      "sscanf",   "puts",     "putchar",   "fputs",
+      "fputc",       "putc",     "getchar",  "fgets",     "fgetc",
+      "getc",        "fopen",    "fclose",   "fread",     "fwrite",
+      "fflush",      "setjmp",   "longjmp",  "isalnum",   "isalpha",
+      "isblank",     "iscntrl",  "isdigit",  "isgraph",   "islower",
+      "isprint",     "ispunct",  "isspace",  "isupper",   "isxdigit",
+      "tolower",     "toupper",  "alloca",   "index",     "rindex",
+      "bzero",       "bcopy",    "bcmp",     "ffs",       "strcasecmp",
+      "strncasecmp", "stpcpy",   "strnlen",  "mempcpy",   "memrchr",
+      "strsep"};
   StringRef name = function.getName();
   auto fail = [&](const Twine &why) {
     return function.emitError()
@@ -688,14 +777,32 @@ static LogicalResult checkExternalFunction(func::FuncOp function,
       llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; });
   if (!identifier)
     return fail("which is not a C identifier");
-  if (isReservedInC(name))
+  static const llvm::StringSet<> functionMacros = [] {
+    llvm::StringSet<> names = {"offsetof", "INTMAX_C", "UINTMAX_C"};
+    for (int width : {8, 16, 32, 64}) {
+      names.insert("INT" + std::to_string(width) + "_C");
+      names.insert("UINT" + std::to_string(width) + "_C");
+    }
+    return names;
+  }();
+  if (isReservedInC(name) || functionMacros.contains(name))
     return fail("which is a C or C++ keyword or a macro of the included "
                 "headers");
-  if (name.size() > 1 && name.front() == 'v' &&
-      llvm::all_of(name.drop_front(), llvm::isDigit))
-    return fail("which is how the C printer names its temporaries");
-  if (name.starts_with((prefix + "_").str()))
-    return fail("which is in the model's namespace '" + prefix + "_'");
+  if (name.starts_with("__") ||
+      (name.size() > 1 && name[0] == '_' && llvm::isUpper(name[1])))
+    return fail("which C reserves for the implementation");
+  if (name.ends_with("_t"))
+    return fail("which POSIX reserves for types (size_t, int8_t, ...)");
+  StringRef digits =
+      name.starts_with("label") ? name.drop_front(5) : name.drop_front();
+  if (!digits.empty() && llvm::all_of(digits, llvm::isDigit) &&
+      (name.starts_with("label") || llvm::isLower(name.front())))
+    return fail("which is how the C printer names values, loop variables "
+                "and labels");
+  if (name.starts_with_insensitive("tvmgen_") ||
+      name.starts_with_insensitive("tvm_") ||
+      name.starts_with_insensitive("usmp_"))
+    return fail("which the generated C uses for its own names");
   if (library.contains(name))
     return fail("which is a function of the C standard library");
   StringRef base = name;
@@ -734,7 +841,7 @@ static LogicalResult checkExternalFunction(func::FuncOp function,
 
 /// Fails with an error at the first value of a type upstream's conversion
 /// cannot express in C, which would leave the conversion half done.
-static LogicalResult checkCTypes(ModuleOp module, StringRef prefix) {
+static LogicalResult checkCTypes(ModuleOp module) {
   auto hasCType = [](Type type) {
     if (auto memref = dyn_cast<MemRefType>(type)) {
       if (memref.getRank() == 0)
@@ -748,8 +855,7 @@ static LogicalResult checkCTypes(ModuleOp module, StringRef prefix) {
     return !isa<ComplexType, VectorType>(type);
   };
   for (auto function : module.getOps<func::FuncOp>()) {
-    if (function.isExternal() &&
-        failed(checkExternalFunction(function, prefix)))
+    if (function.isExternal() && failed(checkExternalFunction(function)))
       return failure();
     for (BlockArgument argument : function.getArguments()) {
       auto fail = [&](StringRef why) {
@@ -1422,9 +1528,8 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
   modelName = name;
 
   eraseUnreachableCode(module, *entryFunc);
-  if (failed(checkCTypes(module, prefix)) ||
-      failed(collect(module, *entryFunc)) || failed(prepareModelCode(module)) ||
-      failed(lowerModelCode(module)))
+  if (failed(checkCTypes(module)) || failed(collect(module, *entryFunc)) ||
+      failed(prepareModelCode(module)) || failed(lowerModelCode(module)))
     return signalPassFailure();
   eraseUnreadValues(module);
   removeUnusedParameters(module);
