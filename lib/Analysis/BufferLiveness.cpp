@@ -150,25 +150,28 @@ private:
     return success();
   }
 
-  /// Whether `function`, or a function it calls, allocates a buffer or
-  /// reads a global: what may put it in a pool.
+  /// Whether `function`, or a function it calls or names, allocates a
+  /// buffer or reads a global: what may put it in a pool.
   bool usesBuffers(func::FuncOp function) {
     llvm::SmallPtrSet<Operation *, 8> seen;
     SmallVector<func::FuncOp> worklist = {function};
     while (!worklist.empty()) {
       func::FuncOp next = worklist.pop_back_val();
-      if (!seen.insert(next).second)
+      if (next.isExternal() || !seen.insert(next).second)
         continue;
       WalkResult walk = next.walk([&](Operation *nested) {
         if (isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(nested))
           return WalkResult::interrupt();
-        if (auto call = dyn_cast<func::CallOp>(nested))
-          if (func::FuncOp callee = getDefinedCallee(call, symbols))
-            worklist.push_back(callee);
         return WalkResult::advance();
       });
       if (walk.wasInterrupted())
         return true;
+      if (std::optional<SymbolTable::UseRange> uses =
+              SymbolTable::getSymbolUses(&next.getBody()))
+        for (const SymbolTable::SymbolUse &use : *uses)
+          if (auto named = symbols.lookupNearestSymbolFrom<func::FuncOp>(
+                  use.getUser(), use.getSymbolRef()))
+            worklist.push_back(named);
     }
     return false;
   }

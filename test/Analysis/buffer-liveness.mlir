@@ -158,6 +158,27 @@ func.func @indirect(%in: memref<4xf32>, %out: memref<4xf32>) {
 
 // -----
 
+// The same when the buffers are behind another function value.
+func.func private @g(%x: memref<4xf32>, %y: memref<4xf32>) {
+  %t = memref.alloc() : memref<4xf32>
+  memref.copy %x, %t : memref<4xf32> to memref<4xf32>
+  memref.copy %t, %y : memref<4xf32> to memref<4xf32>
+  return
+}
+func.func private @f(%x: memref<4xf32>, %y: memref<4xf32>) {
+  %h = func.constant @g : (memref<4xf32>, memref<4xf32>) -> ()
+  func.call_indirect %h(%x, %y) : (memref<4xf32>, memref<4xf32>) -> ()
+  return
+}
+func.func @nested(%in: memref<4xf32>, %out: memref<4xf32>) {
+  // expected-error @below {{a function value of @f hides the buffers of its calls from the liveness analysis; call it directly}}
+  %f = func.constant @f : (memref<4xf32>, memref<4xf32>) -> ()
+  func.call_indirect %f(%in, %out) : (memref<4xf32>, memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
 func.func private @square(%x: f32) -> f32 {
   %y = arith.mulf %x, %x : f32
   return %y : f32
