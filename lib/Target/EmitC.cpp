@@ -18,8 +18,8 @@ using namespace mlir;
 /// reads as a declaration without a prototype (-Wstrict-prototypes). Such a
 /// function is printed under its name plus a marker `(void/*TOKEN*/`, which
 /// with the printed parentheses is then rewritten to `f(void)`; calls to it
-/// print the plain name. TOKEN occurs nowhere else in the module, so no
-/// string or comment the model holds is rewritten.
+/// print the plain name. TOKEN occurs nowhere else in the printed file, so
+/// no string or comment is rewritten.
 static void markParameterlessFunctions(emitc::FileOp file, StringRef marker) {
   for (auto function : file.getOps<emitc::FuncOp>()) {
     if (function.getNumArguments() != 0)
@@ -39,18 +39,6 @@ static void markParameterlessFunctions(emitc::FileOp file, StringRef marker) {
     (void)SymbolTable::replaceAllSymbolUses(function, marked, file);
     function.setName(marked);
   }
-}
-
-/// A marker for markParameterlessFunctions whose token appears nowhere in
-/// `module`.
-static std::string makeVoidMarker(ModuleOp module) {
-  std::string printed;
-  llvm::raw_string_ostream stream(printed);
-  module->print(stream, OpPrintingFlags().printGenericOpForm());
-  std::string token = "usmp_void";
-  for (unsigned n = 0; printed.find(token) != std::string::npos; ++n)
-    token = "usmp_void_" + std::to_string(n);
-  return "(void/*" + token + "*/";
 }
 
 LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
@@ -76,18 +64,28 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
                                       << directory << "': " << error.message();
   // Printed from a copy, which markParameterlessFunctions changes; errors
   // point at the original.
-  std::string marker = makeVoidMarker(module);
   OwningOpRef<ModuleOp> copy = module.clone();
+  auto translate = [&](emitc::FileOp printed, std::string &text) {
+    llvm::raw_string_ostream stream(text);
+    return emitc::translateToCpp(*copy, stream,
+                                 /*declareVariablesAtTop=*/false,
+                                 printed.getId());
+  };
   for (auto [file, printed] :
        llvm::zip_equal(files, copy->getOps<emitc::FileOp>())) {
     SmallString<128> path(directory);
     llvm::sys::path::append(path, file.getId().getValue());
-    markParameterlessFunctions(printed, marker);
+    // The marker's token must not occur in the file's text already.
     std::string text;
-    llvm::raw_string_ostream textStream(text);
-    if (failed(emitc::translateToCpp(*copy, textStream,
-                                     /*declareVariablesAtTop=*/false,
-                                     printed.getId())))
+    if (failed(translate(printed, text)))
+      return failure();
+    std::string token = "usmp_void";
+    for (unsigned n = 0; text.find(token) != std::string::npos; ++n)
+      token = "usmp_void_" + std::to_string(n);
+    std::string marker = "(void/*" + token + "*/";
+    markParameterlessFunctions(printed, marker);
+    text.clear();
+    if (failed(translate(printed, text)))
       return failure();
     std::error_code error;
     llvm::raw_fd_ostream os(path, error, llvm::sys::fs::OF_Text);

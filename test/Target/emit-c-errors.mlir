@@ -15,7 +15,8 @@
 // NUL: error: file id 'm.h{{.}}.c' is not a plain file name
 // TWICE: error: file id 'm.c' is used twice
 // LISTED: .void/m.c
-// VOID: "call init(void() and usmp_void first"
+// VOID: "call init(void() first"
 // VOID: void init(void) {
+// VOID: /* init(void/*usmp_void*/() */
 module {
 }
