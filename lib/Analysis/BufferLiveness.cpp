@@ -153,30 +153,43 @@ private:
   /// Whether `function`, or a function it calls or names, allocates a
   /// buffer or reads a global: what may put it in a pool.
   bool usesBuffers(func::FuncOp function) {
+    auto [cached, inserted] = buffersUsed.try_emplace(function, false);
+    if (!inserted)
+      return cached->second;
     llvm::SmallPtrSet<Operation *, 8> seen;
     SmallVector<func::FuncOp> worklist = {function};
-    while (!worklist.empty()) {
+    bool result = false;
+    while (!worklist.empty() && !result) {
       func::FuncOp next = worklist.pop_back_val();
       if (next.isExternal() || !seen.insert(next).second)
         continue;
-      WalkResult walk = next.walk([&](Operation *nested) {
-        if (isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(nested))
-          return WalkResult::interrupt();
-        return WalkResult::advance();
-      });
-      if (walk.wasInterrupted())
-        return true;
-      if (std::optional<SymbolTable::UseRange> uses =
-              SymbolTable::getSymbolUses(&next.getBody()))
-        for (const SymbolTable::SymbolUse &use : *uses)
-          if (auto named = symbols.lookupNearestSymbolFrom<func::FuncOp>(
-                  use.getUser(), use.getSymbolRef()))
-            worklist.push_back(named);
+      result =
+          next.walk([&](Operation *nested) {
+                if (isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(
+                        nested))
+                  return WalkResult::interrupt();
+                return WalkResult::advance();
+              })
+              .wasInterrupted();
+      std::optional<SymbolTable::UseRange> uses =
+          SymbolTable::getSymbolUses(&next.getBody());
+      // An unknown operation may hide uses: assume the worst.
+      if (!uses) {
+        result = true;
+        break;
+      }
+      for (const SymbolTable::SymbolUse &use : *uses)
+        if (auto named = symbols.lookupNearestSymbolFrom<func::FuncOp>(
+                use.getUser(), use.getSymbolRef()))
+          worklist.push_back(named);
     }
-    return false;
+    buffersUsed[function] = result;
+    return result;
   }
 
   SymbolTableCollection &symbols;
+  /// usesBuffers's answers.
+  DenseMap<Operation *, bool> buffersUsed;
   SmallVector<Operation *> stack;
   llvm::DenseSet<Operation *> visited;
   unsigned nextInstance = 0;

@@ -90,3 +90,20 @@ func.func @main(%out: memref<4xf32>) {
 func.func @main(%a: memref<4xf32> {usmp.io = #usmp.io<input "x-0", index = 0>}, %b: memref<4xf32> {usmp.io = #usmp.io<input "x.0", index = 1>}) {
   return
 }
+
+// -----
+
+// An operation of an unknown dialect holding a region: named, not a crash
+// (its dialect is null), and the function it precedes a call to is kept.
+// CHECK: error: cannot lower 'foo.yield' to C: no EmitC conversion handles it
+func.func private @k(%x: memref<4xf32>, %y: memref<4xf32>) {
+  memref.copy %x, %y : memref<4xf32> to memref<4xf32>
+  return
+}
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  "foo.region"() ({
+    "foo.yield"() : () -> ()
+  }) : () -> ()
+  func.call @k(%in, %out) : (memref<4xf32>, memref<4xf32>) -> ()
+  return
+}

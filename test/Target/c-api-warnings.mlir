@@ -39,6 +39,8 @@
 // EXTERN-NEXT: extern float my_kernel(float);
 // EXTERN-NEXT: extern float expf(float);
 // EXTERN-NEXT: extern float indirect_kernel(float);
+// EXTERN-NEXT: extern float a1(float);
+// EXTERN-NEXT: extern double y0(double);
 // EXTERN-NEXT: #ifdef __cplusplus
 // EXTERN-NEXT: }
 // EXTERN-NEXT: #endif

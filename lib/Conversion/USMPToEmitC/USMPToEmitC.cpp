@@ -627,7 +627,7 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
 /// name that is not a C identifier, a keyword or macro of the included
 /// headers, one C or POSIX reserves (`_X`, `__x`, `x_t`), the printer's
 /// names (`v1`, `i2`, `label3`), and the generated code's prefixes
-/// (`tvmgen_`, `tvm_`, `usmp_`, in any case). So are functions of the C
+/// (`tvmgen_` and `usmp_` in any case, `TVM_`). So are functions of the C
 /// library compilers know, with <math.h> (which the generated C includes)
 /// checked by signature: float for the `f` variants of its floating-point
 /// functions, double otherwise; the `l` variants (long double) and the
@@ -793,14 +793,16 @@ static LogicalResult checkExternalFunction(func::FuncOp function) {
     return fail("which C reserves for the implementation");
   if (name.ends_with("_t"))
     return fail("which POSIX reserves for types (size_t, int8_t, ...)");
-  StringRef digits =
-      name.starts_with("label") ? name.drop_front(5) : name.drop_front();
-  if (!digits.empty() && llvm::all_of(digits, llvm::isDigit) &&
-      (name.starts_with("label") || llvm::isLower(name.front())))
+  // The printer names values v1, v2, ..., loop variables i1 to u<N> and
+  // labels label1, ...
+  bool label = name.starts_with("label");
+  StringRef number = label ? name.drop_front(5) : name.drop_front();
+  if (!number.empty() && number.front() != '0' &&
+      llvm::all_of(number, llvm::isDigit) &&
+      (label || (name.front() >= 'i' && name.front() <= 'v')))
     return fail("which is how the C printer names values, loop variables "
                 "and labels");
-  if (name.starts_with_insensitive("tvmgen_") ||
-      name.starts_with_insensitive("tvm_") ||
+  if (name.starts_with_insensitive("tvmgen_") || name.starts_with("TVM_") ||
       name.starts_with_insensitive("usmp_"))
     return fail("which the generated C uses for its own names");
   if (library.contains(name))
@@ -994,7 +996,8 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   // Whatever upstream could not lower is an error naming the operation.
   Operation *unlowered = nullptr;
   module.walk([&](Operation *op) {
-    if (isa<ModuleOp>(op) || isa<emitc::EmitCDialect>(op->getDialect()))
+    if (isa<ModuleOp>(op) ||
+        isa_and_nonnull<emitc::EmitCDialect>(op->getDialect()))
       return WalkResult::advance();
     // Declarations of the functions split above are lowered to emitc.func.
     unlowered = op;
@@ -1006,10 +1009,11 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
     if (auto cast = dyn_cast<UnrealizedConversionCastOp>(unlowered)) {
       for (Value input : cast.getInputs())
         if (Operation *producer = input.getDefiningOp();
-            producer && !isa<emitc::EmitCDialect>(producer->getDialect()))
+            producer &&
+            !isa_and_nonnull<emitc::EmitCDialect>(producer->getDialect()))
           unlowered = producer;
       for (Operation *user : cast->getUsers())
-        if (!isa<emitc::EmitCDialect>(user->getDialect()) &&
+        if (!isa_and_nonnull<emitc::EmitCDialect>(user->getDialect()) &&
             !isa<UnrealizedConversionCastOp>(user))
           unlowered = user;
     }
@@ -1483,8 +1487,10 @@ static void eraseUnreachableCode(ModuleOp module, func::FuncOp entry) {
     func::FuncOp function = worklist.pop_back_val();
     std::optional<SymbolTable::UseRange> uses =
         SymbolTable::getSymbolUses(&function.getBody());
+    // An unknown operation may hide uses: then nothing is erased (it is an
+    // error later anyway).
     if (!uses)
-      continue;
+      return;
     for (const SymbolTable::SymbolUse &use : *uses) {
       auto callee = symbols.lookupNearestSymbolFrom<func::FuncOp>(
           use.getUser(), use.getSymbolRef());

@@ -9,9 +9,16 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   // Named only as a function value, it is still kept.
   %f = func.constant @indirect_kernel : (f32) -> f32
   %i = func.call_indirect %f(%e) : (f32) -> f32
-  memref.store %i, %out[%c0] : memref<4xf32>
+  // Names like the printer's that it never gives (a1), and libm's y0.
+  %a = func.call @a1(%i) : (f32) -> f32
+  %d = arith.extf %a : f32 to f64
+  %y = func.call @y0(%d) : (f64) -> f64
+  %r = arith.truncf %y : f64 to f32
+  memref.store %r, %out[%c0] : memref<4xf32>
   return
 }
 func.func private @my_kernel(f32) -> f32
 func.func private @expf(f32) -> f32
 func.func private @indirect_kernel(f32) -> f32
+func.func private @a1(f32) -> f32
+func.func private @y0(f64) -> f64
