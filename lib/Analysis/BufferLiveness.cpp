@@ -380,6 +380,9 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
       buffer.alignment = defaultAlignment;
       if (auto alignment = op->getAttrOfType<IntegerAttr>("alignment"))
         buffer.alignment = std::max<uint64_t>(alignment.getInt(), 1);
+      // Whatever was asked, the elements need their own alignment.
+      buffer.alignment = std::max<uint64_t>(
+          buffer.alignment, layout.getTypeABIAlignment(type.getElementType()));
       std::string name;
       if (auto nameLoc = dyn_cast<NameLoc>(op->getLoc()))
         name = nameLoc.getName().str();

@@ -141,6 +141,10 @@ void PlanBuffersPass::runOnOperation() {
     uint64_t globalAlignment = alignment;
     if (std::optional<uint64_t> own = global.getAlignment())
       globalAlignment = std::max<uint64_t>(*own, 1);
+    // Whatever was asked, the elements need their own alignment.
+    globalAlignment = std::max<uint64_t>(
+        globalAlignment,
+        layout.getTypeABIAlignment(global.getType().getElementType()));
     buffers.push_back({global,
                        global.getSymName().str(),
                        *size,

@@ -110,3 +110,18 @@ func.func @main() {
   "test.use"(%a) : (memref<4xf32>) -> ()
   return
 }
+
+// -----
+
+// An alignment below the elements' own still gives an offset they can be
+// read at: after the 13 bytes, the f64 buffer asking for 1 goes to 16.
+usmp.pool workspace @bytes alignment(1)
+// CHECK-LABEL: func.func @element_alignment
+func.func @element_alignment() {
+  // CHECK: memref.alloc() {alignment = 1 : i64, usmp.placement = #usmp.placement<@bytes, offset = 0>} : memref<13xi8>
+  %bytes = memref.alloc() {alignment = 1} : memref<13xi8>
+  // CHECK: memref.alloc() {alignment = 1 : i64, usmp.placement = #usmp.placement<@bytes, offset = 16>} : memref<1xf64>
+  %d = memref.alloc() {alignment = 1} : memref<1xf64>
+  "test.use"(%bytes, %d) : (memref<13xi8>, memref<1xf64>) -> ()
+  return
+}

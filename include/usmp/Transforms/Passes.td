@@ -135,7 +135,10 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     pools (`usmp.pools`, else every workspace pool), to the planner core and
     records the answer: `usmp.placement = #usmp.placement<@pool, offset = N>`
     on every planned allocation and constant global, and `planned_size(N)` on
-    every pool. Constants live for the whole run and go to constant pools
+    every pool. A buffer's alignment is its `alignment` attribute, else the
+    `alignment` option, raised to its elements' own (an f64 buffer asking
+    for 1 still gets offsets that are multiples of 8). Constants live for
+    the whole run and go to constant pools
     only, everything else to workspace pools: a candidate of the other kind
     is an error, and so is a global with `usmp.pools` that is not constant
     (the model may write it). A buffer that fits in no

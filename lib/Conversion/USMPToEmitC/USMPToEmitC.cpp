@@ -651,6 +651,60 @@ static LogicalResult spellBF16Constants(ModuleOp module) {
   return failure(walk.wasInterrupted());
 }
 
+/// Upstream's expansion of arith.minimumf and arith.maximumf (a compare and
+/// a select) takes either zero when they compare equal, but -0.0 is below
+/// +0.0 for them. This one keeps the NaN and ordered cases and, for equal
+/// operands that are zeros, adds them: (-0) + (+0) is +0, the maximum, and
+/// the minimum is the same on the negated operands, negated.
+static void expandMinimumMaximum(ModuleOp module) {
+  module.walk([](Operation *op) {
+    bool isMin = isa<arith::MinimumFOp>(op);
+    if (!isMin && !isa<arith::MaximumFOp>(op))
+      return;
+    auto type = dyn_cast<FloatType>(op->getResult(0).getType());
+    if (!type)
+      return;
+    OpBuilder b(op);
+    Location loc = op->getLoc();
+    Value lhs = op->getOperand(0), rhs = op->getOperand(1);
+    auto cmp = [&](arith::CmpFPredicate predicate, Value x, Value y) {
+      return arith::CmpFOp::create(b, loc, predicate, x, y).getResult();
+    };
+    auto select = [&](Value condition, Value x, Value y) {
+      return arith::SelectOp::create(b, loc, condition, x, y).getResult();
+    };
+    auto constant = [&](const APFloat &value) {
+      return arith::ConstantOp::create(b, loc, type,
+                                       b.getFloatAttr(type, value))
+          .getResult();
+    };
+    // The larger of two equal zeros: their sum.
+    Value sumOfZeros;
+    if (isMin) {
+      Value negLhs = arith::NegFOp::create(b, loc, lhs);
+      Value negRhs = arith::NegFOp::create(b, loc, rhs);
+      sumOfZeros = arith::NegFOp::create(
+          b, loc, arith::AddFOp::create(b, loc, negLhs, negRhs));
+    } else {
+      sumOfZeros = arith::AddFOp::create(b, loc, lhs, rhs);
+    }
+    Value isZero = cmp(arith::CmpFPredicate::OEQ, lhs,
+                       constant(APFloat::getZero(type.getFloatSemantics())));
+    Value equal = select(isZero, sumOfZeros, lhs);
+    Value first =
+        cmp(isMin ? arith::CmpFPredicate::OLT : arith::CmpFPredicate::OGT, lhs,
+            rhs);
+    Value second =
+        cmp(isMin ? arith::CmpFPredicate::OLT : arith::CmpFPredicate::OGT, rhs,
+            lhs);
+    Value ordered = select(first, lhs, select(second, rhs, equal));
+    Value unordered = cmp(arith::CmpFPredicate::UNO, lhs, rhs);
+    Value nan = constant(APFloat::getQNaN(type.getFloatSemantics()));
+    op->getResult(0).replaceAllUsesWith(select(unordered, nan, ordered));
+    op->erase();
+  });
+}
+
 LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   // C has no allocator here: every buffer must have been planned.
   Operation *allocation = nullptr;
@@ -684,6 +738,7 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
                               << "' to C: it uses a buffer with no elements, "
                                  "and C has no zero-length arrays";
 
+  expandMinimumMaximum(module);
   OpPassManager pm(ModuleOp::getOperationName());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(memref::createFoldMemRefAliasOpsPass());
