@@ -3,8 +3,9 @@
 // operator is defined after its caller, when the API functions take no
 // parameters, when a map function does not read the pools it is given, when
 // 2-D buffers of 16-bit floats are viewed as rows, when the model calls
-// functions the application or the C library provides, and when the module
-// has functions and globals the entry never uses.
+// functions the application or the C library provides, when the module has
+// functions and globals the entry never uses, and when a constant global is
+// passed to a call.
 
 // RUN: rm -rf %t
 // RUN: usmp-opt %s --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/io
@@ -54,6 +55,14 @@
 
 // UNREACHABLE-DAG: remark: @unused is not called from the entry @main; it is left out of the C
 // UNREACHABLE-DAG: remark: @other is not called from the entry @main; it is left out of the C
+
+// RUN: usmp-opt %S/Inputs/global-call.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/global
+// RUN: FileCheck %s --input-file=%t/global/tvmgen_default.c --check-prefix=GLOBAL
+// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/global/tvmgen_default.c -o %t/global/c.o
+// RUN: clang++-22 -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/global/tvmgen_default.c -o %t/global/cxx.o
+
+// GLOBAL-DAG: static int32_t tvmgen_default_g[4] = {1, 2, 3, 4};
+// GLOBAL-DAG: static const int32_t tvmgen_default_k[4] = {5, 6, 7, 8};
 
 // HALF-DAG: typedef _Float16 usmp_row_2_Float16[2];
 // HALF-DAG: typedef __bf16 usmp_row_2_bf16[2];

@@ -18,7 +18,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     The model's functions are renamed `tvmgen_<model>_<name>` and become
     static; those the entry never calls or names, directly or not, are left
     out (with a remark when they have a body), and so are the globals
-    outside pools only they read. A
+    outside pools only they read. A constant global outside the pools is a
+    `const` C array, unless it is passed to a call (C cannot pass a `const`
+    array for an array parameter). A
     function without a body keeps its name and gets an `extern` prototype
     (C linkage in C++); a name the generated C cannot declare (not an
     identifier, a keyword or macro, reserved, one of the printer's names or

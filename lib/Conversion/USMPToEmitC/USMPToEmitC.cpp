@@ -705,6 +705,23 @@ static void expandMinimumMaximum(ModuleOp module) {
   });
 }
 
+/// A constant global outside the pools is a `const` C array, which C
+/// cannot pass for a function's (non-const) array parameter: one passed to
+/// a call loses its `const` (it then takes RAM rather than read-only
+/// memory).
+static void dropConstOfGlobalsPassedToCalls(ModuleOp module) {
+  module.walk([&](emitc::GetGlobalOp get) {
+    bool passed = llvm::any_of(get->getUsers(), [](Operation *user) {
+      return isa<emitc::CallOp, emitc::CallOpaqueOp>(user);
+    });
+    if (!passed)
+      return;
+    if (auto global = SymbolTable::lookupNearestSymbolFrom<emitc::GlobalOp>(
+            get, get.getNameAttr()))
+      global.setConstSpecifier(false);
+  });
+}
+
 LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   // C has no allocator here: every buffer must have been planned.
   Operation *allocation = nullptr;
@@ -779,6 +796,7 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
     return unlowered->emitError() << "cannot lower '" << unlowered->getName()
                                   << "' to C: no EmitC conversion handles it";
   }
+  dropConstOfGlobalsPassedToCalls(module);
   return spellBF16Constants(module);
 }
 
