@@ -301,3 +301,19 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   memref.store %w, %out[%c0] : memref<4xf32>
   return
 }
+
+// -----
+
+// A multi-dimensional constant outside the pools is a flat C array: its
+// elements can be read, but it cannot be passed whole.
+// CHECK: error: cannot lower this use of the multi-dimensional constant @g to C: outside the pools it is a flat C array, whose elements can be read but which cannot be passed whole; place it in a constant pool
+memref.global "private" constant @g : memref<2x2xi32> = dense<[[1, 2], [3, 4]]>
+func.func private @h(%a: memref<2x2xi32>, %o: memref<2x2xi32>) {
+  linalg.add ins(%a, %a : memref<2x2xi32>, memref<2x2xi32>) outs(%o : memref<2x2xi32>)
+  return
+}
+func.func @main(%out: memref<2x2xi32>) {
+  %g = memref.get_global @g : memref<2x2xi32>
+  func.call @h(%g, %out) : (memref<2x2xi32>, memref<2x2xi32>) -> ()
+  return
+}

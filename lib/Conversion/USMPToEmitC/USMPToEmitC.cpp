@@ -793,6 +793,26 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
             !isa<UnrealizedConversionCastOp>(user))
           unlowered = user;
     }
+    // flattenGlobal's reshape stays only where the array goes whole.
+    auto globalName = [](Value source) -> std::optional<StringRef> {
+      Operation *producer = source.getDefiningOp();
+      if (auto cast = dyn_cast_or_null<UnrealizedConversionCastOp>(producer))
+        producer = cast.getInputs().front().getDefiningOp();
+      if (auto get = dyn_cast_or_null<memref::GetGlobalOp>(producer))
+        return get.getName();
+      if (auto get = dyn_cast_or_null<emitc::GetGlobalOp>(producer))
+        return get.getName();
+      return std::nullopt;
+    };
+    if (auto expand = dyn_cast<memref::ExpandShapeOp>(unlowered))
+      if (std::optional<StringRef> name = globalName(expand.getSrc()))
+        return expand.emitError()
+               << "cannot lower this use of the multi-dimensional constant @"
+               << name->drop_front(
+                      name->starts_with(prefix + "_") ? prefix.size() + 1 : 0)
+               << " to C: outside the pools it is a flat C array, whose "
+                  "elements can be read but which cannot be passed whole; "
+                  "place it in a constant pool";
     return unlowered->emitError() << "cannot lower '" << unlowered->getName()
                                   << "' to C: no EmitC conversion handles it";
   }
