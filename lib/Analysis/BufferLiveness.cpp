@@ -45,6 +45,15 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
             "the 'entry' option";
 }
 
+uint64_t usmp::getElementAlignment(Type element, const DataLayout &layout) {
+  uint64_t alignment = layout.getTypeABIAlignment(element);
+  if (element.isIntOrIndexOrFloat())
+    alignment = std::max<uint64_t>(
+        alignment, llvm::PowerOf2Ceil(std::max<uint64_t>(
+                       layout.getTypeSize(element).getFixedValue(), 1)));
+  return alignment;
+}
+
 LogicalResult usmp::verifyAlignmentOption(ModuleOp module, uint64_t alignment) {
   // Pools keep their alignment in a signed 64-bit attribute.
   if (llvm::isPowerOf2_64(alignment) && alignment <= (uint64_t(1) << 62))
@@ -382,7 +391,7 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
         buffer.alignment = std::max<uint64_t>(alignment.getInt(), 1);
       // Whatever was asked, the elements need their own alignment.
       buffer.alignment = std::max<uint64_t>(
-          buffer.alignment, layout.getTypeABIAlignment(type.getElementType()));
+          buffer.alignment, getElementAlignment(type.getElementType(), layout));
       std::string name;
       if (auto nameLoc = dyn_cast<NameLoc>(op->getLoc()))
         name = nameLoc.getName().str();

@@ -144,7 +144,7 @@ void PlanBuffersPass::runOnOperation() {
     // Whatever was asked, the elements need their own alignment.
     globalAlignment = std::max<uint64_t>(
         globalAlignment,
-        layout.getTypeABIAlignment(global.getType().getElementType()));
+        getElementAlignment(global.getType().getElementType(), layout));
     buffers.push_back({global,
                        global.getSymName().str(),
                        *size,

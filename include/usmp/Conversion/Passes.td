@@ -40,8 +40,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     whose size in bytes does not fit in 63 bits. C has no bf16 literals: a
     bf16 constant is printed as a cast of the same f32 value, and a bf16
     global outside the pools is an error. `arith.minimumf` and
-    `arith.maximumf` keep -0.0 below +0.0 and propagate NaN (upstream's
-    expansion takes either zero).
+    `arith.maximumf` keep -0.0 below +0.0 and return a NaN operand as it is
+    (upstream's expansion takes either zero).
 
     The model name comes from the `model-name` option, else the module's
     `usmp.model_name` attribute, else `default`. Pools named in

@@ -120,6 +120,8 @@ private:
   SmallVector<int> entryArgumentPools;
   SmallVector<Type> entryArgumentTypes;
   SmallVector<SplitFunction> splits;
+  /// The (renamed) constants flattenGlobal made one-dimensional.
+  llvm::StringSet<> flattenedGlobals;
   /// Row typedefs pointers into pools are cast to, in first-use order.
   RowTypedefs rowTypedefs;
 };
@@ -367,14 +369,14 @@ LogicalResult ConvertUSMPToEmitCPass::checkMacros() {
 
 /// Makes a multi-dimensional constant one-dimensional, read back through
 /// expand_shape: C initializers of nested arrays need nested braces, which
-/// the EmitC printer does not write.
-static void flattenGlobal(memref::GlobalOp global, ModuleOp module) {
+/// the EmitC printer does not write. Returns whether it did.
+static bool flattenGlobal(memref::GlobalOp global, ModuleOp module) {
   MemRefType type = global.getType();
   auto value =
       dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr());
   if (type.getRank() <= 1 || !type.hasStaticShape() ||
       !type.getLayout().isIdentity() || !value)
-    return;
+    return false;
   auto flat = MemRefType::get({type.getNumElements()}, type.getElementType());
   global.setType(flat);
   global.setInitialValueAttr(value.reshape(
@@ -393,6 +395,7 @@ static void flattenGlobal(memref::GlobalOp global, ModuleOp module) {
     get.getResult().replaceAllUsesWith(shaped);
     get.erase();
   });
+  return true;
 }
 
 LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
@@ -411,7 +414,9 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     // C arrays are aligned for their elements; EmitC has no alignment.
     global.removeAlignmentAttr();
     global->removeAttr(USMPDialect::getPoolsAttrName());
-    flattenGlobal(global, module);
+    if (flattenGlobal(global, module))
+      flattenedGlobals.insert(prefix + "_" +
+                              sanitizeIdentifier(global.getSymName()));
   }
   // The C names at file scope, with what each is. Model functions and
   // globals get the API prefix so that models link together, none is called
@@ -653,9 +658,10 @@ static LogicalResult spellBF16Constants(ModuleOp module) {
 
 /// Upstream's expansion of arith.minimumf and arith.maximumf (a compare and
 /// a select) takes either zero when they compare equal, but -0.0 is below
-/// +0.0 for them. This one keeps the NaN and ordered cases and, for equal
-/// operands that are zeros, adds them: (-0) + (+0) is +0, the maximum, and
-/// the minimum is the same on the negated operands, negated.
+/// +0.0 for them. This one returns a NaN operand as it is, keeps the
+/// ordered cases and, for equal operands that are zeros, adds them: (-0) + (+0)
+/// is +0, the maximum, and the minimum is the same on the negated operands,
+/// negated.
 static void expandMinimumMaximum(ModuleOp module) {
   module.walk([](Operation *op) {
     bool isMin = isa<arith::MinimumFOp>(op);
@@ -698,9 +704,11 @@ static void expandMinimumMaximum(ModuleOp module) {
         cmp(isMin ? arith::CmpFPredicate::OLT : arith::CmpFPredicate::OGT, rhs,
             lhs);
     Value ordered = select(first, lhs, select(second, rhs, equal));
-    Value unordered = cmp(arith::CmpFPredicate::UNO, lhs, rhs);
-    Value nan = constant(APFloat::getQNaN(type.getFloatSemantics()));
-    op->getResult(0).replaceAllUsesWith(select(unordered, nan, ordered));
+    // A NaN operand is the result, payload and all.
+    Value result =
+        select(cmp(arith::CmpFPredicate::UNO, lhs, lhs), lhs,
+               select(cmp(arith::CmpFPredicate::UNO, rhs, rhs), rhs, ordered));
+    op->getResult(0).replaceAllUsesWith(result);
     op->erase();
   });
 }
@@ -797,7 +805,9 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
     auto globalName = [](Value source) -> std::optional<StringRef> {
       Operation *producer = source.getDefiningOp();
       if (auto cast = dyn_cast_or_null<UnrealizedConversionCastOp>(producer))
-        producer = cast.getInputs().front().getDefiningOp();
+        producer = cast.getNumOperands() == 1
+                       ? cast.getInputs().front().getDefiningOp()
+                       : nullptr;
       if (auto get = dyn_cast_or_null<memref::GetGlobalOp>(producer))
         return get.getName();
       if (auto get = dyn_cast_or_null<emitc::GetGlobalOp>(producer))
@@ -805,7 +815,8 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
       return std::nullopt;
     };
     if (auto expand = dyn_cast<memref::ExpandShapeOp>(unlowered))
-      if (std::optional<StringRef> name = globalName(expand.getSrc()))
+      if (std::optional<StringRef> name = globalName(expand.getSrc());
+          name && flattenedGlobals.contains(*name))
         return expand.emitError()
                << "cannot lower this use of the multi-dimensional constant @"
                << name->drop_front(

@@ -2,7 +2,9 @@
    values and prints what it computes. */
 #include "tvmgen_m.h"
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 int main(void) {
   float a[2] = {0.0f, -0.0f}, b[2] = {-0.0f, 0.0f}, mn[2], mx[2];
   struct tvmgen_m_inputs in = {a, b};
@@ -17,5 +19,13 @@ int main(void) {
   struct tvmgen_m_inputs in3 = {e, f};
   tvmgen_m_run(&in3, &out);
   printf("min(-0,-0)=%g min(+0,+0)=%g max(-0,-0)=%g max(+0,+0)=%g\n", mn[0], mn[1], mx[0], mx[1]);
+  /* A NaN operand is the result, payload and all. */
+  uint32_t payload = 0x7fc00001u, bits;
+  memcpy(&c[0], &payload, sizeof payload);
+  tvmgen_m_run(&in2, &out);
+  memcpy(&bits, &mn[0], sizeof bits);
+  printf("min payload %08x", (unsigned)bits);
+  memcpy(&bits, &mx[0], sizeof bits);
+  printf(" max payload %08x\n", (unsigned)bits);
   return 0;
 }
