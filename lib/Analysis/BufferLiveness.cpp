@@ -45,6 +45,20 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
             "the 'entry' option";
 }
 
+std::optional<SmallVector<func::FuncOp>>
+usmp::getNamedFunctions(func::FuncOp function, SymbolTableCollection &symbols) {
+  std::optional<SymbolTable::UseRange> uses =
+      SymbolTable::getSymbolUses(&function.getBody());
+  if (!uses)
+    return std::nullopt;
+  SmallVector<func::FuncOp> named;
+  for (const SymbolTable::SymbolUse &use : *uses)
+    if (auto callee = symbols.lookupNearestSymbolFrom<func::FuncOp>(
+            use.getUser(), use.getSymbolRef()))
+      named.push_back(callee);
+  return named;
+}
+
 uint64_t usmp::getElementAlignment(Type element, const DataLayout &layout) {
   uint64_t alignment = layout.getTypeABIAlignment(element);
   if (element.isIntOrIndexOrFloat())
@@ -180,17 +194,14 @@ private:
                 return WalkResult::advance();
               })
               .wasInterrupted();
-      std::optional<SymbolTable::UseRange> uses =
-          SymbolTable::getSymbolUses(&next.getBody());
+      std::optional<SmallVector<func::FuncOp>> named =
+          getNamedFunctions(next, symbols);
       // An unknown operation may hide uses: assume the worst.
-      if (!uses) {
+      if (!named) {
         result = true;
         break;
       }
-      for (const SymbolTable::SymbolUse &use : *uses)
-        if (auto named = symbols.lookupNearestSymbolFrom<func::FuncOp>(
-                use.getUser(), use.getSymbolRef()))
-          worklist.push_back(named);
+      worklist.append(named->begin(), named->end());
     }
     buffersUsed[function] = result;
     return result;

@@ -17,6 +17,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -98,6 +99,12 @@ mlir::FailureOr<mlir::func::FuncOp> findEntryFunction(mlir::ModuleOp module,
 /// Checks a pass's `alignment` option (the alignment of allocations that
 /// carry none): a power of two up to 2^62 (pools keep it in a signed 64-bit
 /// attribute). Emits an error at `module` and fails otherwise.
+/// The functions `function`'s body names (calls, function values), or
+/// nullopt when an operation of an unknown dialect may hide some.
+std::optional<llvm::SmallVector<mlir::func::FuncOp>>
+getNamedFunctions(mlir::func::FuncOp function,
+                  mlir::SymbolTableCollection &symbols);
+
 /// The alignment the elements of a buffer need in C: their data layout
 /// alignment, and for scalars at least their size rounded up to a power of
 /// two (MLIR's default layout aligns 64-bit integers and index to 4 only).

@@ -1292,19 +1292,15 @@ static void eraseUnreachableCode(ModuleOp module, func::FuncOp entry) {
   // Every function a reachable one names (a call, or a function value) is
   // reachable.
   while (!worklist.empty()) {
-    func::FuncOp function = worklist.pop_back_val();
-    std::optional<SymbolTable::UseRange> uses =
-        SymbolTable::getSymbolUses(&function.getBody());
+    std::optional<SmallVector<func::FuncOp>> named =
+        getNamedFunctions(worklist.pop_back_val(), symbols);
     // An unknown operation may hide uses: then nothing is erased (it is an
     // error later anyway).
-    if (!uses)
+    if (!named)
       return;
-    for (const SymbolTable::SymbolUse &use : *uses) {
-      auto callee = symbols.lookupNearestSymbolFrom<func::FuncOp>(
-          use.getUser(), use.getSymbolRef());
-      if (callee && reachable.insert(callee).second)
+    for (func::FuncOp callee : *named)
+      if (reachable.insert(callee).second)
         worklist.push_back(callee);
-    }
   }
   for (auto function :
        llvm::make_early_inc_range(module.getOps<func::FuncOp>()))
