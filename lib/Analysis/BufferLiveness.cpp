@@ -59,15 +59,6 @@ usmp::getNamedFunctions(func::FuncOp function, SymbolTableCollection &symbols) {
   return named;
 }
 
-uint64_t usmp::getElementAlignment(Type element, const DataLayout &layout) {
-  uint64_t alignment = layout.getTypeABIAlignment(element);
-  if (element.isIntOrIndexOrFloat())
-    alignment = std::max<uint64_t>(
-        alignment, llvm::PowerOf2Ceil(std::max<uint64_t>(
-                       layout.getTypeSize(element).getFixedValue(), 1)));
-  return alignment;
-}
-
 LogicalResult usmp::verifyAlignmentOption(ModuleOp module, uint64_t alignment) {
   // Pools keep their alignment in a signed 64-bit attribute.
   if (llvm::isPowerOf2_64(alignment) && alignment <= (uint64_t(1) << 62))

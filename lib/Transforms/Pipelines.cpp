@@ -59,6 +59,9 @@ void usmp::buildFromTosaPipeline(OpPassManager &pm) {
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
+  // No alignment of its own (upstream asks for 64): the buffers get the
+  // planner's `alignment` option, which the pools it declares meet.
+  bufferize.bufferAlignment = 0;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
 
   bufferization::BufferResultsToOutParamsPassOptions outParams;

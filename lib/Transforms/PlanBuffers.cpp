@@ -32,11 +32,24 @@ namespace {
 /// A buffer handed to the planner, with where it came from.
 struct Candidate {
   Operation *op;
+  MemRefType type;
   std::string name;
   uint64_t size;
   uint64_t alignment;
   SmallVector<LiveInterval, 1> live;
 };
+
+/// The alignment `op`'s buffer cannot do without: its own `alignment`
+/// attribute and its elements'. (The pass's `alignment` option only fills in
+/// for a missing attribute, so a pool aligned less meets what it asked.)
+uint64_t getRequiredAlignment(Operation *op, MemRefType type,
+                              const DataLayout &layout) {
+  uint64_t required = getElementAlignment(type.getElementType(), layout);
+  if (auto alignment = op->getAttrOfType<IntegerAttr>("alignment"))
+    if (alignment.getInt() > 0)
+      required = std::max<uint64_t>(required, alignment.getInt());
+  return required;
+}
 
 std::string formatLocation(Location loc) {
   if (auto fileLoc = dyn_cast<FileLineColLoc>(loc))
@@ -119,8 +132,8 @@ void PlanBuffersPass::runOnOperation() {
   // which live for the whole run.
   SmallVector<Candidate> buffers;
   for (const PlannableBuffer &buffer : liveness->getBuffers())
-    buffers.push_back(
-        {buffer.op, buffer.name, buffer.size, buffer.alignment, buffer.live});
+    buffers.push_back({buffer.op, buffer.type, buffer.name, buffer.size,
+                       buffer.alignment, buffer.live});
   DataLayout layout = DataLayout::closest(module);
   for (auto global : module.getOps<memref::GlobalOp>()) {
     if (!global->hasAttr(USMPDialect::getPoolsAttrName()))
@@ -146,6 +159,7 @@ void PlanBuffersPass::runOnOperation() {
         globalAlignment,
         getElementAlignment(global.getType().getElementType(), layout));
     buffers.push_back({global,
+                       global.getType(),
                        global.getSymName().str(),
                        *size,
                        globalAlignment,
@@ -158,6 +172,12 @@ void PlanBuffersPass::runOnOperation() {
     entry.size = buffer.size;
     entry.alignment = buffer.alignment;
     bool isConstant = isa<memref::GlobalOp>(buffer.op);
+    // Offsets count from the pool's base, which is only as aligned as the
+    // application was told.
+    uint64_t required = getRequiredAlignment(buffer.op, buffer.type, layout);
+    auto alignedEnough = [&](unsigned index) {
+      return static_cast<uint64_t>(pools[index].getAlignment()) >= required;
+    };
     if (auto candidates = buffer.op->getAttrOfType<ArrayAttr>(
             USMPDialect::getPoolsAttrName())) {
       for (auto symbol : candidates.getAsRange<FlatSymbolRefAttr>()) {
@@ -175,12 +195,35 @@ void PlanBuffersPass::runOnOperation() {
               << symbol << " as a candidate; constants go to constant pools";
           return signalPassFailure();
         }
+        if (!alignedEnough(index)) {
+          InFlightDiagnostic error = buffer.op->emitError();
+          error << "buffer '" << buffer.name << "' needs " << required
+                << "-byte alignment, more than its candidate pool " << symbol
+                << " guarantees (" << pools[index].getAlignment()
+                << "); give the pool alignment(" << required << ") or more";
+          error.attachNote(pools[index].getLoc()) << "pool declared here";
+          return signalPassFailure();
+        }
         entry.pools.push_back(index);
       }
     } else {
-      for (auto [index, pool] : llvm::enumerate(pools))
-        if (pool.getKind() == PoolKind::Workspace)
+      // Every workspace pool aligned enough.
+      bool anyWorkspace = false;
+      for (auto [index, pool] : llvm::enumerate(pools)) {
+        if (pool.getKind() != PoolKind::Workspace)
+          continue;
+        anyWorkspace = true;
+        if (alignedEnough(index))
           entry.pools.push_back(index);
+      }
+      if (anyWorkspace && entry.pools.empty()) {
+        buffer.op->emitError()
+            << "buffer '" << buffer.name << "' needs " << required
+            << "-byte alignment, more than any workspace pool guarantees; "
+               "give one alignment("
+            << required << ") or more";
+        return signalPassFailure();
+      }
     }
     if (entry.pools.empty()) {
       buffer.op->emitError()

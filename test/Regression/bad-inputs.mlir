@@ -74,7 +74,7 @@ func.func @main(%x: memref<4xf32>) {
 // and two that fit only alone overflow any pool offset.
 // CHECK: remark: buffer not planned: its size in bytes is unknown or does not fit in 63 bits
 // CHECK: error: planning failed: buffer '{{.*}}' of size 4611686018427387904 fits in no candidate pool
-usmp.pool workspace @p alignment(1) size_hint(9223372036854775807)
+usmp.pool workspace @p alignment(4) size_hint(9223372036854775807)
 func.func @main(%out: memref<4xf32>) {
   %huge = memref.alloc() : memref<4294967296x4294967296xf32>
   %a = memref.alloc() : memref<1073741824x1073741824xf32>

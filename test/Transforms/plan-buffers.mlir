@@ -26,12 +26,12 @@ func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
 // CHECK-LABEL: module
 // (greedy-by-size places the largest first; of two equal sizes, TVM's order
 // takes the later one first.)
-// CHECK: usmp.pool workspace @dtcm size_hint(100) alignment(4) planned_size(80)
+// CHECK: usmp.pool workspace @dtcm size_hint(100) alignment(64) planned_size(80)
 // CHECK: usmp.pool workspace @sram alignment(16) planned_size(64)
 // CHECK: memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 0>} : memref<16xf32>
 // CHECK: memref.alloc() {usmp.placement = #usmp.placement<@dtcm, offset = 0>} : memref<16xf32>
 // CHECK: memref.alloc() {alignment = 64 : i64, usmp.placement = #usmp.placement<@dtcm, offset = 64>} : memref<4xf32>
-usmp.pool workspace @dtcm size_hint(100) alignment(4)
+usmp.pool workspace @dtcm size_hint(100) alignment(64)
 usmp.pool workspace @sram alignment(16)
 func.func @main(%out: memref<16xf32>) {
   %a = memref.alloc() : memref<16xf32>
@@ -40,6 +40,24 @@ func.func @main(%out: memref<16xf32>) {
   memref.copy %a, %b : memref<16xf32> to memref<16xf32>
   memref.copy %b, %out : memref<16xf32> to memref<16xf32>
   "test.use"(%a, %b, %c) : (memref<16xf32>, memref<16xf32>, memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+// A buffer without usmp.pools has the workspace pools aligned enough for it
+// as candidates: the 64-byte aligned one passes over @sram.
+// CHECK-LABEL: module
+// CHECK: usmp.pool workspace @sram alignment(16) planned_size(16)
+// CHECK: usmp.pool workspace @wide alignment(64) planned_size(16)
+// CHECK: memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 0>} : memref<4xf32>
+// CHECK: memref.alloc() {alignment = 64 : i64, usmp.placement = #usmp.placement<@wide, offset = 0>} : memref<4xf32>
+usmp.pool workspace @sram alignment(16)
+usmp.pool workspace @wide alignment(64)
+func.func @main() {
+  %a = memref.alloc() : memref<4xf32>
+  %b = memref.alloc() {alignment = 64 : i64} : memref<4xf32>
+  "test.use"(%a, %b) : (memref<4xf32>, memref<4xf32>) -> ()
   return
 }
 
@@ -114,16 +132,16 @@ func.func @main() {
 // -----
 
 // An alignment below the elements' own still gives an offset they can be
-// read at: after the 13 bytes, the f64 and i64 buffers asking for 1 go to
+// read at: the pool must meet the elements' alignment (an error otherwise),
+// so after the 13 bytes, the f64 and i64 buffers asking for 1 go to
 // multiples of 8.
-usmp.pool workspace @bytes alignment(1)
+usmp.pool workspace @bytes alignment(8)
 // CHECK-LABEL: func.func @element_alignment
 func.func @element_alignment() {
   // CHECK: memref.alloc() {alignment = 1 : i64, usmp.placement = #usmp.placement<@bytes, offset = 0>} : memref<13xi8>
   %bytes = memref.alloc() {alignment = 1} : memref<13xi8>
   // CHECK: memref.alloc() {alignment = 1 : i64, usmp.placement = #usmp.placement<@bytes, offset = 24>} : memref<1xf64>
   %d = memref.alloc() {alignment = 1} : memref<1xf64>
-  // MLIR's default layout aligns i64 to 4 only; C needs 8.
   // CHECK: memref.alloc() {alignment = 1 : i64, usmp.placement = #usmp.placement<@bytes, offset = 16>} : memref<1xi64>
   %i = memref.alloc() {alignment = 1} : memref<1xi64>
   "test.use"(%bytes, %d, %i) : (memref<13xi8>, memref<1xf64>, memref<1xi64>) -> ()

@@ -96,21 +96,15 @@ bool isWritten(mlir::Value buffer);
 mlir::FailureOr<mlir::func::FuncOp> findEntryFunction(mlir::ModuleOp module,
                                                       llvm::StringRef name);
 
-/// Checks a pass's `alignment` option (the alignment of allocations that
-/// carry none): a power of two up to 2^62 (pools keep it in a signed 64-bit
-/// attribute). Emits an error at `module` and fails otherwise.
 /// The functions `function`'s body names (calls, function values), or
 /// nullopt when an operation of an unknown dialect may hide some.
 std::optional<llvm::SmallVector<mlir::func::FuncOp>>
 getNamedFunctions(mlir::func::FuncOp function,
                   mlir::SymbolTableCollection &symbols);
 
-/// The alignment the elements of a buffer need in C: their data layout
-/// alignment, and for scalars at least their size rounded up to a power of
-/// two (MLIR's default layout aligns 64-bit integers and index to 4 only).
-uint64_t getElementAlignment(mlir::Type element,
-                             const mlir::DataLayout &layout);
-
+/// Checks a pass's `alignment` option (the alignment of allocations that
+/// carry none): a power of two up to 2^62 (pools keep it in a signed 64-bit
+/// attribute). Emits an error at `module` and fails otherwise.
 mlir::LogicalResult verifyAlignmentOption(mlir::ModuleOp module,
                                           uint64_t alignment);
 

@@ -137,7 +137,12 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     on every planned allocation and constant global, and `planned_size(N)` on
     every pool. A buffer's alignment is its `alignment` attribute, else the
     `alignment` option, raised to its elements' own (an f64 buffer asking
-    for 1 still gets offsets that are multiples of 8). Constants live for
+    for 1 still gets offsets that are multiples of 8). Offsets count from
+    the pool's base, which the application aligns only as the pool says, so
+    a pool must meet the buffer's `alignment` attribute and its elements'
+    alignment: a pool in `usmp.pools` that does not is an error at the
+    buffer, and a buffer without `usmp.pools` has the workspace pools that do
+    as candidates (an error when none does). Constants live for
     the whole run and go to constant pools
     only, everything else to workspace pools: a candidate of the other kind
     is an error, and so is a global with `usmp.pools` that is not constant

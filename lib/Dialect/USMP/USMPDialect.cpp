@@ -90,7 +90,20 @@ static LogicalResult verifyPlacement(Operation *op, PlacementAttr placement) {
              << "offset " << offset << " in pool " << placement.getPool()
              << " is not a multiple of the allocation's alignment "
              << bufferAlignment;
+    // Offsets count from the pool's base, aligned only as the pool says.
+    if (bufferAlignment > poolAlignment)
+      return op->emitOpError()
+             << "needs " << bufferAlignment << "-byte alignment, more than "
+             << "pool " << placement.getPool() << " guarantees ("
+             << poolAlignment << ")";
   }
+  uint64_t elementAlignment = getElementAlignment(
+      buffer->first.getElementType(), DataLayout::closest(op));
+  if (elementAlignment > static_cast<uint64_t>(poolAlignment))
+    return op->emitOpError()
+           << "holds " << buffer->first.getElementType() << " elements, which "
+           << "need " << elementAlignment << "-byte alignment, more than pool "
+           << placement.getPool() << " guarantees (" << poolAlignment << ")";
   uint64_t end = static_cast<uint64_t>(offset) + buffer->second;
   if (end < buffer->second || end > static_cast<uint64_t>(INT64_MAX))
     return op->emitOpError()

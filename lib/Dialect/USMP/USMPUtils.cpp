@@ -18,6 +18,15 @@ static bool hasKnownSize(Type type) {
   return false;
 }
 
+uint64_t usmp::getElementAlignment(Type element, const DataLayout &layout) {
+  uint64_t alignment = layout.getTypeABIAlignment(element);
+  if (element.isIntOrIndexOrFloat())
+    alignment = std::max<uint64_t>(
+        alignment, llvm::PowerOf2Ceil(std::max<uint64_t>(
+                       layout.getTypeSize(element).getFixedValue(), 1)));
+  return alignment;
+}
+
 FailureOr<uint64_t> usmp::getBufferSizeInBytes(MemRefType type,
                                                const DataLayout &layout) {
   if (!type.hasStaticShape())

@@ -102,6 +102,25 @@ func.func @misaligned_alloc() {
 
 // -----
 
+// Offsets count from the pool's base, which is only as aligned as the pool.
+usmp.pool workspace @sram alignment(16)
+func.func @alignment_beyond_pool() {
+  // expected-error @below {{needs 64-byte alignment, more than pool @sram guarantees (16)}}
+  %0 = memref.alloc() {alignment = 64 : i64, usmp.placement = #usmp.placement<@sram, offset = 64>} : memref<4xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram alignment(4)
+func.func @element_alignment_beyond_pool() {
+  // expected-error @below {{holds 'f64' elements, which need 8-byte alignment, more than pool @sram guarantees (4)}}
+  %0 = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 8>} : memref<4xf64>
+  return
+}
+
+// -----
+
 usmp.pool workspace @sram alignment(16) planned_size(64)
 func.func @out_of_bounds() {
   // expected-error @below {{buffer of 16 bytes at offset 64 ends at byte 80, outside pool @sram of 64 bytes}}
@@ -142,7 +161,7 @@ func.func @out_of_hint() {
 
 // -----
 
-usmp.pool workspace @sram alignment(1)
+usmp.pool workspace @sram alignment(4)
 func.func @overflow() {
   // expected-error @below {{buffer of 4611686018427387904 bytes at offset 9223372036854775000 overflows 63-bit offsets}}
   %0 = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 9223372036854775000>} : memref<1073741824x1073741824xf32>

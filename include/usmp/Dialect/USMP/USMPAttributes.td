@@ -92,8 +92,9 @@ def USMP_PlacementAttr : USMP_Attr<"Placement", "placement"> {
     that a constant `memref.global` is in a constant pool and every other
     buffer in a workspace pool (a global that is not constant is never
     placed), that the offset is a multiple of the pool's
-    alignment (and of the allocation's own alignment) and that the buffer
-    ends inside the pool.
+    alignment (and of the allocation's own alignment), that the pool is at
+    least as aligned as the allocation and its elements need (offsets count
+    from the pool's base) and that the buffer ends inside the pool.
 
     ```mlir
     %0 = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 64>}

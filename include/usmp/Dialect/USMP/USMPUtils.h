@@ -17,6 +17,12 @@ namespace usmp {
 mlir::FailureOr<uint64_t> getBufferSizeInBytes(mlir::MemRefType type,
                                                const mlir::DataLayout &layout);
 
+/// The alignment the elements of a buffer need in C: their data layout
+/// alignment, and for scalars at least their size rounded up to a power of
+/// two (MLIR's default layout aligns 64-bit integers and index to 4 only).
+uint64_t getElementAlignment(mlir::Type element,
+                             const mlir::DataLayout &layout);
+
 /// `name` as a C identifier: every character that is not a letter or a digit
 /// becomes '_', and a leading digit gets a '_' before it. Names that differ
 /// may clash afterwards; callers check.
