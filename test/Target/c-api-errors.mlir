@@ -317,3 +317,18 @@ func.func @main(%out: memref<2x2xi32>) {
   func.call @h(%g, %out) : (memref<2x2xi32>, memref<2x2xi32>) -> ()
   return
 }
+
+// -----
+
+// A function returning a buffer would return an array, which C cannot.
+// CHECK: c-api-errors.mlir:[[# @LINE + 2]]:1: error: cannot lower @get to C: it returns 'memref<4xf32>', and C functions cannot return arrays; pass the buffer as an argument (buffer-results-to-out-params does)
+memref.global "private" constant @w : memref<4xf32> = dense<1.0>
+func.func private @get() -> memref<4xf32> {
+  %w = memref.get_global @w : memref<4xf32>
+  return %w : memref<4xf32>
+}
+func.func @main(%out: memref<4xf32>) {
+  %w = call @get() : () -> memref<4xf32>
+  memref.copy %w, %out : memref<4xf32> to memref<4xf32>
+  return
+}

@@ -34,7 +34,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     Before that, a value whose type C cannot express (a 0-d memref, an
     element type other than i1, i8 to i64, index, f16, bf16, f32 and f64, a
     vector or complex) is an error at the value, and so is a function
-    parameter that is not a contiguous row-major memref with elements, an
+    parameter that is not a contiguous row-major memref with elements, a
+    function returning a memref (C returns no arrays), an
     `scf.while` carrying index values (upstream's conversion of it does not
     verify), a branch (no conversion handles them) and an input or output
     whose size in bytes does not fit in 63 bits. C has no bf16 literals: a

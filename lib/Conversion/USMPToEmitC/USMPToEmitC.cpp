@@ -584,6 +584,14 @@ static LogicalResult checkCTypes(ModuleOp module) {
       if (memref && memref.hasStaticShape() && memref.getNumElements() == 0)
         return fail("has no elements, and C has no zero-length arrays");
     }
+    // Upstream would make it an emitc.func returning an array.
+    for (Type result : function.getResultTypes())
+      if (isa<MemRefType>(result))
+        return function.emitError()
+               << "cannot lower @" << function.getName() << " to C: it returns "
+               << result
+               << ", and C functions cannot return arrays; pass the buffer "
+                  "as an argument (buffer-results-to-out-params does)";
     WalkResult walk = function.walk([&](Operation *op) {
       // No EmitC conversion handles branches; converting the blocks they
       // jump to (index arguments become size_t) would leave them invalid.
