@@ -552,7 +552,7 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
 
 /// Fails with an error at the first value of a type upstream's conversion
 /// cannot express in C, which would leave the conversion half done.
-static LogicalResult checkCTypes(ModuleOp module) {
+static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
   auto hasCType = [](Type type) {
     if (auto memref = dyn_cast<MemRefType>(type)) {
       if (memref.getRank() == 0)
@@ -584,8 +584,10 @@ static LogicalResult checkCTypes(ModuleOp module) {
       if (memref && memref.hasStaticShape() && memref.getNumElements() == 0)
         return fail("has no elements, and C has no zero-length arrays");
     }
-    // Upstream would make it an emitc.func returning an array.
-    for (Type result : function.getResultTypes())
+    // Upstream would make it an emitc.func returning an array. (`collect`
+    // says what the entry should do instead.)
+    for (Type result :
+         function == entry ? TypeRange() : function.getResultTypes())
       if (isa<MemRefType>(result))
         return function.emitError()
                << "cannot lower @" << function.getName() << " to C: it returns "
@@ -1346,8 +1348,9 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
   modelName = name;
 
   eraseUnreachableCode(module, *entryFunc);
-  if (failed(checkCTypes(module)) || failed(collect(module, *entryFunc)) ||
-      failed(prepareModelCode(module)) || failed(lowerModelCode(module)))
+  if (failed(checkCTypes(module, *entryFunc)) ||
+      failed(collect(module, *entryFunc)) || failed(prepareModelCode(module)) ||
+      failed(lowerModelCode(module)))
     return signalPassFailure();
   eraseUnreadValues(module);
   removeUnusedParameters(module);
