@@ -3,6 +3,7 @@
 #include "usmp/Target/EmitC.h"
 #include "usmp/Dialect/USMP/USMPDialect.h"
 
+#include "mlir/Dialect/DLTI/DLTI.h"
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
 #include "mlir/Target/Cpp/CppEmitter.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
@@ -124,6 +125,7 @@ void usmp::registerUSMPEmitCTranslation() {
         return success();
       },
       [](DialectRegistry &registry) {
-        registry.insert<emitc::EmitCDialect, usmp::USMPDialect>();
+        // The lowering keeps the module's data layout, if it has one.
+        registry.insert<DLTIDialect, emitc::EmitCDialect, usmp::USMPDialect>();
       });
 }

@@ -18,7 +18,8 @@ using namespace usmp;
 
 namespace {
 
-/// Comma-separated names from `tf.entry_function`'s `key` entry.
+/// Comma-separated names from `tf.entry_function`'s `key` entry, one per
+/// position (empty where the importer left a name out).
 SmallVector<std::string> getImporterNames(func::FuncOp function,
                                           StringRef key) {
   SmallVector<std::string> names;
@@ -29,7 +30,7 @@ SmallVector<std::string> getImporterNames(func::FuncOp function,
   if (!list)
     return names;
   SmallVector<StringRef> parts;
-  list.getValue().split(parts, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  list.getValue().split(parts, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/true);
   for (StringRef part : parts)
     names.push_back(part.trim().str());
   return names;
@@ -82,7 +83,9 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
       if (!io) {
         std::string name = inputIndex < (int64_t)inputNames.size()
                                ? inputNames[inputIndex]
-                               : "input" + std::to_string(inputIndex);
+                               : "";
+        if (name.empty())
+          name = "input" + std::to_string(inputIndex);
         io = IOAttr::get(context, IODirection::Input, name, inputIndex);
         function.setArgAttr(i, attrName, io);
       }
@@ -97,7 +100,9 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
       if (!io) {
         std::string name = outputIndex < (int64_t)outputNames.size()
                                ? outputNames[outputIndex]
-                               : "output" + std::to_string(outputIndex);
+                               : "";
+        if (name.empty())
+          name = "output" + std::to_string(outputIndex);
         io = IOAttr::get(context, IODirection::Output, name, outputIndex);
         function.setResultAttr(i, attrName, io);
       }

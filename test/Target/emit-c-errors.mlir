@@ -7,6 +7,7 @@
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.twice %S/Inputs/twice-file.mlir 2>&1 | FileCheck %s --check-prefix=TWICE
 // RUN: usmp-translate --usmp-emit-c --output-dir=%t.void/ %S/Inputs/void-in-string.mlir | FileCheck %s --check-prefix=LISTED
 // RUN: FileCheck %s --input-file=%t.void/m.c --check-prefix=VOID
+// RUN: usmp-opt %S/Inputs/data-layout.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t.dl | FileCheck %s --check-prefix=LAYOUT
 
 // CHECK: error: the module has no emitc.file to write; run convert-usmp-to-emitc first
 // DIR: error: cannot create directory '{{.*}}.file/sub'
@@ -18,5 +19,6 @@
 // VOID: "call init(void() first"
 // VOID: void init(void) {
 // VOID: /* init(void/*usmp_void*/() */
+// LAYOUT: .dl/tvmgen_default.c
 module {
 }

@@ -21,6 +21,17 @@ func.func @main(%a: tensor<4xf32>, %b: tensor<4xf32> {usmp.io = #usmp.io<input "
 
 // -----
 
+// A name the importer left out (empty, or blank) gets the default name of its
+// position; the others keep theirs.
+// CHECK-LABEL: func.func @main
+// CHECK-SAME: (%{{.*}}: tensor<4xf32> {usmp.io = #usmp.io<input "input0", index = 0>}, %{{.*}}: tensor<4xf32> {usmp.io = #usmp.io<input "input1", index = 1>}, %{{.*}}: tensor<4xf32> {usmp.io = #usmp.io<input "z", index = 2>})
+func.func @main(%a: tensor<4xf32>, %b: tensor<4xf32>, %c: tensor<4xf32>) -> tensor<4xf32>
+    attributes {tf.entry_function = {inputs = " ,,z"}} {
+  return %a : tensor<4xf32>
+}
+
+// -----
+
 // expected-error @+2 {{I/O names 'x:0' and 'x_0' are both 'x_0' as C identifiers}}
 // expected-note @below {{'x:0' is declared here}}
 func.func @main(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32>

@@ -37,8 +37,11 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     parameter that is not a contiguous row-major memref with elements, a
     function returning a memref (C returns no arrays), an
     `scf.while` carrying index values (upstream's conversion of it does not
-    verify), a branch (no conversion handles them) and an input or output
-    whose size in bytes does not fit in 63 bits. C has no bf16 literals: a
+    verify), a branch (no conversion handles them), an input or output
+    whose size in bytes does not fit in 63 bits, workspace pools the
+    application provides that take more than 2^63 - 1 bytes in all, and a
+    constant pool of more than 2^32 bytes (its data is written out as
+    text). C has no bf16 literals: a
     bf16 constant is printed as a cast of the same f32 value, and a bf16
     global outside the pools is an error. `arith.minimumf` and
     `arith.maximumf` keep -0.0 below +0.0 and return a NaN operand as it is

@@ -46,6 +46,9 @@ using namespace usmp;
 namespace {
 
 /// A pool as the C API sees it.
+/// The largest constant pool whose data the C API writes out (as text).
+constexpr int64_t kMaxConstantPoolBytes = int64_t(1) << 32;
+
 struct PoolInfo {
   StringRef symbol;
   std::string name;  // C identifier
@@ -184,6 +187,12 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     info.size = pool.getPlannedSizeAttr().getInt();
     info.alignment = pool.getAlignmentAttr().getInt();
     info.internal = llvm::is_contained(internalPools, pool.getSymName().str());
+    // The data is written out as C text, five characters a byte.
+    if (info.constant && info.size > kMaxConstantPoolBytes)
+      return pool.emitError()
+             << "constant pool @" << pool.getSymName() << " has " << info.size
+             << " bytes; the C API writes its data out as text, "
+             << "for pools of up to " << kMaxConstantPoolBytes << " bytes";
     if (info.constant)
       info.data.assign(info.size, 0);
     poolIndex[pool.getSymName()] = pools.size();
@@ -344,6 +353,19 @@ LogicalResult ConvertUSMPToEmitCPass::checkMacros() {
     for (const std::string &macro : poolMacros)
       if (failed(define(macro, "pool @" + pool.symbol.str(), pool.loc)))
         return failure();
+  }
+  // The total of the provided workspace pools is one macro too.
+  uint64_t total = 0;
+  for (const PoolInfo &pool : pools) {
+    if (!pool.usedByModel || pool.internal || pool.constant)
+      continue;
+    total += pool.size;
+    if (total > static_cast<uint64_t>(INT64_MAX))
+      return emitError(pool.loc)
+             << "with pool @" << pool.symbol
+             << " the workspace pools the application provides take more "
+                "than 2^63 - 1 bytes in all, which "
+             << macroPrefix << "_WORKSPACE_SIZE cannot hold";
   }
   for (const TensorInfo &tensor : llvm::concat<TensorInfo>(inputs, outputs))
     if (failed(define(sizeMacro(tensor), describe(tensor), tensor.loc)))
@@ -1255,7 +1277,7 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
       });
 
   // Pool sizes and constant data.
-  int64_t total = 0;
+  uint64_t total = 0;
   for (unsigned index : provided)
     if (!pools[index].constant)
       total += pools[index].size;

@@ -202,7 +202,7 @@ static LogicalResult verifyIOMarker(Operation *op, StringRef what,
   auto check = [&](DictionaryAttr attrs, StringRef otherWhat,
                    unsigned otherIndex) -> LogicalResult {
     auto other = attrs ? attrs.getAs<IOAttr>(name) : IOAttr();
-    if (!other || other == io)
+    if (!other)
       return success();
     if (other.getName() == io.getName())
       return op->emitOpError()
@@ -233,12 +233,14 @@ LogicalResult USMPDialect::verifyRegionArgAttribute(Operation *op,
                                                     unsigned argIndex,
                                                     NamedAttribute attribute) {
   StringRef name = attribute.getName().strref();
+  // A function's type is the truth: its entry block is verified after the
+  // attributes, and may not match it yet.
   Region &region = op->getRegion(regionIndex);
   Type type;
-  if (!region.empty())
-    type = region.getArgument(argIndex).getType();
-  else if (auto function = dyn_cast<FunctionOpInterface>(op))
+  if (auto function = dyn_cast<FunctionOpInterface>(op))
     type = function.getArgumentTypes()[argIndex];
+  else if (!region.empty() && argIndex < region.getNumArguments())
+    type = region.getArgument(argIndex).getType();
   if (name == getIOAttrName())
     return verifyIOMarker(op, "argument", argIndex, type, attribute.getValue());
   if (name == getWorkspaceIOAttrName()) {

@@ -152,7 +152,21 @@ ParseResult PoolOp::parse(OpAsmParser &parser, OperationState &result) {
   if (!seen.contains("alignment"))
     result.addAttribute(getAlignmentAttrName(opName),
                         builder.getI64IntegerAttr(kDefaultAlignment));
-  return parser.parseOptionalAttrDictWithKeyword(result.attributes);
+  // The dictionary is for other attributes: an inherent one there would
+  // override a clause, or be dropped when its type is wrong.
+  SMLoc dictLoc = parser.getCurrentLocation();
+  NamedAttrList extra;
+  if (parser.parseOptionalAttrDictWithKeyword(extra))
+    return failure();
+  for (NamedAttribute attr : extra) {
+    if (llvm::is_contained(getAttributeNames(), attr.getName().strref()))
+      return parser.emitError(dictLoc)
+             << "'" << attr.getName().strref()
+             << "' is part of the pool's syntax, not of its attribute "
+                "dictionary";
+    result.attributes.push_back(attr);
+  }
+  return success();
 }
 
 void PoolOp::print(OpAsmPrinter &printer) {

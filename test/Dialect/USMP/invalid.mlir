@@ -348,3 +348,40 @@ func.func @pool_arg_too_big(%arg0: memref<16xi8> {usmp.pool = @sram}) {
 func.func @unknown_arg_attr(%arg0: memref<16xi8> {usmp.pools = [@sram]}) {
   return
 }
+
+// -----
+
+// A pool argument of a function whose entry block does not match its type:
+// the function's own error, not a crash.
+usmp.pool workspace @p alignment(16)
+// expected-error @below {{entry block must have 3 arguments to match function signature}}
+"func.func"() <{function_type = (memref<16xi8>, memref<16xi8>, memref<16xi8>) -> (), sym_name = "f", arg_attrs = [{}, {}, {usmp.pool = @p}]}> ({
+^bb0:
+  func.return
+}) : () -> ()
+
+// -----
+
+// expected-error @below {{I/O name 'x' of argument 1 is also used by argument 0}}
+func.func @same_marker_twice(%a: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}, %b: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}) {
+  return
+}
+
+// -----
+
+// expected-error @below {{I/O name 'x' of result 0 is also used by argument 0}}
+func.func @same_marker_on_result(%a: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}) -> (memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}) {
+  return %a : memref<4xf32>
+}
+
+// -----
+
+// An inherent attribute in the dictionary would override a clause, or be
+// dropped when its type is wrong.
+// expected-error @below {{'targets' is part of the pool's syntax, not of its attribute dictionary}}
+usmp.pool workspace @a attributes {targets = 5}
+
+// -----
+
+// expected-error @below {{'alignment' is part of the pool's syntax, not of its attribute dictionary}}
+usmp.pool workspace @a alignment(16) attributes {alignment = 8 : i64}
