@@ -237,22 +237,41 @@ void PlanBuffersPass::runOnOperation() {
   }
   // A buffer of a function called several times is live in several disjoint
   // intervals: give it explicit conflicts with everything overlapping any of
-  // them (the planner makes them symmetric).
-  for (unsigned index = 0, e = buffers.size(); index < e; ++index) {
-    ArrayRef<LiveInterval> live = buffers[index].live;
-    if (live.size() == 1)
-      continue;
-    for (unsigned other = 0; other < e; ++other) {
-      if (other == index)
-        continue;
-      ArrayRef<LiveInterval> otherLive = buffers[other].live;
-      bool conflict = llvm::any_of(live, [&](const LiveInterval &a) {
-        return llvm::any_of(
-            otherLive, [&](const LiveInterval &b) { return a.overlaps(b); });
-      });
-      if (conflict)
-        problem.buffers[index].conflicts.push_back(other);
-    }
+  // them (the planner makes them symmetric). One sweep over every interval
+  // in start order finds the overlapping pairs.
+  struct Instance {
+    LiveInterval live;
+    unsigned buffer;
+  };
+  SmallVector<Instance> instances;
+  for (auto [index, buffer] : llvm::enumerate(buffers))
+    for (const LiveInterval &live : buffer.live)
+      instances.push_back({live, static_cast<unsigned>(index)});
+  llvm::sort(instances, [](const Instance &a, const Instance &b) {
+    return std::make_pair(a.live.start, a.buffer) <
+           std::make_pair(b.live.start, b.buffer);
+  });
+  auto isMulti = [&](unsigned index) { return buffers[index].live.size() > 1; };
+  SmallVector<std::pair<unsigned, unsigned>> pairs;
+  SmallVector<Instance> active;
+  for (const Instance &instance : instances) {
+    llvm::erase_if(active, [&](const Instance &other) {
+      return other.live.end < instance.live.start;
+    });
+    for (const Instance &other : active)
+      if (other.buffer != instance.buffer &&
+          (isMulti(other.buffer) || isMulti(instance.buffer)))
+        pairs.push_back({std::min(other.buffer, instance.buffer),
+                         std::max(other.buffer, instance.buffer)});
+    active.push_back(instance);
+  }
+  llvm::sort(pairs);
+  pairs.erase(llvm::unique(pairs), pairs.end());
+  for (auto [a, b] : pairs) {
+    if (isMulti(a))
+      problem.buffers[a].conflicts.push_back(b);
+    else
+      problem.buffers[b].conflicts.push_back(a);
   }
 
   if (llvm::Error error = problem.finalize()) {
