@@ -16,8 +16,27 @@
 using namespace mlir;
 using namespace usmp;
 
+LogicalResult usmp::verifyNoNestedSymbolTables(ModuleOp module) {
+  for (auto function : module.getOps<func::FuncOp>()) {
+    WalkResult walk = function.getBody().walk([&](Operation *op) {
+      if (!op->hasTrait<OpTrait::SymbolTable>())
+        return WalkResult::advance();
+      op->emitError() << "a symbol table ('" << op->getName() << "') inside @"
+                      << function.getName()
+                      << " is not supported: usmp resolves pools and "
+                         "functions in the module";
+      return WalkResult::interrupt();
+    });
+    if (walk.wasInterrupted())
+      return failure();
+  }
+  return success();
+}
+
 FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
                                                 StringRef name) {
+  if (failed(verifyNoNestedSymbolTables(module)))
+    return failure();
   if (!name.empty()) {
     auto entry = module.lookupSymbol<func::FuncOp>(name);
     if (!entry || entry.isExternal())

@@ -1,5 +1,6 @@
 //===- ConvertToPoolViews.cpp - Planned buffers become views of pools -----===//
 
+#include "usmp/Analysis/BufferLiveness.h"
 #include "usmp/Dialect/USMP/USMPOps.h"
 #include "usmp/Transforms/Passes.h"
 
@@ -28,6 +29,8 @@ struct ConvertToPoolViewsPass
 
 void ConvertToPoolViewsPass::runOnOperation() {
   ModuleOp module = getOperation();
+  if (failed(verifyNoNestedSymbolTables(module)))
+    return signalPassFailure();
   MLIRContext *context = &getContext();
   SymbolTableCollection symbols;
 

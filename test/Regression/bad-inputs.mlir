@@ -107,3 +107,20 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   func.call @k(%in, %out) : (memref<4xf32>, memref<4xf32>) -> ()
   return
 }
+
+// -----
+
+// A module nested in a function: pools and functions are resolved in the
+// top module, so the passes refuse it rather than mix the two up.
+// CHECK: bad-inputs.mlir:[[# @LINE + 3]]:3: error: a symbol table ('builtin.module') inside @main is not supported: usmp resolves pools and functions in the module
+usmp.pool workspace @p alignment(16)
+func.func @main() {
+  builtin.module {
+    usmp.pool workspace @q alignment(16)
+    func.func @inner() {
+      %a = memref.alloc() {usmp.pools = [@q]} : memref<4xf32>
+      return
+    }
+  }
+  return
+}

@@ -74,3 +74,18 @@ func.func @main() {
   %a = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 0>} : memref<4xf32>
   return
 }
+
+// -----
+
+usmp.pool workspace @p alignment(16) planned_size(64)
+func.func @main() {
+  // expected-error @below {{a symbol table ('builtin.module') inside @main is not supported: usmp resolves pools and functions in the module}}
+  builtin.module {
+    usmp.pool workspace @q alignment(16) planned_size(32)
+    func.func @inner() {
+      %a = memref.alloc() {usmp.placement = #usmp.placement<@q, offset = 16>} : memref<4xf32>
+      return
+    }
+  }
+  return
+}

@@ -90,9 +90,14 @@ std::optional<std::string> getEscapeReason(mlir::Value buffer);
 /// Whether anything may write to `buffer`, through views and calls.
 bool isWritten(mlir::Value buffer);
 
+/// Fails with an error at the first symbol table (a nested module, ...)
+/// inside a function of `module`: the passes resolve pools and functions in
+/// `module` itself.
+mlir::LogicalResult verifyNoNestedSymbolTables(mlir::ModuleOp module);
+
 /// The entry function: the one named `name` when given, else the single
 /// public function with a body, else `main`. Emits an error and fails
-/// otherwise.
+/// otherwise, and when verifyNoNestedSymbolTables does.
 mlir::FailureOr<mlir::func::FuncOp> findEntryFunction(mlir::ModuleOp module,
                                                       llvm::StringRef name);
 
