@@ -144,6 +144,9 @@ private:
   /// several times unroll exponentially: past this many operation
   /// instances the analysis gives up rather than run for minutes.
   static constexpr size_t kMaxOperationInstances = size_t(1) << 21;
+  /// Deeper call chains would overflow the stack of the recursive walk;
+  /// models call a few levels deep.
+  static constexpr size_t kMaxCallDepth = 256;
 
   LogicalResult visitOperation(Operation *op, unsigned instance) {
     if (spans.size() >= kMaxOperationInstances)
@@ -176,6 +179,11 @@ private:
                                     << " cannot be planned statically";
           return diag;
         }
+        // The analysis recurses along the calls.
+        if (stack.size() > kMaxCallDepth)
+          return call.emitError()
+                 << "calls nest more than " << kMaxCallDepth
+                 << " deep from the entry; liveness stops here";
         if (failed(visitFunction(callee)))
           return failure();
       }
