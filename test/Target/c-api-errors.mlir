@@ -333,3 +333,32 @@ func.func @main(%out: memref<4xf32>) {
   memref.copy %w, %out : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// A parameter becomes a pointer: a dynamic shape would lose its sizes.
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:23: error: cannot lower argument 0 of @op to C: 'memref<?xf32>' has a dynamic shape
+func.func private @op(%x: memref<?xf32>) {
+  %c0 = arith.constant 0 : index
+  %f = arith.constant 1.0 : f32
+  memref.store %f, %x[%c0] : memref<?xf32>
+  return
+}
+func.func @main(%out: memref<4xf32>) {
+  %d = memref.cast %out : memref<4xf32> to memref<?xf32>
+  func.call @op(%d) : (memref<?xf32>) -> ()
+  return
+}
+
+// -----
+
+// Element types are those C has: anything else is named where it is used.
+// CHECK: c-api-errors.mlir:[[# @LINE + 2]]:8: error: cannot lower 'memref.view' to C: 'memref<4x!ptr.ptr<#ptr.generic_space>>' has no C equivalent
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %a = memref.alloc() : memref<4x!ptr.ptr<#ptr.generic_space>>
+  %c0 = arith.constant 0 : index
+  %p = memref.load %a[%c0] : memref<4x!ptr.ptr<#ptr.generic_space>>
+  memref.store %p, %a[%c0] : memref<4x!ptr.ptr<#ptr.generic_space>>
+  memref.copy %in, %out : memref<4xf32> to memref<4xf32>
+  return
+}

@@ -34,7 +34,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     Before that, a value whose type C cannot express (a 0-d memref, an
     element type other than i1, i8 to i64, index, f16, bf16, f32 and f64, a
     vector or complex) is an error at the value, and so is a function
-    parameter that is not a contiguous row-major memref with elements, a
+    parameter that is not a contiguous row-major memref of static shape with
+    elements, a view of a pool with a dynamic shape, a
     function returning a memref (C returns no arrays), an
     `scf.while` carrying index values (upstream's conversion of it does not
     verify), a branch (no conversion handles them), an input or output

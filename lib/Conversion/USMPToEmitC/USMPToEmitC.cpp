@@ -526,6 +526,10 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
       APInt offset;
       if (!matchPattern(view.getByteShift(), m_ConstantInt(&offset)))
         return view.emitError() << "view of a pool at a non-constant offset";
+      // It becomes a parameter, and the sizes would be lost.
+      if (!view.getType().hasStaticShape())
+        return view.emitError() << "view of a pool with a dynamic shape ("
+                                << view.getType() << ")";
       split.views.push_back(
           {cast<BlockArgument>(view.getSource()).getArgNumber(),
            offset.getSExtValue(), view.getType()});
@@ -585,7 +589,8 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       return llvm::is_contained({1u, 8u, 16u, 32u, 64u}, integer.getWidth());
     if (auto real = dyn_cast<FloatType>(type))
       return isa<Float16Type, BFloat16Type, Float32Type, Float64Type>(real);
-    return !isa<ComplexType, VectorType>(type);
+    // Function values become function pointers.
+    return isa<IndexType, FunctionType>(type);
   };
   for (auto function : module.getOps<func::FuncOp>()) {
     if (function.isExternal() && failed(checkExternalFunction(function)))
@@ -603,6 +608,10 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
         return fail("has no C equivalent");
       if (memref && !memref.getLayout().isIdentity())
         return fail("is not contiguous in row-major order");
+      // A parameter is a pointer: its sizes would be lost. (`collect` says
+      // what the entry's inputs and outputs need.)
+      if (memref && !memref.hasStaticShape() && function != entry)
+        return fail("has a dynamic shape");
       if (memref && memref.hasStaticShape() && memref.getNumElements() == 0)
         return fail("has no elements, and C has no zero-length arrays");
     }

@@ -14,3 +14,19 @@ usmp.pool workspace @b alignment(16) planned_size(6000000000000000000)
 func.func @main(%pa: memref<6000000000000000000xi8> {usmp.pool = @a}, %pb: memref<6000000000000000000xi8> {usmp.pool = @b}) {
   return
 }
+
+// -----
+
+// A view of a pool becomes a parameter of the model's body: a dynamic shape
+// would lose its sizes.
+usmp.pool workspace @gw alignment(16) planned_size(64)
+func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}, %pool: memref<64xi8> {usmp.pool = @gw}) {
+  %c0 = arith.constant 0 : index
+  %n = arith.constant 4 : index
+  // expected-error @below {{view of a pool with a dynamic shape ('memref<?xf32>')}}
+  %v = memref.view %pool[%c0][%n] : memref<64xi8> to memref<?xf32>
+  %i = arith.constant 1 : index
+  %x = memref.load %in[%i] : memref<4xf32>
+  memref.store %x, %v[%i] : memref<?xf32>
+  return
+}
