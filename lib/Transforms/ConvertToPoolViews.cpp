@@ -123,6 +123,22 @@ void ConvertToPoolViewsPass::runOnOperation() {
       poolArgs[function].push_back({index, function.getArgument(position)});
     }
   }
+  // A function value's type would lack the pool arguments.
+  for (func::FuncOp function : functions) {
+    WalkResult walk = function.walk([&](func::ConstantOp constant) {
+      Operation *callee =
+          symbols.lookupNearestSymbolFrom(constant, constant.getValueAttr());
+      if (!poolArgs.count(callee))
+        return WalkResult::advance();
+      constant.emitError()
+          << "cannot take a function value of " << constant.getValueAttr()
+          << ": it takes pool arguments, which the value's type lacks; call "
+             "it directly";
+      return WalkResult::interrupt();
+    });
+    if (walk.wasInterrupted())
+      return signalPassFailure();
+  }
   auto poolArgument = [&](Operation *op, StringRef pool) -> Value {
     auto function = op->getParentOfType<func::FuncOp>();
     unsigned index = poolIndex.lookup(pool);

@@ -89,3 +89,17 @@ func.func @main() {
   }
   return
 }
+
+// -----
+
+usmp.pool workspace @p alignment(16) planned_size(16)
+func.func private @op() {
+  %a = memref.alloc() {usmp.placement = #usmp.placement<@p, offset = 0>} : memref<4xf32>
+  return
+}
+func.func @main() {
+  // expected-error @below {{cannot take a function value of @op: it takes pool arguments, which the value's type lacks; call it directly}}
+  %f = func.constant @op : () -> ()
+  func.call_indirect %f() : () -> ()
+  return
+}

@@ -184,7 +184,9 @@ def ConvertToPoolViewsPass : Pass<"usmp-convert-to-pool-views", "mlir::ModuleOp"
     placed constant global a view of its constant pool, and deallocations of
     planned buffers disappear. A view keeps the allocation's `usmp.placement`
     and `usmp.io` attributes, so later lowerings find each I/O tensor's pool
-    and offset. Unplanned buffers stay as they were.
+    and offset. Unplanned buffers stay as they were. A function value
+    (`func.constant`) of a function that takes pool arguments is an error:
+    its type would lack them.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::memref::MemRefDialect"];

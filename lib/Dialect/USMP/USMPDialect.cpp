@@ -58,6 +58,13 @@ static LogicalResult verifyPlacement(Operation *op, PlacementAttr placement) {
       getPlannableBuffer(op, name);
   if (failed(buffer))
     return failure();
+  // The buffer becomes a view of the pool's bytes.
+  MemRefType type = buffer->first;
+  if (!type.getLayout().isIdentity() || type.getMemorySpace())
+    return op->emitOpError()
+           << "'" << name << "' requires an identity layout and the default "
+           << "memory space (the buffer becomes a view of the pool), got "
+           << type;
   auto pool =
       SymbolTable::lookupNearestSymbolFrom<PoolOp>(op, placement.getPool());
   if (!pool)

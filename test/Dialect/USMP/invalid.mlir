@@ -385,3 +385,23 @@ usmp.pool workspace @a attributes {targets = 5}
 
 // expected-error @below {{'alignment' is part of the pool's syntax, not of its attribute dictionary}}
 usmp.pool workspace @a alignment(16) attributes {alignment = 8 : i64}
+
+// -----
+
+// A placed buffer becomes a view of the pool's bytes: identity layout and
+// default memory space only.
+usmp.pool workspace @p alignment(16) planned_size(256)
+func.func @strided_placement() {
+  // expected-error @below {{'usmp.placement' requires an identity layout and the default memory space (the buffer becomes a view of the pool), got 'memref<2x2xf32, strided<[6, 1], offset: 2>>'}}
+  %a = memref.alloc() {usmp.placement = #usmp.placement<@p, offset = 0>} : memref<2x2xf32, strided<[6, 1], offset: 2>>
+  return
+}
+
+// -----
+
+usmp.pool workspace @p alignment(16) planned_size(256)
+func.func @memory_space_placement() {
+  // expected-error @below {{'usmp.placement' requires an identity layout and the default memory space (the buffer becomes a view of the pool), got 'memref<4xf32, 1>'}}
+  %a = memref.alloc() {usmp.placement = #usmp.placement<@p, offset = 0>} : memref<4xf32, 1>
+  return
+}
