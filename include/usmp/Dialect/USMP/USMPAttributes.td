@@ -88,7 +88,9 @@ def USMP_PlacementAttr : USMP_Attr<"Placement", "placement"> {
   let summary = "the pool and byte offset a buffer is placed at";
   let description = [{
     Attached to a buffer-producing operation under the name `usmp.placement`
-    once the planner has placed it. The dialect checks that the pool exists,
+    once the planner has placed it. The buffer must have an identity layout
+    and the default memory space (it becomes a view of the pool's bytes).
+    The dialect checks that the pool exists,
     that a constant `memref.global` is in a constant pool and every other
     buffer in a workspace pool (a global that is not constant is never
     placed), that the offset is a multiple of the pool's
