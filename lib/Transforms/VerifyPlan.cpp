@@ -28,18 +28,6 @@ struct VerifyPlanPass : public usmp::impl::VerifyPlanPassBase<VerifyPlanPass> {
   void runOnOperation() override;
 };
 
-/// The pool `value` holds, when it is a pool argument.
-FlatSymbolRefAttr getPoolOfArgument(Value value) {
-  auto argument = dyn_cast<BlockArgument>(value);
-  if (!argument)
-    return nullptr;
-  auto function = dyn_cast<func::FuncOp>(argument.getOwner()->getParentOp());
-  if (!function || argument.getOwner() != &function.getBody().front())
-    return nullptr;
-  return function.getArgAttrOfType<FlatSymbolRefAttr>(
-      argument.getArgNumber(), USMPDialect::getPoolArgAttrName());
-}
-
 /// A checked view: its pool and byte range.
 struct ViewRange {
   Operation *op;
@@ -53,7 +41,7 @@ struct ViewRange {
 void VerifyPlanPass::runOnOperation() {
   ModuleOp module = getOperation();
   FailureOr<func::FuncOp> entryFunc = findEntryFunction(module, entry);
-  if (failed(entryFunc))
+  if (failed(entryFunc) || failed(verifyDisjointConstants(module)))
     return signalPassFailure();
 
   auto isPoolView = [](Operation *op) {
@@ -81,6 +69,10 @@ void VerifyPlanPass::runOnOperation() {
     if (!matchPattern(view.getByteShift(), m_ConstantInt(&offsetValue))) {
       view.emitError() << "view of pool " << poolName
                        << " is at a non-constant offset";
+      failedCheck = true;
+      continue;
+    }
+    if (failed(verifyViewPlacement(view))) {
       failedCheck = true;
       continue;
     }

@@ -90,3 +90,31 @@ func.func @main(%pool: memref<64xi8> {usmp.pool = @sram}) -> memref<2xf32> {
   %a = memref.view %pool[%c0][] : memref<64xi8> to memref<2xf32>
   return %a : memref<2xf32>
 }
+
+// -----
+
+// The C API maps I/O by the placement, the model reads through the view:
+// the two must agree.
+usmp.pool workspace @gw alignment(16) planned_size(48)
+func.func @main(%pool: memref<48xi8> {usmp.pool = @gw}) {
+  %c16 = arith.constant 16 : index
+  %c32 = arith.constant 32 : index
+  // expected-error @below {{view carries #usmp.placement<@gw, offset = 0> but does not view that pool at that constant offset}}
+  %in = memref.view %pool[%c16][] {usmp.io = #usmp.io<input "x", index = 0>, usmp.placement = #usmp.placement<@gw, offset = 0>} : memref<48xi8> to memref<4xf32>
+  %out = memref.view %pool[%c32][] {usmp.io = #usmp.io<output "y", index = 0>, usmp.placement = #usmp.placement<@gw, offset = 32>} : memref<48xi8> to memref<4xf32>
+  memref.copy %in, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+// A constant's bytes hold its data for the whole run, read or not.
+usmp.pool constant @c alignment(8) planned_size(32)
+// expected-note @below {{placed here}}
+memref.global "private" constant @g : memref<4xf32> = dense<1.0> {usmp.placement = #usmp.placement<@c, offset = 0>}
+// expected-error @below {{constant h shares bytes of pool @c with constant g}}
+memref.global "private" constant @h : memref<2xf32> = dense<2.0> {usmp.placement = #usmp.placement<@c, offset = 8>}
+memref.global "private" constant @k : memref<4xf32> = dense<3.0> {usmp.placement = #usmp.placement<@c, offset = 16>}
+func.func @main() {
+  return
+}

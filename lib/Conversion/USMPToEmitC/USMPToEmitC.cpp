@@ -213,6 +213,8 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
   }
 
   // Constant pool contents, from the globals placed in them.
+  if (failed(verifyDisjointConstants(module)))
+    return failure();
   for (auto global : module.getOps<memref::GlobalOp>()) {
     auto placement = global->getAttrOfType<PlacementAttr>(
         USMPDialect::getPlacementAttrName());
@@ -285,12 +287,14 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     entryArgumentPools.push_back(-1);
   }
   // I/O tensors in pools.
-  entry.walk([&](memref::ViewOp view) {
+  WalkResult ioWalk = entry.walk([&](memref::ViewOp view) {
     auto io = view->getAttrOfType<IOAttr>(USMPDialect::getIOAttrName());
     auto placement =
         view->getAttrOfType<PlacementAttr>(USMPDialect::getPlacementAttrName());
     if (!io || !placement)
-      return;
+      return WalkResult::advance();
+    if (failed(verifyViewPlacement(view)))
+      return WalkResult::interrupt();
     TensorInfo tensor;
     tensor.io = io;
     tensor.name = fieldName(io.getName());
@@ -301,7 +305,10 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     tensor.offset = placement.getOffset();
     (io.getDirection() == IODirection::Input ? inputs : outputs)
         .push_back(tensor);
+    return WalkResult::advance();
   });
+  if (ioWalk.wasInterrupted())
+    return failure();
   auto byIndex = [](const TensorInfo &a, const TensorInfo &b) {
     return a.io.getIndex() < b.io.getIndex();
   };

@@ -1,6 +1,10 @@
 //===- USMPUtils.cpp - Helpers shared by the usmp dialect and passes ------===//
 
 #include "usmp/Dialect/USMP/USMPUtils.h"
+#include "usmp/Dialect/USMP/USMPOps.h"
+
+#include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MathExtras.h"
@@ -75,4 +79,77 @@ std::string usmp::sanitizeIdentifier(StringRef name) {
   for (char c : name)
     result.push_back(llvm::isAlnum(c) ? c : '_');
   return result;
+}
+
+FlatSymbolRefAttr usmp::getPoolOfArgument(Value value) {
+  auto argument = dyn_cast<BlockArgument>(value);
+  if (!argument)
+    return nullptr;
+  auto function =
+      dyn_cast<FunctionOpInterface>(argument.getOwner()->getParentOp());
+  if (!function || argument.getOwner() != &function.getFunctionBody().front())
+    return nullptr;
+  return function.getArgAttrOfType<FlatSymbolRefAttr>(
+      argument.getArgNumber(), USMPDialect::getPoolArgAttrName());
+}
+
+LogicalResult usmp::verifyViewPlacement(memref::ViewOp view) {
+  auto placement =
+      view->getAttrOfType<PlacementAttr>(USMPDialect::getPlacementAttrName());
+  if (!placement)
+    return success();
+  FlatSymbolRefAttr pool = getPoolOfArgument(view.getSource());
+  APInt offset;
+  if (pool != placement.getPool() ||
+      !matchPattern(view.getByteShift(), m_ConstantInt(&offset)) ||
+      offset.getSExtValue() != placement.getOffset())
+    return view.emitError()
+           << "view carries " << placement
+           << " but does not view that pool at that constant offset";
+  return success();
+}
+
+LogicalResult usmp::verifyDisjointConstants(ModuleOp module) {
+  struct Bytes {
+    StringRef pool;
+    uint64_t begin, end;
+    memref::GlobalOp global;
+  };
+  SmallVector<Bytes> placed;
+  DataLayout layout = DataLayout::closest(module);
+  for (auto global : module.getOps<memref::GlobalOp>()) {
+    auto placement = global->getAttrOfType<PlacementAttr>(
+        USMPDialect::getPlacementAttrName());
+    // The dialect has checked the size of every placed global.
+    if (!placement)
+      continue;
+    uint64_t begin = placement.getOffset();
+    placed.push_back({placement.getPool().getValue(), begin,
+                      begin + *getBufferSizeInBytes(global.getType(), layout),
+                      global});
+  }
+  llvm::sort(placed, [](const Bytes &a, const Bytes &b) {
+    return std::make_pair(a.pool, a.begin) < std::make_pair(b.pool, b.begin);
+  });
+  // Sorted by start, a constant overlaps an earlier one if it starts before
+  // the furthest end seen in its pool.
+  for (size_t i = 1, furthest = 0; i < placed.size(); ++i) {
+    if (placed[i].pool != placed[furthest].pool) {
+      furthest = i;
+      continue;
+    }
+    if (placed[i].begin < placed[furthest].end &&
+        placed[i].end > placed[i].begin) {
+      InFlightDiagnostic diag = placed[i].global.emitError()
+                                << "constant " << placed[i].global.getSymName()
+                                << " shares bytes of pool @" << placed[i].pool
+                                << " with constant "
+                                << placed[furthest].global.getSymName();
+      diag.attachNote(placed[furthest].global.getLoc()) << "placed here";
+      return diag;
+    }
+    if (placed[i].end > placed[furthest].end)
+      furthest = i;
+  }
+  return success();
 }

@@ -30,3 +30,27 @@ func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}, %
   memref.store %x, %v[%i] : memref<?xf32>
   return
 }
+
+// -----
+
+usmp.pool workspace @gw alignment(16) planned_size(48)
+func.func @main(%pool: memref<48xi8> {usmp.pool = @gw}) {
+  %c16 = arith.constant 16 : index
+  %c32 = arith.constant 32 : index
+  // expected-error @below {{view carries #usmp.placement<@gw, offset = 0> but does not view that pool at that constant offset}}
+  %in = memref.view %pool[%c16][] {usmp.io = #usmp.io<input "x", index = 0>, usmp.placement = #usmp.placement<@gw, offset = 0>} : memref<48xi8> to memref<4xf32>
+  %out = memref.view %pool[%c32][] {usmp.io = #usmp.io<output "y", index = 0>, usmp.placement = #usmp.placement<@gw, offset = 32>} : memref<48xi8> to memref<4xf32>
+  memref.copy %in, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+usmp.pool constant @c alignment(16) planned_size(16)
+// expected-note @below {{placed here}}
+memref.global "private" constant @g : memref<4xf32> = dense<1.0> {usmp.placement = #usmp.placement<@c, offset = 0>}
+// expected-error @below {{constant h shares bytes of pool @c with constant g}}
+memref.global "private" constant @h : memref<4xf32> = dense<2.0> {usmp.placement = #usmp.placement<@c, offset = 0>}
+func.func @main(%a: memref<4xf32> {usmp.io = #usmp.io<output "a", index = 0>}, %pool: memref<16xi8> {usmp.pool = @c}) {
+  return
+}

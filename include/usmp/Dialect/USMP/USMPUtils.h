@@ -3,6 +3,8 @@
 #ifndef USMP_DIALECT_USMP_USMPUTILS_H
 #define USMP_DIALECT_USMP_USMPUTILS_H
 
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
 #include "mlir/Support/LLVM.h"
@@ -22,6 +24,20 @@ mlir::FailureOr<uint64_t> getBufferSizeInBytes(mlir::MemRefType type,
 /// two (MLIR's default layout aligns 64-bit integers and index to 4 only).
 uint64_t getElementAlignment(mlir::Type element,
                              const mlir::DataLayout &layout);
+
+/// The pool `value` holds, when it is a pool argument (`usmp.pool`) of a
+/// function.
+mlir::FlatSymbolRefAttr getPoolOfArgument(mlir::Value value);
+
+/// Checks that a view's `usmp.placement`, if any, names the pool and the
+/// constant offset it views: the C API maps I/O by the placement, the model
+/// reads through the view. Emits an error at the view otherwise.
+mlir::LogicalResult verifyViewPlacement(mlir::memref::ViewOp view);
+
+/// Checks that no two constants placed in the same pool share a byte (each
+/// byte of a constant pool holds one constant's data, whenever it is read).
+/// Emits an error at the later constant otherwise.
+mlir::LogicalResult verifyDisjointConstants(mlir::ModuleOp module);
 
 /// `name` as a C identifier: every character that is not a letter or a digit
 /// becomes '_', and a leading digit gets a '_' before it. Names that differ
