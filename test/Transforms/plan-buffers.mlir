@@ -147,3 +147,19 @@ func.func @element_alignment() {
   "test.use"(%bytes, %d, %i) : (memref<13xi8>, memref<1xf64>, memref<1xi64>) -> ()
   return
 }
+
+// -----
+
+// The C code holds index elements as size_t: a data layout with a 16-bit
+// index still gets 8 bytes an element (two buffers of 4 live together).
+// CHECK-LABEL: module attributes
+// CHECK: usmp.pool workspace @sram alignment(16) planned_size(64)
+module attributes {dlti.dl_spec = #dlti.dl_spec<index = 16 : i64>} {
+  usmp.pool workspace @sram alignment(16)
+  func.func @main() {
+    %a = memref.alloc() : memref<4xindex>
+    %b = memref.alloc() : memref<4xindex>
+    "test.use"(%a, %b) : (memref<4xindex>, memref<4xindex>) -> ()
+    return
+  }
+}

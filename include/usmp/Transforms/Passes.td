@@ -138,7 +138,9 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     on every planned allocation and constant global, and `planned_size(N)` on
     every pool. A buffer's alignment is its `alignment` attribute, else the
     `alignment` option, raised to its elements' own (an f64 buffer asking
-    for 1 still gets offsets that are multiples of 8). Offsets count from
+    for 1 still gets offsets that are multiples of 8; `index` elements take
+    at least 8 bytes whatever the data layout says, since the C code holds
+    them as `size_t`). Offsets count from
     the pool's base, which the application aligns only as the pool says, so
     a pool must meet the buffer's `alignment` attribute and its elements'
     alignment: a pool in `usmp.pools` that does not is an error at the

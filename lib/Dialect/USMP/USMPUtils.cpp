@@ -22,12 +22,22 @@ static bool hasKnownSize(Type type) {
   return false;
 }
 
+/// The bytes an element takes. The C lowering spells index `size_t`, at
+/// most 8 bytes on every target: a data layout with a narrower index must not
+/// shrink the buffers under the C code.
+static uint64_t getElementSize(Type element, const DataLayout &layout) {
+  uint64_t size = layout.getTypeSize(element).getFixedValue();
+  if (isa<IndexType>(element))
+    size = std::max<uint64_t>(size, 8);
+  return size;
+}
+
 uint64_t usmp::getElementAlignment(Type element, const DataLayout &layout) {
   uint64_t alignment = layout.getTypeABIAlignment(element);
   if (element.isIntOrIndexOrFloat())
-    alignment = std::max<uint64_t>(
-        alignment, llvm::PowerOf2Ceil(std::max<uint64_t>(
-                       layout.getTypeSize(element).getFixedValue(), 1)));
+    alignment =
+        std::max<uint64_t>(alignment, llvm::PowerOf2Ceil(std::max<uint64_t>(
+                                          getElementSize(element, layout), 1)));
   return alignment;
 }
 
@@ -37,8 +47,7 @@ FailureOr<uint64_t> usmp::getBufferSizeInBytes(MemRefType type,
     return failure();
   if (!hasKnownSize(type.getElementType()))
     return failure();
-  uint64_t elementSize =
-      layout.getTypeSize(type.getElementType()).getFixedValue();
+  uint64_t elementSize = getElementSize(type.getElementType(), layout);
   if (llvm::is_contained(type.getShape(), 0))
     return uint64_t(0);
 
