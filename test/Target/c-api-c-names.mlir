@@ -9,6 +9,13 @@
 // RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_default.c -o %t/c.o
 // RUN: clang++-22 -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_default.c -o %t/cxx.o
 
+// A model name with a leading digit follows `tvmgen_` as it is (no second
+// '_', which C++ reserves).
+// RUN: usmp-opt %s --usmp-pipeline=model-name=1x --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/digit
+// RUN: FileCheck %s --input-file=%t/digit/tvmgen_1x.h --check-prefix=DIGIT
+// DIGIT: #ifndef TVMGEN_1X_H_
+// DIGIT: int32_t tvmgen_1x_run(
+
 // Names that are macros outside strict C99 (glibc's M_PI, C23's INT8_WIDTH,
 // GNU C's linux, <stdlib.h>'s EXIT_SUCCESS in C++) get the '_' too, so the
 // source builds as GNU C, C23 and C++ with their default feature macros.

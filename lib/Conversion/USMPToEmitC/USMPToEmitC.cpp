@@ -1379,7 +1379,11 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
       name = attr.getValue().str();
   if (name.empty())
     name = "default";
+  // The name follows `tvmgen_`, so a leading digit needs no '_' before it
+  // (which would make two, a name C++ reserves).
   std::string model = sanitizeIdentifier(name);
+  if (llvm::isDigit(name.front()))
+    model.erase(0, 1);
   prefix = "tvmgen_" + StringRef(model).lower();
   macroPrefix = "TVMGEN_" + upper(model);
   tvmMacroPrefix = "TVM_" + upper(model);
