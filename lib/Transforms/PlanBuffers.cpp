@@ -45,9 +45,8 @@ struct Candidate {
 uint64_t getRequiredAlignment(Operation *op, MemRefType type,
                               const DataLayout &layout) {
   uint64_t required = getElementAlignment(type.getElementType(), layout);
-  if (auto alignment = op->getAttrOfType<IntegerAttr>("alignment"))
-    if (alignment.getInt() > 0)
-      required = std::max<uint64_t>(required, alignment.getInt());
+  if (std::optional<uint64_t> alignment = getOwnAlignment(op))
+    required = std::max(required, *alignment);
   return required;
 }
 

@@ -29,15 +29,16 @@ void USMPDialect::initialize() {
 /// needs: a statically shaped memref whose size is known.
 static FailureOr<std::pair<MemRefType, uint64_t>>
 getPlannableBuffer(Operation *op, StringRef attrName) {
+  // What the passes create, rewrite and read buffers from.
   MemRefType type;
   if (auto global = dyn_cast<memref::GlobalOp>(op))
     type = global.getType();
-  else if (op->getNumResults() == 1)
-    type = dyn_cast<MemRefType>(op->getResult(0).getType());
-  if (!type)
+  else if (isa<memref::AllocOp, memref::AllocaOp, memref::ViewOp>(op))
+    type = cast<MemRefType>(op->getResult(0).getType());
+  else
     return op->emitOpError() << "'" << attrName
-                             << "' is only valid on a memref.global or an "
-                                "operation with a single memref result";
+                             << "' is only valid on memref.alloc, "
+                                "memref.alloca, memref.view or memref.global";
   if (!type.hasStaticShape())
     return op->emitOpError()
            << "'" << attrName << "' requires a statically shaped memref, got "
@@ -90,8 +91,8 @@ static LogicalResult verifyPlacement(Operation *op, PlacementAttr placement) {
     return op->emitOpError()
            << "offset " << offset << " in pool " << placement.getPool()
            << " is not a multiple of the pool's alignment " << poolAlignment;
-  if (auto alignment = op->getAttrOfType<IntegerAttr>("alignment")) {
-    int64_t bufferAlignment = alignment.getInt();
+  if (std::optional<uint64_t> alignment = getOwnAlignment(op)) {
+    int64_t bufferAlignment = *alignment;
     if (bufferAlignment > 0 && offset % bufferAlignment != 0)
       return op->emitOpError()
              << "offset " << offset << " in pool " << placement.getPool()
@@ -254,6 +255,10 @@ LogicalResult USMPDialect::verifyRegionArgAttribute(Operation *op,
     if (!isa<UnitAttr>(attribute.getValue()))
       return op->emitOpError() << "'" << name << "' of argument " << argIndex
                                << " must be a unit attribute";
+    if (!isa_and_nonnull<MemRefType, RankedTensorType>(type))
+      return op->emitOpError()
+             << "'" << name << "' of argument " << argIndex
+             << " is only valid on a memref or tensor, got " << type;
     return success();
   }
   if (name != getPoolArgAttrName())
@@ -269,7 +274,8 @@ LogicalResult USMPDialect::verifyRegionArgAttribute(Operation *op,
                              << " refers to unknown pool " << pool;
   auto memref = dyn_cast_or_null<MemRefType>(type);
   if (!memref || memref.getRank() != 1 || !memref.hasStaticShape() ||
-      !memref.getElementType().isInteger(8) || !memref.getLayout().isIdentity())
+      !memref.getElementType().isSignlessInteger(8) ||
+      !memref.getLayout().isIdentity() || memref.getMemorySpace())
     return op->emitOpError() << "pool argument " << argIndex
                              << " must be a static memref<Nxi8>, got " << type;
   if (std::optional<int64_t> capacity = poolOp.getCapacity();

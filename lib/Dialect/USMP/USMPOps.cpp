@@ -67,8 +67,14 @@ LogicalResult PoolOp::verify() {
 static ParseResult parseParenInteger(OpAsmParser &parser, OperationState &state,
                                      StringAttr name) {
   int64_t value;
-  if (parser.parseLParen() || parser.parseInteger(value) ||
-      parser.parseRParen())
+  if (parser.parseLParen())
+    return failure();
+  // parseInteger takes `true` and `false` as 1-bit integers.
+  SMLoc loc = parser.getCurrentLocation();
+  if (succeeded(parser.parseOptionalKeyword("true")) ||
+      succeeded(parser.parseOptionalKeyword("false")))
+    return parser.emitError(loc) << "expected an integer";
+  if (parser.parseInteger(value) || parser.parseRParen())
     return failure();
   state.addAttribute(name, parser.getBuilder().getI64IntegerAttr(value));
   return success();

@@ -90,6 +90,16 @@ std::string usmp::sanitizeIdentifier(StringRef name) {
   return result;
 }
 
+std::optional<uint64_t> usmp::getOwnAlignment(Operation *op) {
+  if (auto alloc = dyn_cast<memref::AllocOp>(op))
+    return alloc.getAlignment();
+  if (auto alloca = dyn_cast<memref::AllocaOp>(op))
+    return alloca.getAlignment();
+  if (auto global = dyn_cast<memref::GlobalOp>(op))
+    return global.getAlignment();
+  return std::nullopt;
+}
+
 FlatSymbolRefAttr usmp::getPoolOfArgument(Value value) {
   auto argument = dyn_cast<BlockArgument>(value);
   if (!argument)

@@ -197,7 +197,7 @@ func.func @too_large() {
 
 usmp.pool workspace @sram
 func.func @not_a_buffer(%a: i32) {
-  // expected-error @below {{'usmp.placement' is only valid on a memref.global or an operation with a single memref result}}
+  // expected-error @below {{'usmp.placement' is only valid on memref.alloc, memref.alloca, memref.view or memref.global}}
   %0 = arith.addi %a, %a {usmp.placement = #usmp.placement<@sram, offset = 0>} : i32
   return
 }
@@ -405,3 +405,41 @@ func.func @memory_space_placement() {
   %a = memref.alloc() {usmp.placement = #usmp.placement<@p, offset = 0>} : memref<4xf32, 1>
   return
 }
+
+// -----
+
+// Attributes on operations the passes never rewrite would be ignored.
+usmp.pool workspace @p alignment(16) planned_size(64)
+func.func @subview_placement(%x: memref<16xf32>) {
+  // expected-error @below {{'usmp.placement' is only valid on memref.alloc, memref.alloca, memref.view or memref.global}}
+  %s = memref.subview %x[0] [4] [1] {usmp.placement = #usmp.placement<@p, offset = 0>} : memref<16xf32> to memref<4xf32, strided<[1]>>
+  return
+}
+
+// -----
+
+// expected-error @below {{'usmp.workspace_io' of argument 0 is only valid on a memref or tensor, got 'i32'}}
+func.func @workspace_io_scalar(%n: i32 {usmp.workspace_io}) {
+  return
+}
+
+// -----
+
+usmp.pool workspace @p alignment(16) planned_size(16)
+// expected-error @below {{pool argument 0 must be a static memref<Nxi8>, got 'memref<16xi8, 1>'}}
+func.func @pool_argument_memory_space(%a: memref<16xi8, 1> {usmp.pool = @p}) {
+  return
+}
+
+// -----
+
+usmp.pool workspace @p alignment(16) planned_size(16)
+// expected-error @below {{pool argument 0 must be a static memref<Nxi8>, got 'memref<16xui8>'}}
+func.func @pool_argument_unsigned(%a: memref<16xui8> {usmp.pool = @p}) {
+  return
+}
+
+// -----
+
+// expected-error @below {{expected an integer}}
+usmp.pool workspace @q size_hint(true)

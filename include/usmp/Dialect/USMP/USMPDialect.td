@@ -22,18 +22,21 @@ def USMP_Dialect : Dialect {
     Pools are module-level symbols (`usmp.pool`). Discardable attributes tie
     buffers to them, and the dialect verifies each against the pools it names:
 
-    - `usmp.pools = [@dtcm, @sram]` on an allocation or a constant
-      `memref.global`: its candidate pools in preference order;
+    - `usmp.pools = [@dtcm, @sram]` on an allocation (`memref.alloc` or
+      `memref.alloca`) or a constant `memref.global`: its candidate pools in
+      preference order;
     - `usmp.placement = #usmp.placement<@pool, offset = N>`: where the planner
-      placed it;
+      placed it (also on the `memref.view` it becomes);
     - `usmp.io = #usmp.io<input "name", index = N>` on a pool allocation: the
       model input or output it holds;
     - `usmp.pool = @name` on a function argument: the argument is that pool's
-      bytes (`memref<Nxi8>`), after planned buffers became views of pools;
+      bytes (`memref<Nxi8>` of signless i8 in the default memory space),
+      after planned buffers became views of pools;
     - `usmp.io = #usmp.io<...>` on an entry function's argument or result:
       the model input or output it is, before workspace I/O folding;
-    - `usmp.workspace_io` (a unit attribute) on an entry function's argument:
-      fold this input or output into a pool (selective workspace I/O).
+    - `usmp.workspace_io` (a unit attribute) on an entry function's memref
+      or tensor argument: fold this input or output into a pool (selective
+      workspace I/O).
   }];
   let useDefaultAttributePrinterParser = 1;
   let hasOperationAttrVerify = 1;

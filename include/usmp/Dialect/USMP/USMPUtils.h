@@ -25,6 +25,10 @@ mlir::FailureOr<uint64_t> getBufferSizeInBytes(mlir::MemRefType type,
 uint64_t getElementAlignment(mlir::Type element,
                              const mlir::DataLayout &layout);
 
+/// The `alignment` a memref.alloc, memref.alloca or memref.global asks for,
+/// if any.
+std::optional<uint64_t> getOwnAlignment(mlir::Operation *op);
+
 /// The pool `value` holds, when it is a pool argument (`usmp.pool`) of a
 /// function.
 mlir::FlatSymbolRefAttr getPoolOfArgument(mlir::Value value);
