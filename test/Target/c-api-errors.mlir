@@ -1,6 +1,7 @@
 // RUN: not usmp-opt %s -split-input-file --usmp-pipeline --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s
 // RUN: not usmp-opt %s -split-input-file --usmp-pipeline --convert-usmp-to-emitc=internal-pools=nothere -o /dev/null 2>&1 | FileCheck %s --check-prefix=INTERNAL
 // RUN: usmp-opt %S/Inputs/planned-errors.mlir -split-input-file --convert-usmp-to-emitc -verify-diagnostics -o /dev/null
+// RUN: usmp-opt %S/Inputs/internal-alignment.mlir --convert-usmp-to-emitc=internal-pools=big -verify-diagnostics -o /dev/null
 
 // INTERNAL: error: option 'internal-pools' names @nothere, which is not a pool of the module
 

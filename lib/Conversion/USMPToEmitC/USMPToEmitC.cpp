@@ -48,6 +48,8 @@ namespace {
 /// A pool as the C API sees it.
 /// The largest constant pool whose data the C API writes out (as text).
 constexpr int64_t kMaxConstantPoolBytes = int64_t(1) << 32;
+/// The largest alignment of an internal pool's static array.
+constexpr int64_t kMaxInternalPoolAlignment = int64_t(1) << 28;
 
 struct PoolInfo {
   StringRef symbol;
@@ -187,6 +189,14 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     info.size = pool.getPlannedSizeAttr().getInt();
     info.alignment = pool.getAlignmentAttr().getInt();
     info.internal = llvm::is_contained(internalPools, pool.getSymName().str());
+    // GCC refuses larger alignments on ELF targets ("exceeds object file
+    // maximum").
+    if (info.internal && info.alignment > kMaxInternalPoolAlignment)
+      return pool.emitError()
+             << "internal pool @" << pool.getSymName() << " needs "
+             << info.alignment << "-byte alignment; C compilers accept up to "
+             << kMaxInternalPoolAlignment
+             << " for a static array (leave the pool to the application)";
     // The data is written out as C text, five characters a byte.
     if (info.constant && info.size > kMaxConstantPoolBytes)
       return pool.emitError()
