@@ -44,12 +44,21 @@ void VerifyPlanPass::runOnOperation() {
   if (failed(entryFunc) || failed(verifyDisjointConstants(module)))
     return signalPassFailure();
 
-  auto isPoolView = [](Operation *op) {
-    auto view = dyn_cast<memref::ViewOp>(op);
-    return view && getPoolOfArgument(view.getSource());
+  auto poolOf = [&](memref::ViewOp view) -> PoolOp {
+    FlatSymbolRefAttr name = getPoolOfArgument(view.getSource());
+    return name ? SymbolTable::lookupNearestSymbolFrom<PoolOp>(module, name)
+                : nullptr;
   };
-  FailureOr<BufferLiveness> liveness =
-      BufferLiveness::compute(*entryFunc, /*defaultAlignment=*/1, isPoolView);
+  // Constants hold their bytes for the whole run (verifyDisjointConstants
+  // checked them), so only views of workspace pools need liveness; which
+  // also lets a constant be passed to a function without a body.
+  auto isWorkspaceView = [&](Operation *op) {
+    auto view = dyn_cast<memref::ViewOp>(op);
+    PoolOp pool = view ? poolOf(view) : nullptr;
+    return pool && pool.getKind() == PoolKind::Workspace;
+  };
+  FailureOr<BufferLiveness> liveness = BufferLiveness::compute(
+      *entryFunc, /*defaultAlignment=*/1, isWorkspaceView);
   if (failed(liveness))
     return signalPassFailure();
 
@@ -60,40 +69,49 @@ void VerifyPlanPass::runOnOperation() {
     failedCheck = true;
   }
 
+  // Every view of a pool: a constant offset that its placement names,
+  // aligned to the pool, ending inside it.
   DenseMap<Operation *, ViewRange> ranges;
-  for (const PlannableBuffer &buffer : liveness->getBuffers()) {
-    auto view = cast<memref::ViewOp>(buffer.op);
+  DataLayout layout = DataLayout::closest(module);
+  module.walk([&](memref::ViewOp view) {
+    PoolOp pool = poolOf(view);
+    if (!pool)
+      return;
     FlatSymbolRefAttr poolName = getPoolOfArgument(view.getSource());
-    auto pool = SymbolTable::lookupNearestSymbolFrom<PoolOp>(module, poolName);
     APInt offsetValue;
     if (!matchPattern(view.getByteShift(), m_ConstantInt(&offsetValue))) {
       view.emitError() << "view of pool " << poolName
                        << " is at a non-constant offset";
       failedCheck = true;
-      continue;
+      return;
+    }
+    FailureOr<uint64_t> size = getBufferSizeInBytes(view.getType(), layout);
+    if (failed(size)) {
+      view.emitError() << "cannot size this view of pool " << poolName;
+      failedCheck = true;
+      return;
     }
     if (failed(verifyViewPlacement(view))) {
       failedCheck = true;
-      continue;
+      return;
     }
     int64_t offset = offsetValue.getSExtValue();
     int64_t alignment = pool.getAlignmentAttr().getInt();
     int64_t poolBytes =
         cast<MemRefType>(view.getSource().getType()).getDimSize(0);
-    uint64_t end = static_cast<uint64_t>(offset) + buffer.size;
+    uint64_t end = static_cast<uint64_t>(offset) + *size;
     if (offset < 0 || offset % alignment != 0) {
       view.emitError() << "view of pool " << poolName << " at offset " << offset
                        << " is not aligned to " << alignment;
       failedCheck = true;
-    } else if (end > static_cast<uint64_t>(poolBytes) || end < buffer.size) {
+    } else if (end > static_cast<uint64_t>(poolBytes) || end < *size) {
       view.emitError() << "view of pool " << poolName << " at offset " << offset
-                       << " of " << buffer.size
-                       << " bytes ends past the pool's " << poolBytes
-                       << " bytes";
+                       << " of " << *size << " bytes ends past the pool's "
+                       << poolBytes << " bytes";
       failedCheck = true;
     }
     ranges[view] = {view, poolName, static_cast<uint64_t>(offset), end};
-  }
+  });
   if (failedCheck)
     return signalPassFailure();
 

@@ -118,3 +118,27 @@ memref.global "private" constant @k : memref<4xf32> = dense<3.0> {usmp.placement
 func.func @main() {
   return
 }
+
+// -----
+
+// Constants hold their bytes for the whole run: a view of a constant pool
+// may go to a function without a body, whose uses nobody can follow.
+usmp.pool constant @flash alignment(16) planned_size(16)
+func.func private @ext(memref<2x2xf32>)
+func.func @main(%flash: memref<16xi8> {usmp.pool = @flash}) {
+  %c0 = arith.constant 0 : index
+  %w = memref.view %flash[%c0][] : memref<16xi8> to memref<2x2xf32>
+  call @ext(%w) : (memref<2x2xf32>) -> ()
+  return
+}
+
+// -----
+
+usmp.pool constant @flash alignment(16) planned_size(16)
+func.func @main(%flash: memref<16xi8> {usmp.pool = @flash}) {
+  %c8 = arith.constant 8 : index
+  // expected-error @below {{view of pool @flash at offset 8 is not aligned to 16}}
+  %w = memref.view %flash[%c8][] : memref<16xi8> to memref<2xf32>
+  %v = memref.load %w[%c8] : memref<2xf32>
+  return
+}

@@ -199,9 +199,9 @@ def VerifyPlanPass : Pass<"usmp-verify-plan", "mlir::ModuleOp"> {
   let description = [{
     Checks the module after `usmp-convert-to-pool-views`: every view of a pool
     argument is at a constant offset that is a multiple of the pool's
-    alignment and ends inside the pool, and no two views of the same pool
-    that are live at the same time (by the liveness analysis, over every call
-    instance) share a byte. A view's `usmp.placement` must name the pool and
+    alignment and ends inside the pool, and no two views of the same
+    workspace pool that are live at the same time (by the liveness analysis,
+    over every call instance) share a byte. A view's `usmp.placement` must name the pool and
     offset it views (the C API maps I/O by it). Any violation is an error at
     the view. Constants placed in a constant pool hold its bytes for the whole
     run: two sharing a byte are an error at the later one.
