@@ -237,7 +237,9 @@ void PlanBuffersPass::runOnOperation() {
   // A buffer of a function called several times is live in several disjoint
   // intervals: give it explicit conflicts with everything overlapping any of
   // them (the planner makes them symmetric). One sweep over every interval
-  // in start order finds the overlapping pairs.
+  // in start order finds the overlapping pairs; an interval of a buffer live
+  // once only needs the active intervals of the others.
+  auto isMulti = [&](unsigned index) { return buffers[index].live.size() > 1; };
   struct Instance {
     LiveInterval live;
     unsigned buffer;
@@ -246,31 +248,33 @@ void PlanBuffersPass::runOnOperation() {
   for (auto [index, buffer] : llvm::enumerate(buffers))
     for (const LiveInterval &live : buffer.live)
       instances.push_back({live, static_cast<unsigned>(index)});
-  llvm::sort(instances, [](const Instance &a, const Instance &b) {
-    return std::make_pair(a.live.start, a.buffer) <
-           std::make_pair(b.live.start, b.buffer);
-  });
-  auto isMulti = [&](unsigned index) { return buffers[index].live.size() > 1; };
-  SmallVector<std::pair<unsigned, unsigned>> pairs;
-  SmallVector<Instance> active;
-  for (const Instance &instance : instances) {
-    llvm::erase_if(active, [&](const Instance &other) {
-      return other.live.end < instance.live.start;
+  if (llvm::any_of(llvm::seq<unsigned>(0, buffers.size()), isMulti)) {
+    llvm::sort(instances, [](const Instance &a, const Instance &b) {
+      return std::make_pair(a.live.start, a.buffer) <
+             std::make_pair(b.live.start, b.buffer);
     });
-    for (const Instance &other : active)
-      if (other.buffer != instance.buffer &&
-          (isMulti(other.buffer) || isMulti(instance.buffer)))
-        pairs.push_back({std::min(other.buffer, instance.buffer),
-                         std::max(other.buffer, instance.buffer)});
-    active.push_back(instance);
-  }
-  llvm::sort(pairs);
-  pairs.erase(llvm::unique(pairs), pairs.end());
-  for (auto [a, b] : pairs) {
-    if (isMulti(a))
-      problem.buffers[a].conflicts.push_back(b);
-    else
-      problem.buffers[b].conflicts.push_back(a);
+    SmallVector<std::pair<unsigned, unsigned>> pairs;
+    SmallVector<Instance> active, activeMulti;
+    for (const Instance &instance : instances) {
+      auto ended = [&](const Instance &other) {
+        return other.live.end < instance.live.start;
+      };
+      llvm::erase_if(active, ended);
+      llvm::erase_if(activeMulti, ended);
+      for (const Instance &other :
+           isMulti(instance.buffer) ? active : activeMulti)
+        if (other.buffer != instance.buffer)
+          pairs.push_back({std::min(other.buffer, instance.buffer),
+                           std::max(other.buffer, instance.buffer)});
+      active.push_back(instance);
+      if (isMulti(instance.buffer))
+        activeMulti.push_back(instance);
+    }
+    llvm::sort(pairs);
+    pairs.erase(llvm::unique(pairs), pairs.end());
+    for (auto [a, b] : pairs)
+      problem.buffers[isMulti(a) ? a : b].conflicts.push_back(isMulti(a) ? b
+                                                                         : a);
   }
 
   if (llvm::Error error = problem.finalize()) {
