@@ -13,6 +13,9 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Matchers.h"
 
+#include <map>
+#include <queue>
+
 namespace usmp {
 #define GEN_PASS_DEF_VERIFYPLANPASS
 #include "usmp/Transforms/Passes.h.inc"
@@ -116,7 +119,9 @@ void VerifyPlanPass::runOnOperation() {
     return signalPassFailure();
 
   // Sweep every live instance in start order; views of the same pool that
-  // are live together must not share a byte.
+  // are live together must not share a byte. Each pool keeps its active
+  // views by offset (disjoint, else the sweep stops), retired through a heap
+  // of their ends: O(n log n).
   struct Event {
     LiveInterval live;
     const ViewRange *range;
@@ -129,24 +134,37 @@ void VerifyPlanPass::runOnOperation() {
     return std::make_tuple(a.live.start, a.live.end, a.range->begin) <
            std::make_tuple(b.live.start, b.live.end, b.range->begin);
   });
-  SmallVector<const Event *> active;
+  DenseMap<Attribute, std::map<uint64_t, const Event *>> activeByPool;
+  using End = std::pair<decltype(LiveInterval::end), const Event *>;
+  std::priority_queue<End, std::vector<End>, std::greater<End>> ends;
   for (const Event &event : events) {
-    llvm::erase_if(active, [&](const Event *other) {
-      return other->live.end < event.live.start;
-    });
-    for (const Event *other : active) {
-      const ViewRange &a = *event.range, &b = *other->range;
-      if (a.op == b.op || a.pool != b.pool || a.end <= b.begin ||
-          b.end <= a.begin)
-        continue;
+    while (!ends.empty() && ends.top().first < event.live.start) {
+      const ViewRange &done = *ends.top().second->range;
+      activeByPool[done.pool].erase(done.begin);
+      ends.pop();
+    }
+    const ViewRange &a = *event.range;
+    // An empty view holds no byte.
+    if (a.begin == a.end)
+      continue;
+    std::map<uint64_t, const Event *> &active = activeByPool[a.pool];
+    auto next = active.lower_bound(a.begin);
+    const ViewRange *clash = nullptr;
+    if (next != active.end() && next->first < a.end)
+      clash = next->second->range;
+    else if (next != active.begin() &&
+             std::prev(next)->second->range->end > a.begin)
+      clash = std::prev(next)->second->range;
+    if (clash) {
       InFlightDiagnostic diag = a.op->emitError()
                                 << "view of pool " << a.pool << " at bytes ["
                                 << a.begin << ", " << a.end
                                 << ") overlaps a view live at the same time";
-      diag.attachNote(b.op->getLoc())
-          << "bytes [" << b.begin << ", " << b.end << ") here";
+      diag.attachNote(clash->op->getLoc())
+          << "bytes [" << clash->begin << ", " << clash->end << ") here";
       return signalPassFailure();
     }
-    active.push_back(&event);
+    active.emplace(a.begin, &event);
+    ends.push({event.live.end, &event});
   }
 }
