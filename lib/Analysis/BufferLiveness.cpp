@@ -384,6 +384,7 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
                          .str()});
         });
   llvm::StringSet<> names;
+  llvm::StringMap<unsigned> nextSuffix;
   for (func::FuncOp function : timeline.functions) {
     bool conservative = hasUnstructuredControlFlow(function);
     DataLayout layout = DataLayout::closest(function);
@@ -426,9 +427,12 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
         name = nameLoc.getName().str();
       else
         name = (function.getName() + ".buf" + Twine(index)).str();
+      // The next suffix to try for each name, so many buffers of one name
+      // do not retry every suffix.
       std::string unique = name;
-      for (unsigned suffix = 1; !names.insert(unique).second; ++suffix)
-        unique = name + "_" + std::to_string(suffix);
+      unsigned &suffix = nextSuffix[name];
+      while (!names.insert(unique).second)
+        unique = name + "_" + std::to_string(++suffix);
       buffer.name = unique;
 
       // A model input is live from the start of the run, an output until
