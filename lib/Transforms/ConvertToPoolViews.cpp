@@ -89,9 +89,33 @@ void ConvertToPoolViewsPass::runOnOperation() {
       if (callee && !callee.isExternal())
         calls[function].push_back(call);
     });
+  // Callees first, so one round settles every call tree (recursion, which
+  // the liveness analysis refuses, may take more).
+  SmallVector<func::FuncOp> calleesFirst;
+  DenseSet<Operation *> seen;
+  for (func::FuncOp root : functions) {
+    if (!seen.insert(root).second)
+      continue;
+    SmallVector<std::pair<func::FuncOp, unsigned>> stack = {{root, 0}};
+    while (!stack.empty()) {
+      auto [function, next] = stack.back();
+      auto it = calls.find(function);
+      if (it != calls.end() && next < it->second.size()) {
+        ++stack.back().second;
+        func::CallOp call = it->second[next];
+        auto callee = cast<func::FuncOp>(
+            symbols.lookupNearestSymbolFrom(call, call.getCalleeAttr()));
+        if (seen.insert(callee).second)
+          stack.push_back({callee, 0});
+        continue;
+      }
+      calleesFirst.push_back(function);
+      stack.pop_back();
+    }
+  }
   for (bool changed = true; changed;) {
     changed = false;
-    for (func::FuncOp function : functions)
+    for (func::FuncOp function : calleesFirst)
       for (func::CallOp call : calls[function]) {
         Operation *callee =
             symbols.lookupNearestSymbolFrom(call, call.getCalleeAttr());
