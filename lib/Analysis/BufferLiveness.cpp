@@ -99,26 +99,42 @@ class Timeline {
 public:
   Timeline(SymbolTableCollection &symbols) : symbols(symbols) {}
 
-  LogicalResult visitFunction(func::FuncOp function) {
-    if (llvm::is_contained(stack, function.getOperation())) {
-      InFlightDiagnostic diag = function.emitError()
-                                << "recursive call to @" << function.getName()
-                                << " cannot be planned statically";
-      return diag;
-    }
-    stack.push_back(function);
-    unsigned instance = nextInstance++;
-    int64_t begin = now++;
-    if (!visited.contains(function)) {
-      visited.insert(function);
-      functions.push_back(function);
-    }
-    for (Block &block : function.getBody())
-      for (Operation &op : block)
-        if (failed(visitOperation(&op, instance)))
+  /// Walks a call of `entry` and everything it runs, with a stack of its own
+  /// (calls and regions may nest deeper than the thread's stack allows).
+  LogicalResult visitFunction(func::FuncOp entry) {
+    SmallVector<Frame> frames;
+    enterFunction(entry, frames);
+    while (!frames.empty()) {
+      Frame &frame = frames.back();
+      if (frame.next < frame.nested.size()) {
+        Operation *op = frame.nested[frame.next++];
+        // `frame` dangles once the operation is pushed.
+        if (failed(enterOperation(op, frame.instance, frames)))
           return failure();
-    instances[function].push_back({instance, {begin, now++}});
-    stack.pop_back();
+        continue;
+      }
+      // A call's span holds the callee's instance, after its operands.
+      if (!frame.isFunction && !frame.calleeEntered) {
+        frame.calleeEntered = true;
+        if (auto call = dyn_cast<func::CallOp>(frame.op))
+          if (func::FuncOp callee = getDefinedCallee(call, symbols)) {
+            if (onStack.contains(callee))
+              return call.emitError()
+                     << "recursive call to @" << callee.getName()
+                     << " cannot be planned statically";
+            enterFunction(callee, frames);
+            continue;
+          }
+      }
+      LiveInterval span{frame.start, now++};
+      if (frame.isFunction) {
+        instances[frame.op].push_back({frame.instance, span});
+        onStack.erase(frame.op);
+      } else {
+        spans[{frame.op, frame.instance}] = span;
+      }
+      frames.pop_back();
+    }
     return success();
   }
 
@@ -144,11 +160,37 @@ private:
   /// several times unroll exponentially: past this many operation
   /// instances the analysis gives up rather than run for minutes.
   static constexpr size_t kMaxOperationInstances = size_t(1) << 21;
-  /// Deeper call chains would overflow the stack of the recursive walk;
-  /// models call a few levels deep.
-  static constexpr size_t kMaxCallDepth = 256;
+  /// An operation instance or a call instance of a function being walked:
+  /// its nested operations (a function's body) and the next to visit.
+  struct Frame {
+    Operation *op;
+    bool isFunction;
+    unsigned instance;
+    int64_t start;
+    SmallVector<Operation *> nested;
+    unsigned next = 0;
+    bool calleeEntered = false;
+  };
 
-  LogicalResult visitOperation(Operation *op, unsigned instance) {
+  static SmallVector<Operation *> nestedOperations(Operation *op) {
+    SmallVector<Operation *> nested;
+    for (Region &region : op->getRegions())
+      for (Block &block : region)
+        for (Operation &inner : block)
+          nested.push_back(&inner);
+    return nested;
+  }
+
+  void enterFunction(func::FuncOp function, SmallVectorImpl<Frame> &frames) {
+    onStack.insert(function);
+    if (visited.insert(function).second)
+      functions.push_back(function);
+    frames.push_back({function, /*isFunction=*/true, nextInstance++, now++,
+                      nestedOperations(function)});
+  }
+
+  LogicalResult enterOperation(Operation *op, unsigned instance,
+                               SmallVectorImpl<Frame> &frames) {
     if (spans.size() >= kMaxOperationInstances)
       return op->emitError()
              << "the calls unroll into more than " << kMaxOperationInstances
@@ -165,29 +207,8 @@ private:
                << "a function value of @" << callee.getName()
                << " hides the buffers of its calls from the liveness "
                   "analysis; call it directly";
-    int64_t start = now++;
-    for (Region &region : op->getRegions())
-      for (Block &block : region)
-        for (Operation &nested : block)
-          if (failed(visitOperation(&nested, instance)))
-            return failure();
-    if (auto call = dyn_cast<func::CallOp>(op))
-      if (func::FuncOp callee = getDefinedCallee(call, symbols)) {
-        if (llvm::is_contained(stack, callee.getOperation())) {
-          InFlightDiagnostic diag = call.emitError()
-                                    << "recursive call to @" << callee.getName()
-                                    << " cannot be planned statically";
-          return diag;
-        }
-        // The analysis recurses along the calls.
-        if (stack.size() > kMaxCallDepth)
-          return call.emitError()
-                 << "calls nest more than " << kMaxCallDepth
-                 << " deep from the entry; liveness stops here";
-        if (failed(visitFunction(callee)))
-          return failure();
-      }
-    spans[{op, instance}] = {start, now++};
+    frames.push_back(
+        {op, /*isFunction=*/false, instance, now++, nestedOperations(op)});
     return success();
   }
 
@@ -228,7 +249,8 @@ private:
   SymbolTableCollection &symbols;
   /// usesBuffers's answers.
   DenseMap<Operation *, bool> buffersUsed;
-  SmallVector<Operation *> stack;
+  /// The functions of the calls being walked.
+  llvm::DenseSet<Operation *> onStack;
   llvm::DenseSet<Operation *> visited;
   unsigned nextInstance = 0;
   DenseMap<std::pair<Operation *, unsigned>, LiveInterval> spans;
