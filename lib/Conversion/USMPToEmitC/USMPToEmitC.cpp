@@ -406,10 +406,34 @@ LogicalResult ConvertUSMPToEmitCPass::checkMacros() {
   return success();
 }
 
+/// The names every symbol reference in `module` starts with, or nullopt when
+/// an operation of an unknown dialect may hide some. (One walk, where
+/// SymbolTable::symbolKnownUseEmpty walks the module for each symbol.)
+static std::optional<DenseSet<StringAttr>>
+getReferencedSymbols(ModuleOp module) {
+  std::optional<SymbolTable::UseRange> uses =
+      SymbolTable::getSymbolUses(&module.getBodyRegion());
+  if (!uses)
+    return std::nullopt;
+  DenseSet<StringAttr> names;
+  for (const SymbolTable::SymbolUse &use : *uses)
+    names.insert(use.getSymbolRef().getRootReference());
+  return names;
+}
+
+/// Whether nothing in `module` may refer to `symbol`, by `referenced`.
+static bool
+isUnreferenced(const std::optional<DenseSet<StringAttr>> &referenced,
+               SymbolOpInterface symbol) {
+  return referenced && !referenced->contains(symbol.getNameAttr());
+}
+
 /// Makes a multi-dimensional constant one-dimensional, read back through
-/// expand_shape: C initializers of nested arrays need nested braces, which
-/// the EmitC printer does not write. Returns whether it did.
-static bool flattenGlobal(memref::GlobalOp global, ModuleOp module) {
+/// expand_shape from its `reads`: C initializers of nested arrays need
+/// nested braces, which the EmitC printer does not write. Returns whether it
+/// did.
+static bool flattenGlobal(memref::GlobalOp global,
+                          ArrayRef<memref::GetGlobalOp> reads) {
   MemRefType type = global.getType();
   auto value =
       dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr());
@@ -423,9 +447,7 @@ static bool flattenGlobal(memref::GlobalOp global, ModuleOp module) {
   SmallVector<ReassociationIndices> reassociation(1);
   for (int64_t i = 0; i < type.getRank(); ++i)
     reassociation[0].push_back(i);
-  module.walk([&](memref::GetGlobalOp get) {
-    if (get.getName() != global.getSymName())
-      return;
+  for (memref::GetGlobalOp get : reads) {
     OpBuilder builder(get);
     Value read =
         memref::GetGlobalOp::create(builder, get.getLoc(), flat, get.getName());
@@ -433,17 +455,22 @@ static bool flattenGlobal(memref::GlobalOp global, ModuleOp module) {
                                                  read, reassociation);
     get.getResult().replaceAllUsesWith(shaped);
     get.erase();
-  });
+  }
   return true;
 }
 
 LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
   MLIRContext *context = &getContext();
   // Constants placed in pools now live in the pool data.
+  std::optional<DenseSet<StringAttr>> referenced = getReferencedSymbols(module);
+  DenseMap<StringAttr, SmallVector<memref::GetGlobalOp>> reads;
+  module.walk([&](memref::GetGlobalOp get) {
+    reads[get.getNameAttr().getAttr()].push_back(get);
+  });
   for (auto global :
        llvm::make_early_inc_range(module.getOps<memref::GlobalOp>())) {
     if (global->hasAttr(USMPDialect::getPlacementAttrName())) {
-      if (!SymbolTable::symbolKnownUseEmpty(global, module))
+      if (!isUnreferenced(referenced, global))
         return global.emitError() << "constant " << global.getSymName()
                                   << " is placed in a pool but still read as "
                                      "a global; run usmp-pipeline first";
@@ -453,7 +480,7 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     // C arrays are aligned for their elements; EmitC has no alignment.
     global.removeAlignmentAttr();
     global->removeAttr(USMPDialect::getPoolsAttrName());
-    if (flattenGlobal(global, module))
+    if (flattenGlobal(global, reads.lookup(global.getSymNameAttr())))
       flattenedGlobals.insert(prefix + "_" +
                               sanitizeIdentifier(global.getSymName()));
   }
@@ -476,7 +503,13 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
       fileScope.try_emplace(
           prefix + "_" + pool.name,
           FileScopeName{"internal pool @" + pool.symbol.str(), pool.loc});
-  for (Operation &op : llvm::make_early_inc_range(*module.getBody())) {
+  llvm::StringSet<> taken;
+  for (Operation &op : *module.getBody())
+    if (auto symbol = dyn_cast<SymbolOpInterface>(op))
+      taken.insert(symbol.getName());
+  DenseMap<StringAttr, StringAttr> renames;
+  SmallVector<std::pair<SymbolOpInterface, StringAttr>> renamed;
+  for (Operation &op : *module.getBody()) {
     auto function = dyn_cast<func::FuncOp>(op);
     if (!(function && !function.isExternal()) && !isa<memref::GlobalOp>(op))
       continue;
@@ -490,14 +523,28 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
       return emitError(op.getLoc())
              << what << " would be '" << name << "' in C, which is also "
              << it->second.what;
-    if (module.lookupSymbol(name))
+    if (taken.contains(name))
       return emitError(op.getLoc()) << "cannot rename " << what << " to @"
                                     << name << ": the name is taken";
-    if (failed(SymbolTable::replaceAllSymbolUses(
-            &op, StringAttr::get(context, name), module)))
-      return emitError(op.getLoc()) << "cannot rename " << what;
+    StringAttr newName = StringAttr::get(context, name);
+    renames[symbol.getNameAttr()] = newName;
+    renamed.push_back({symbol, newName});
+  }
+  // Every reference at once: renaming symbol by symbol walks the module
+  // each time.
+  AttrTypeReplacer replacer;
+  replacer.addReplacement([&](SymbolRefAttr ref) -> std::optional<Attribute> {
+    StringAttr root = renames.lookup(ref.getRootReference());
+    if (!root)
+      return std::nullopt;
+    return SymbolRefAttr::get(root, ref.getNestedReferences());
+  });
+  replacer.recursivelyReplaceElementsIn(module, /*replaceAttrs=*/true,
+                                        /*replaceLocs=*/false,
+                                        /*replaceTypes=*/false);
+  for (auto [symbol, name] : renamed) {
     if (symbol.getName() == entryName)
-      entryName = name;
+      entryName = name.str();
     symbol.setName(name);
   }
 
@@ -956,11 +1003,19 @@ static void castUnusedParametersToVoid(ModuleOp module) {
 
 void ConvertUSMPToEmitCPass::removeUnusedParameters(ModuleOp module) {
   // Constants whose reads were folded away would be unused statics.
+  std::optional<DenseSet<StringAttr>> referenced = getReferencedSymbols(module);
   for (auto global :
        llvm::make_early_inc_range(module.getOps<emitc::GlobalOp>()))
     if (!global->hasAttr(USMPDialect::getPlacementAttrName()) &&
-        SymbolTable::symbolKnownUseEmpty(global, module))
+        isUnreferenced(referenced, global))
       global.erase();
+  DenseMap<StringAttr, SmallVector<emitc::CallOp>> callsTo;
+  module.walk([&](emitc::CallOp call) {
+    callsTo[call.getCalleeAttr().getRootReference()].push_back(call);
+  });
+  llvm::StringMap<SplitFunction *> splitOfImpl;
+  for (SplitFunction &split : splits)
+    splitOfImpl[split.impl] = &split;
   // The model's functions are internal: a parameter nobody reads (a pool
   // only its callees' views used, a buffer only its shape was read from)
   // would draw -Wunused-parameter.
@@ -974,27 +1029,25 @@ void ConvertUSMPToEmitCPass::removeUnusedParameters(ModuleOp module) {
         unused.set(argument.getArgNumber());
     if (unused.none())
       continue;
-    for (SplitFunction &split : splits)
-      if (split.impl == function.getName())
-        split.unusedImplParameters = unused;
+    if (SplitFunction *split = splitOfImpl.lookup(function.getName()))
+      split->unusedImplParameters = unused;
     if (failed(function.eraseArguments(unused)))
       continue;
-    module.walk([&](emitc::CallOp call) {
-      if (call.getCallee() != function.getName())
-        return;
+    for (emitc::CallOp call : callsTo.lookup(function.getNameAttr())) {
       SmallVector<Value> operands;
       for (auto [index, operand] : llvm::enumerate(call.getOperands()))
         if (!unused.test(index))
           operands.push_back(operand);
       call->setOperands(operands);
-    });
+    }
   }
 }
 
 void ConvertUSMPToEmitCPass::buildWrappers(ModuleOp module) {
   MLIRContext *context = &getContext();
+  SymbolTable symbols(module);
   for (const SplitFunction &split : splits) {
-    auto wrapper = module.lookupSymbol<emitc::FuncOp>(split.name);
+    auto wrapper = symbols.lookup<emitc::FuncOp>(split.name);
     wrapper.removeSpecifiersAttr();
     Block *block = wrapper.addEntryBlock();
     OpBuilder builder = OpBuilder::atBlockBegin(block);
@@ -1369,10 +1422,11 @@ static void eraseUnreachableCode(ModuleOp module, func::FuncOp entry) {
             << entry.getName() << "; it is left out of the C";
       function.erase();
     }
+  std::optional<DenseSet<StringAttr>> referenced = getReferencedSymbols(module);
   for (auto global :
        llvm::make_early_inc_range(module.getOps<memref::GlobalOp>()))
     if (!global->hasAttr(USMPDialect::getPlacementAttrName()) &&
-        SymbolTable::symbolKnownUseEmpty(global, module))
+        isUnreferenced(referenced, global))
       global.erase();
 }
 
