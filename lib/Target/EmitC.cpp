@@ -22,24 +22,40 @@ using namespace mlir;
 /// print the plain name. TOKEN occurs nowhere else in the printed file, so
 /// no string or comment is rewritten.
 static void markParameterlessFunctions(emitc::FileOp file, StringRef marker) {
-  for (auto function : file.getOps<emitc::FuncOp>()) {
-    if (function.getNumArguments() != 0)
-      continue;
-    std::string name = function.getName().str();
-    file.walk([&](emitc::CallOp call) {
-      if (call.getCallee() != name)
-        return;
-      OpBuilder builder(call);
-      auto opaque = emitc::CallOpaqueOp::create(builder, call.getLoc(),
-                                                call.getResultTypes(), name,
-                                                call.getOperands());
-      call.replaceAllUsesWith(opaque);
-      call.erase();
-    });
-    StringAttr marked = StringAttr::get(file.getContext(), name + marker);
-    (void)SymbolTable::replaceAllSymbolUses(function, marked, file);
-    function.setName(marked);
+  DenseMap<StringAttr, StringAttr> renames;
+  for (auto function : file.getOps<emitc::FuncOp>())
+    if (function.getNumArguments() == 0)
+      renames[function.getNameAttr()] =
+          StringAttr::get(file.getContext(), function.getName() + marker);
+  if (renames.empty())
+    return;
+  SmallVector<emitc::CallOp> calls;
+  file.walk([&](emitc::CallOp call) {
+    if (renames.count(call.getCalleeAttr().getAttr()))
+      calls.push_back(call);
+  });
+  for (emitc::CallOp call : calls) {
+    OpBuilder builder(call);
+    auto opaque = emitc::CallOpaqueOp::create(
+        builder, call.getLoc(), call.getResultTypes(), call.getCallee(),
+        call.getOperands());
+    call.replaceAllUsesWith(opaque);
+    call.erase();
   }
+  // Every remaining reference at once.
+  AttrTypeReplacer replacer;
+  replacer.addReplacement([&](SymbolRefAttr ref) -> std::optional<Attribute> {
+    StringAttr root = renames.lookup(ref.getRootReference());
+    if (!root)
+      return std::nullopt;
+    return SymbolRefAttr::get(root, ref.getNestedReferences());
+  });
+  replacer.recursivelyReplaceElementsIn(file, /*replaceAttrs=*/true,
+                                        /*replaceLocs=*/false,
+                                        /*replaceTypes=*/false);
+  for (auto function : file.getOps<emitc::FuncOp>())
+    if (StringAttr name = renames.lookup(function.getNameAttr()))
+      function.setName(name);
 }
 
 LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
@@ -93,11 +109,16 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     if (error)
       return file.emitError()
              << "cannot write '" << path << "': " << error.message();
+    // One pass over the text: replacing in place would move the rest of it
+    // for each function.
     std::string declarator = marker + "()";
-    for (size_t at = text.find(declarator); at != std::string::npos;
-         at = text.find(declarator, at))
-      text.replace(at, declarator.size(), "(void)");
-    os << text;
+    StringRef rest = text;
+    for (size_t at = rest.find(declarator); at != StringRef::npos;
+         at = rest.find(declarator)) {
+      os << rest.take_front(at) << "(void)";
+      rest = rest.drop_front(at + declarator.size());
+    }
+    os << rest;
   }
   return success();
 }
