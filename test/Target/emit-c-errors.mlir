@@ -7,6 +7,8 @@
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.twice %S/Inputs/twice-file.mlir 2>&1 | FileCheck %s --check-prefix=TWICE
 // RUN: usmp-translate --usmp-emit-c --output-dir=%t.void/ %S/Inputs/void-in-string.mlir | FileCheck %s --check-prefix=LISTED
 // RUN: FileCheck %s --input-file=%t.void/m.c --check-prefix=VOID
+// RUN: usmp-opt %S/Inputs/emitc-opaque.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t.opaque
+// RUN: FileCheck %s --input-file=%t.opaque/tvmgen_default.c --check-prefix=OPAQUE
 // RUN: usmp-opt %S/Inputs/data-layout.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t.dl | FileCheck %s --check-prefix=LAYOUT
 
 // CHECK: error: the module has no emitc.file to write; run convert-usmp-to-emitc first
@@ -20,5 +22,7 @@
 // VOID: void init(void) {
 // VOID: /* init(void/*usmp_void*/() */
 // LAYOUT: .dl/tvmgen_default.c
+// OPAQUE: handle_t [[H:v[0-9]+]] = get_handle();
+// OPAQUE: use_handle([[H]]);
 module {
 }

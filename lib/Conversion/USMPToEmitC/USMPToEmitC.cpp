@@ -643,18 +643,22 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
 /// Fails with an error at the first value of a type upstream's conversion
 /// cannot express in C, which would leave the conversion half done.
 static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
-  auto hasCType = [](Type type) {
-    if (auto memref = dyn_cast<MemRefType>(type)) {
-      if (memref.getRank() == 0)
-        return false;
-      type = memref.getElementType();
-    }
+  // Buffers hold elements C has; other values may be anything upstream's
+  // conversion takes (EmitC's own types, function values) but for vectors and
+  // complex numbers.
+  auto isCElement = [](Type type) {
     if (auto integer = dyn_cast<IntegerType>(type))
       return llvm::is_contained({1u, 8u, 16u, 32u, 64u}, integer.getWidth());
     if (auto real = dyn_cast<FloatType>(type))
       return isa<Float16Type, BFloat16Type, Float32Type, Float64Type>(real);
-    // Function values become function pointers.
-    return isa<IndexType, FunctionType>(type);
+    return isa<IndexType>(type);
+  };
+  auto hasCType = [&](Type type) {
+    if (auto memref = dyn_cast<MemRefType>(type))
+      return memref.getRank() != 0 && isCElement(memref.getElementType());
+    if (isa<IntegerType, FloatType>(type))
+      return isCElement(type);
+    return !isa<ComplexType, VectorType>(type);
   };
   for (auto function : module.getOps<func::FuncOp>()) {
     if (function.isExternal() && failed(checkExternalFunction(function)))

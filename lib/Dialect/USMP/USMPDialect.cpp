@@ -106,10 +106,10 @@ static LogicalResult verifyPlacement(Operation *op, PlacementAttr placement) {
              << poolAlignment << ")";
   }
   uint64_t elementAlignment = getElementAlignment(
-      buffer->first.getElementType(), DataLayout::closest(op));
+      type.getElementType(), DataLayout::closest(op));
   if (elementAlignment > static_cast<uint64_t>(poolAlignment))
     return op->emitOpError()
-           << "holds " << buffer->first.getElementType() << " elements, which "
+           << "holds " << type.getElementType() << " elements, which "
            << "need " << elementAlignment << "-byte alignment, more than pool "
            << placement.getPool() << " guarantees (" << poolAlignment << ")";
   uint64_t end = static_cast<uint64_t>(offset) + buffer->second;
@@ -170,6 +170,11 @@ static LogicalResult verifyCandidatePools(Operation *op, Attribute value) {
   if (!pools || !llvm::all_of(pools, llvm::IsaPred<FlatSymbolRefAttr>))
     return op->emitOpError()
            << "'" << name << "' must be an array of pool symbols";
+  // Candidates are for buffers still to plan; a view is planned already.
+  if (isa<memref::ViewOp>(op))
+    return op->emitOpError() << "'" << name
+                             << "' is only valid on memref.alloc, "
+                                "memref.alloca or memref.global";
   if (failed(getPlannableBuffer(op, name)))
     return failure();
   llvm::SmallDenseSet<Attribute> seen;

@@ -443,3 +443,14 @@ func.func @pool_argument_unsigned(%a: memref<16xui8> {usmp.pool = @p}) {
 
 // expected-error @below {{expected an integer}}
 usmp.pool workspace @q size_hint(true)
+
+// -----
+
+// Candidates are for buffers still to plan.
+usmp.pool workspace @p alignment(16) planned_size(64)
+func.func @pools_on_view(%pool: memref<64xi8> {usmp.pool = @p}) {
+  %c0 = arith.constant 0 : index
+  // expected-error @below {{'usmp.pools' is only valid on memref.alloc, memref.alloca or memref.global}}
+  %v = memref.view %pool[%c0][] {usmp.pools = [@p]} : memref<64xi8> to memref<4xf32>
+  return
+}
