@@ -117,15 +117,15 @@ struct AssignPoolsPass
       if (failed(declarePool(module, builder, spec, alignment)))
         return signalPassFailure();
 
-    SmallVector<Attribute> workspace, constant;
+    SmallVector<PoolOp> workspace, constant;
     bool anyWorkspace = false;
     for (PoolOp pool : module.getOps<PoolOp>()) {
       bool isWorkspace = pool.getKind() == PoolKind::Workspace;
       anyWorkspace |= isWorkspace;
       if (isWorkspace && pool.allowsAccess(target, Access::ReadWrite))
-        workspace.push_back(FlatSymbolRefAttr::get(pool.getSymNameAttr()));
+        workspace.push_back(pool);
       if (!isWorkspace && pool.allowsAccess(target, Access::ReadOnly))
-        constant.push_back(FlatSymbolRefAttr::get(pool.getSymNameAttr()));
+        constant.push_back(pool);
     }
     if (!anyWorkspace) {
       if (module.lookupSymbol("global_workspace")) {
@@ -140,11 +140,25 @@ struct AssignPoolsPass
           /*targets=*/nullptr, /*perf=*/nullptr, /*planned_size=*/nullptr);
       if (failed(pool.verify()))
         return signalPassFailure();
-      workspace.push_back(FlatSymbolRefAttr::get(pool.getSymNameAttr()));
+      workspace.push_back(pool);
     }
 
-    ArrayAttr workspaceAttr = builder.getArrayAttr(workspace);
-    ArrayAttr constantAttr = builder.getArrayAttr(constant);
+    // The pools aligned as much as a buffer needs (offsets count from their
+    // bases), in order; all of them when none is, so that planning names
+    // the shortfall.
+    DataLayout layout = DataLayout::closest(module);
+    auto candidates = [&](ArrayRef<PoolOp> pools, Operation *op,
+                          MemRefType type) {
+      uint64_t required = getRequiredAlignment(op, type, layout);
+      SmallVector<Attribute> aligned, all;
+      for (PoolOp pool : pools) {
+        auto symbol = FlatSymbolRefAttr::get(pool.getSymNameAttr());
+        all.push_back(symbol);
+        if (static_cast<uint64_t>(pool.getAlignment()) >= required)
+          aligned.push_back(symbol);
+      }
+      return builder.getArrayAttr(aligned.empty() ? all : aligned);
+    };
     SymbolTableCollection symbols;
     llvm::SetVector<memref::GlobalOp> constants;
     auto collectFunctions = [&](func::FuncOp root) {
@@ -182,7 +196,8 @@ struct AssignPoolsPass
                           << target << "'";
           return WalkResult::interrupt();
         }
-        op->setAttr(USMPDialect::getPoolsAttrName(), workspaceAttr);
+        op->setAttr(USMPDialect::getPoolsAttrName(),
+                    candidates(workspace, op, type));
         return WalkResult::advance();
       });
       if (result.wasInterrupted())
@@ -191,7 +206,8 @@ struct AssignPoolsPass
     if (!constant.empty())
       for (memref::GlobalOp global : constants)
         if (!global->hasAttr(USMPDialect::getPoolsAttrName()))
-          global->setAttr(USMPDialect::getPoolsAttrName(), constantAttr);
+          global->setAttr(USMPDialect::getPoolsAttrName(),
+                          candidates(constant, global, global.getType()));
   }
 };
 

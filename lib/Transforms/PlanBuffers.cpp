@@ -39,17 +39,6 @@ struct Candidate {
   SmallVector<LiveInterval, 1> live;
 };
 
-/// The alignment `op`'s buffer cannot do without: its own `alignment`
-/// attribute and its elements'. (The pass's `alignment` option only fills in
-/// for a missing attribute, so a pool aligned less meets what it asked.)
-uint64_t getRequiredAlignment(Operation *op, MemRefType type,
-                              const DataLayout &layout) {
-  uint64_t required = getElementAlignment(type.getElementType(), layout);
-  if (std::optional<uint64_t> alignment = getOwnAlignment(op))
-    required = std::max(required, *alignment);
-  return required;
-}
-
 std::string formatLocation(Location loc) {
   if (auto fileLoc = dyn_cast<FileLineColLoc>(loc))
     return (fileLoc.getFilename().strref() + ":" + Twine(fileLoc.getLine()) +
@@ -196,10 +185,13 @@ void PlanBuffersPass::runOnOperation() {
         }
         if (!alignedEnough(index)) {
           InFlightDiagnostic error = buffer.op->emitError();
-          error << "buffer '" << buffer.name << "' needs " << required
+          error << (isConstant ? "constant '" : "buffer '") << buffer.name
+                << "' needs " << required
                 << "-byte alignment, more than its candidate pool " << symbol
                 << " guarantees (" << pools[index].getAlignment()
-                << "); give the pool alignment(" << required << ") or more";
+                << "); give the pool alignment(" << required
+                << ") or more (the `alignment` option of usmp-assign-pools "
+                   "and usmp-pipeline for the pools they declare)";
           error.attachNote(pools[index].getLoc()) << "pool declared here";
           return signalPassFailure();
         }
@@ -220,7 +212,9 @@ void PlanBuffersPass::runOnOperation() {
             << "buffer '" << buffer.name << "' needs " << required
             << "-byte alignment, more than any workspace pool guarantees; "
                "give one alignment("
-            << required << ") or more";
+            << required
+            << ") or more (the `alignment` option of usmp-assign-pools and "
+               "usmp-pipeline for the pools they declare)";
         return signalPassFailure();
       }
     }

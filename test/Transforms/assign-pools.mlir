@@ -76,3 +76,28 @@ func.func @main() {
   %w = memref.get_global @w : memref<4xf32>
   return
 }
+
+// -----
+
+// A buffer's candidates are the pools aligned as much as it needs (its
+// alignment attribute, its elements); all of them when none is, so that
+// planning names the shortfall.
+// CHECK-LABEL: module
+// CHECK: memref.global "private" constant @w : memref<2xf64> = dense<1.000000e+00> {usmp.pools = [@wide_flash]}
+// CHECK: memref.alloc() {usmp.pools = [@small, @big]} : memref<4xf32>
+// CHECK: memref.alloc() {usmp.pools = [@big]} : memref<4xf64>
+// CHECK: memref.alloc() {alignment = 32 : i64, usmp.pools = [@big]} : memref<4xi8>
+// CHECK: memref.alloc() {alignment = 128 : i64, usmp.pools = [@small, @big]} : memref<4xi8>
+usmp.pool workspace @small alignment(4)
+usmp.pool workspace @big alignment(64)
+usmp.pool constant @rom alignment(4)
+usmp.pool constant @wide_flash alignment(8)
+memref.global "private" constant @w : memref<2xf64> = dense<1.0>
+func.func @main() {
+  %a = memref.alloc() : memref<4xf32>
+  %b = memref.alloc() : memref<4xf64>
+  %c = memref.alloc() {alignment = 32 : i64} : memref<4xi8>
+  %d = memref.alloc() {alignment = 128 : i64} : memref<4xi8>
+  %w = memref.get_global @w : memref<2xf64>
+  return
+}

@@ -131,25 +131,6 @@ func.func @main() {
 
 // -----
 
-// An alignment below the elements' own still gives an offset they can be
-// read at: the pool must meet the elements' alignment (an error otherwise),
-// so after the 13 bytes, the f64 and i64 buffers asking for 1 go to
-// multiples of 8.
-usmp.pool workspace @bytes alignment(8)
-// CHECK-LABEL: func.func @element_alignment
-func.func @element_alignment() {
-  // CHECK: memref.alloc() {alignment = 1 : i64, usmp.placement = #usmp.placement<@bytes, offset = 0>} : memref<13xi8>
-  %bytes = memref.alloc() {alignment = 1} : memref<13xi8>
-  // CHECK: memref.alloc() {alignment = 1 : i64, usmp.placement = #usmp.placement<@bytes, offset = 24>} : memref<1xf64>
-  %d = memref.alloc() {alignment = 1} : memref<1xf64>
-  // CHECK: memref.alloc() {alignment = 1 : i64, usmp.placement = #usmp.placement<@bytes, offset = 16>} : memref<1xi64>
-  %i = memref.alloc() {alignment = 1} : memref<1xi64>
-  "test.use"(%bytes, %d, %i) : (memref<13xi8>, memref<1xf64>, memref<1xi64>) -> ()
-  return
-}
-
-// -----
-
 // The C code holds index elements as size_t: a data layout with a 16-bit
 // index still gets 8 bytes an element (two buffers of 4 live together).
 // CHECK-LABEL: module attributes

@@ -100,6 +100,14 @@ std::optional<uint64_t> usmp::getOwnAlignment(Operation *op) {
   return std::nullopt;
 }
 
+uint64_t usmp::getRequiredAlignment(Operation *op, MemRefType type,
+                                    const DataLayout &layout) {
+  uint64_t required = getElementAlignment(type.getElementType(), layout);
+  if (std::optional<uint64_t> alignment = getOwnAlignment(op))
+    required = std::max(required, *alignment);
+  return required;
+}
+
 FlatSymbolRefAttr usmp::getPoolOfArgument(Value value) {
   auto argument = dyn_cast<BlockArgument>(value);
   if (!argument)

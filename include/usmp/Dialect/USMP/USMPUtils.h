@@ -29,6 +29,12 @@ uint64_t getElementAlignment(mlir::Type element,
 /// if any.
 std::optional<uint64_t> getOwnAlignment(mlir::Operation *op);
 
+/// The alignment the buffer of `op` (of `type`) cannot do without: what the
+/// operation asks for (getOwnAlignment) and what its elements need. Offsets
+/// count from a pool's base, so a pool must be aligned at least as much.
+uint64_t getRequiredAlignment(mlir::Operation *op, mlir::MemRefType type,
+                              const mlir::DataLayout &layout);
+
 /// The pool `value` holds, when it is a pool argument (`usmp.pool`) of a
 /// function.
 mlir::FlatSymbolRefAttr getPoolOfArgument(mlir::Value value);
