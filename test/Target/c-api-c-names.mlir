@@ -9,12 +9,18 @@
 // RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_default.c -o %t/c.o
 // RUN: clang++-22 -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_default.c -o %t/cxx.o
 
-// A model name with a leading digit follows `tvmgen_` as it is (no second
-// '_', which C++ reserves).
+// A model name follows `tvmgen_` with one '_' at most in a row and none at
+// either end (C++ reserves names with two), a leading digit as it is.
 // RUN: usmp-opt %s --usmp-pipeline=model-name=1x --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/digit
 // RUN: FileCheck %s --input-file=%t/digit/tvmgen_1x.h --check-prefix=DIGIT
 // DIGIT: #ifndef TVMGEN_1X_H_
 // DIGIT: int32_t tvmgen_1x_run(
+// RUN: usmp-opt %s --usmp-pipeline=model-name=-kws--v2_ --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/runs
+// RUN: FileCheck %s --input-file=%t/runs/tvmgen_kws_v2.h --check-prefix=RUNS
+// RUNS: #ifndef TVMGEN_KWS_V2_H_
+// RUNS: int32_t tvmgen_kws_v2_run(
+// RUN: not usmp-opt %s --usmp-pipeline=model-name=-- --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=EMPTY
+// EMPTY: error: model name '--' has no letter or digit
 
 // Names that are macros outside strict C99 (glibc's M_PI, C23's INT8_WIDTH,
 // GNU C's linux, <stdlib.h>'s EXIT_SUCCESS in C++) get the '_' too, so the

@@ -112,7 +112,7 @@ func.func @main(%pool: memref<48xi8> {usmp.pool = @gw}) {
 usmp.pool constant @c alignment(8) planned_size(32)
 // expected-note @below {{placed here}}
 memref.global "private" constant @g : memref<4xf32> = dense<1.0> {usmp.placement = #usmp.placement<@c, offset = 0>}
-// expected-error @below {{constant h shares bytes of pool @c with constant g}}
+// expected-error @below {{constant @h shares bytes of pool @c with constant @g}}
 memref.global "private" constant @h : memref<2xf32> = dense<2.0> {usmp.placement = #usmp.placement<@c, offset = 8>}
 memref.global "private" constant @k : memref<4xf32> = dense<3.0> {usmp.placement = #usmp.placement<@c, offset = 16>}
 func.func @main() {

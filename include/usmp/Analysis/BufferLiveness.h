@@ -12,6 +12,7 @@
 #ifndef USMP_ANALYSIS_BUFFERLIVENESS_H
 #define USMP_ANALYSIS_BUFFERLIVENESS_H
 
+#include "usmp/Dialect/USMP/USMPUtils.h"
 #include "usmp/Planner/Problem.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

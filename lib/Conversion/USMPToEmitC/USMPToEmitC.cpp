@@ -45,12 +45,13 @@ using namespace usmp;
 
 namespace {
 
-/// A pool as the C API sees it.
-/// The largest constant pool whose data the C API writes out (as text).
-constexpr int64_t kMaxConstantPoolBytes = int64_t(1) << 32;
+/// The largest constant pool whose data the C API writes out, as text of
+/// six characters a byte.
+constexpr int64_t kMaxConstantPoolBytes = int64_t(1) << 28;
 /// The largest alignment of an internal pool's static array.
 constexpr int64_t kMaxInternalPoolAlignment = int64_t(1) << 28;
 
+/// A pool as the C API sees it.
 struct PoolInfo {
   StringRef symbol;
   std::string name;  // C identifier
@@ -197,7 +198,6 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
              << info.alignment << "-byte alignment; C compilers accept up to "
              << kMaxInternalPoolAlignment
              << " for a static array (leave the pool to the application)";
-    // The data is written out as C text, five characters a byte.
     if (info.constant && info.size > kMaxConstantPoolBytes)
       return pool.emitError()
              << "constant pool @" << pool.getSymName() << " has " << info.size
@@ -1447,11 +1447,19 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
       name = attr.getValue().str();
   if (name.empty())
     name = "default";
-  // The name follows `tvmgen_`, so a leading digit needs no '_' before it
-  // (which would make two, a name C++ reserves).
-  std::string model = sanitizeIdentifier(name);
-  if (llvm::isDigit(name.front()))
-    model.erase(0, 1);
+  // The name follows `tvmgen_` and precedes `_run` and the like: a '_' at
+  // either end, or two in a row, would make names C++ reserves.
+  std::string model;
+  for (char c : sanitizeIdentifier(name))
+    if (c != '_' || (!model.empty() && model.back() != '_'))
+      model += c;
+  while (!model.empty() && model.back() == '_')
+    model.pop_back();
+  if (model.empty()) {
+    emitError(module.getLoc())
+        << "model name '" << name << "' has no letter or digit";
+    return signalPassFailure();
+  }
   prefix = "tvmgen_" + StringRef(model).lower();
   macroPrefix = "TVMGEN_" + upper(model);
   tvmMacroPrefix = "TVM_" + upper(model);

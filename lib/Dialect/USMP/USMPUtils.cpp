@@ -168,9 +168,9 @@ LogicalResult usmp::verifyDisjointConstants(ModuleOp module) {
     if (placed[i].begin < placed[furthest].end &&
         placed[i].end > placed[i].begin) {
       InFlightDiagnostic diag = placed[i].global.emitError()
-                                << "constant " << placed[i].global.getSymName()
+                                << "constant @" << placed[i].global.getSymName()
                                 << " shares bytes of pool @" << placed[i].pool
-                                << " with constant "
+                                << " with constant @"
                                 << placed[furthest].global.getSymName();
       diag.attachNote(placed[furthest].global.getLoc()) << "placed here";
       return diag;

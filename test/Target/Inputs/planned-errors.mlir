@@ -1,7 +1,7 @@
 // Planned modules written by hand, straight to the C lowering.
 
 usmp.pool constant @c alignment(16) planned_size(4611686018427387904)
-// expected-error @above {{constant pool @c has 4611686018427387904 bytes; the C API writes its data out as text, for pools of up to 4294967296 bytes}}
+// expected-error @above {{constant pool @c has 4611686018427387904 bytes; the C API writes its data out as text, for pools of up to 268435456 bytes}}
 func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}) {
   return
 }
@@ -49,7 +49,7 @@ func.func @main(%pool: memref<48xi8> {usmp.pool = @gw}) {
 usmp.pool constant @c alignment(16) planned_size(16)
 // expected-note @below {{placed here}}
 memref.global "private" constant @g : memref<4xf32> = dense<1.0> {usmp.placement = #usmp.placement<@c, offset = 0>}
-// expected-error @below {{constant h shares bytes of pool @c with constant g}}
+// expected-error @below {{constant @h shares bytes of pool @c with constant @g}}
 memref.global "private" constant @h : memref<4xf32> = dense<2.0> {usmp.placement = #usmp.placement<@c, offset = 0>}
 func.func @main(%a: memref<4xf32> {usmp.io = #usmp.io<output "a", index = 0>}, %pool: memref<16xi8> {usmp.pool = @c}) {
   return
