@@ -131,37 +131,49 @@ static LogicalResult verifyIO(Operation *op, IOAttr io) {
   if (failed(getPlannableBuffer(op, name)))
     return failure();
   // Names and (direction, index) pairs are unique in the enclosing isolated
-  // region; report each duplicate where it occurs, pointing at the first.
+  // region. The region's first marked operation checks them all in one walk
+  // (each checking its own would be quadratic), reporting a duplicate where
+  // it occurs and pointing at the first.
   Operation *scope = op->getParentWithTrait<OpTrait::IsIsolatedFromAbove>();
   if (!scope)
     return success();
-  Operation *firstSameName = nullptr, *firstSameIndex = nullptr;
+  Operation *firstMarked = nullptr;
   scope->walk([&](Operation *other) {
+    if (!other->hasAttr(name))
+      return WalkResult::advance();
+    firstMarked = other;
+    return WalkResult::interrupt();
+  });
+  if (firstMarked != op)
+    return success();
+  llvm::StringMap<Operation *> byName;
+  DenseMap<std::pair<unsigned, int64_t>, Operation *> byIndex;
+  WalkResult walk = scope->walk([&](Operation *other) {
     auto otherIO = other->getAttrOfType<IOAttr>(name);
     if (!otherIO)
       return WalkResult::advance();
-    if (!firstSameName && otherIO.getName() == io.getName())
-      firstSameName = other;
-    if (!firstSameIndex && otherIO.getDirection() == io.getDirection() &&
-        otherIO.getIndex() == io.getIndex())
-      firstSameIndex = other;
+    auto [sameName, newName] = byName.try_emplace(otherIO.getName(), other);
+    if (!newName) {
+      InFlightDiagnostic diag = other->emitOpError()
+                                << "duplicate I/O name '" << otherIO.getName()
+                                << "'";
+      diag.attachNote(sameName->second->getLoc()) << "first used here";
+      return WalkResult::interrupt();
+    }
+    auto [sameIndex, newIndex] = byIndex.try_emplace(
+        {static_cast<unsigned>(otherIO.getDirection()), otherIO.getIndex()},
+        other);
+    if (!newIndex) {
+      InFlightDiagnostic diag = other->emitOpError()
+                                << "duplicate "
+                                << stringifyIODirection(otherIO.getDirection())
+                                << " index " << otherIO.getIndex();
+      diag.attachNote(sameIndex->second->getLoc()) << "first used here";
+      return WalkResult::interrupt();
+    }
     return WalkResult::advance();
   });
-  if (firstSameName && firstSameName != op) {
-    InFlightDiagnostic diag = op->emitOpError()
-                              << "duplicate I/O name '" << io.getName() << "'";
-    diag.attachNote(firstSameName->getLoc()) << "first used here";
-    return diag;
-  }
-  if (firstSameIndex && firstSameIndex != op) {
-    InFlightDiagnostic diag = op->emitOpError()
-                              << "duplicate "
-                              << stringifyIODirection(io.getDirection())
-                              << " index " << io.getIndex();
-    diag.attachNote(firstSameIndex->getLoc()) << "first used here";
-    return diag;
-  }
-  return success();
+  return failure(walk.wasInterrupted());
 }
 
 static LogicalResult verifyCandidatePools(Operation *op, Attribute value) {
@@ -211,33 +223,51 @@ static LogicalResult verifyIOMarker(Operation *op, StringRef what,
   auto function = dyn_cast<FunctionOpInterface>(op);
   if (!function)
     return success();
-  // Report a clash once, at the later of the two.
-  auto check = [&](DictionaryAttr attrs, StringRef otherWhat,
-                   unsigned otherIndex) -> LogicalResult {
-    auto other = attrs ? attrs.getAs<IOAttr>(name) : IOAttr();
-    if (!other)
-      return success();
-    if (other.getName() == io.getName())
-      return op->emitOpError()
-             << "I/O name '" << io.getName() << "' of " << what << " " << index
-             << " is also used by " << otherWhat << " " << otherIndex;
-    if (other.getDirection() == io.getDirection() &&
-        other.getIndex() == io.getIndex())
-      return op->emitOpError()
-             << stringifyIODirection(io.getDirection()) << " index "
-             << io.getIndex() << " of " << what << " " << index
-             << " is also used by " << otherWhat << " " << otherIndex;
-    return success();
-  };
+  // The function's first marker checks every argument and result at once
+  // (each checking the earlier ones would be quadratic), reporting a clash
+  // at the later of the two.
   bool isArgument = what == "argument";
+  auto markerOf = [&](DictionaryAttr attrs) {
+    return attrs ? attrs.getAs<IOAttr>(name) : IOAttr();
+  };
   for (unsigned i = 0, e = function.getNumArguments();
        i < (isArgument ? index : e); ++i)
-    if (failed(check(function.getArgAttrDict(i), "argument", i)))
-      return failure();
+    if (markerOf(function.getArgAttrDict(i)))
+      return success();
   if (!isArgument)
     for (unsigned i = 0; i < index; ++i)
-      if (failed(check(function.getResultAttrDict(i), "result", i)))
-        return failure();
+      if (markerOf(function.getResultAttrDict(i)))
+        return success();
+  using Position = std::pair<StringRef, unsigned>;
+  llvm::StringMap<Position> byName;
+  DenseMap<std::pair<unsigned, int64_t>, Position> byIndex;
+  auto check = [&](DictionaryAttr attrs, Position position) -> LogicalResult {
+    IOAttr marker = markerOf(attrs);
+    if (!marker)
+      return success();
+    auto [sameName, newName] = byName.try_emplace(marker.getName(), position);
+    if (!newName)
+      return op->emitOpError()
+             << "I/O name '" << marker.getName() << "' of " << position.first
+             << " " << position.second << " is also used by "
+             << sameName->second.first << " " << sameName->second.second;
+    auto [sameIndex, newIndex] = byIndex.try_emplace(
+        {static_cast<unsigned>(marker.getDirection()), marker.getIndex()},
+        position);
+    if (!newIndex)
+      return op->emitOpError()
+             << stringifyIODirection(marker.getDirection()) << " index "
+             << marker.getIndex() << " of " << position.first << " "
+             << position.second << " is also used by "
+             << sameIndex->second.first << " " << sameIndex->second.second;
+    return success();
+  };
+  for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i)
+    if (failed(check(function.getArgAttrDict(i), {"argument", i})))
+      return failure();
+  for (unsigned i = 0, e = function.getNumResults(); i < e; ++i)
+    if (failed(check(function.getResultAttrDict(i), {"result", i})))
+      return failure();
   return success();
 }
 
