@@ -94,10 +94,18 @@ void FoldWorkspaceIOPass::runOnOperation() {
     }
   // Arguments that stay record their identity for the C API, which has
   // none for a dynamic shape (the lowering to C rejects those).
+  // (All at once: setting them one by one makes an array of every
+  // argument's attributes each time.)
+  SmallVector<DictionaryAttr> argAttrs;
+  function.getAllArgAttrs(argAttrs);
   for (auto [index, io] : arguments)
-    if (!function.getArgAttr(index, ioName) &&
-        cast<MemRefType>(function.getArgumentTypes()[index]).hasStaticShape())
-      function.setArgAttr(index, ioName, io);
+    if (!argAttrs[index].contains(ioName) &&
+        cast<MemRefType>(function.getArgumentTypes()[index]).hasStaticShape()) {
+      NamedAttrList attrs(argAttrs[index]);
+      attrs.set(ioName, io);
+      argAttrs[index] = attrs.getDictionary(function.getContext());
+    }
+  function.setAllArgAttrs(argAttrs);
   if (chosen.empty())
     return;
 

@@ -74,12 +74,22 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
     if (dynamic)
       return signalPassFailure();
 
+    // Markers are set all at once: one by one would make an array of every
+    // argument's attributes each time.
+    auto withMarker = [&](DictionaryAttr dict, IOAttr io) {
+      NamedAttrList attrs(dict);
+      attrs.set(attrName, io);
+      return attrs.getDictionary(context);
+    };
+    SmallVector<DictionaryAttr> argAttrs, resultAttrs;
+    function.getAllArgAttrs(argAttrs);
+    function.getAllResultAttrs(resultAttrs);
     SmallVector<ModelIOEntry> entries;
     int64_t inputIndex = 0;
     for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i) {
       if (!isIOType(function.getArgumentTypes()[i]))
         continue;
-      auto io = function.getArgAttrOfType<IOAttr>(i, attrName);
+      auto io = argAttrs[i].getAs<IOAttr>(attrName);
       if (!io) {
         std::string name = inputIndex < (int64_t)inputNames.size()
                                ? inputNames[inputIndex]
@@ -87,7 +97,7 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
         if (name.empty())
           name = "input" + std::to_string(inputIndex);
         io = IOAttr::get(context, IODirection::Input, name, inputIndex);
-        function.setArgAttr(i, attrName, io);
+        argAttrs[i] = withMarker(argAttrs[i], io);
       }
       ++inputIndex;
       entries.push_back({io, function.getArgument(i).getLoc()});
@@ -96,7 +106,7 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
     for (unsigned i = 0, e = function.getNumResults(); i < e; ++i) {
       if (!isIOType(function.getResultTypes()[i]))
         continue;
-      auto io = function.getResultAttrOfType<IOAttr>(i, attrName);
+      auto io = resultAttrs[i].getAs<IOAttr>(attrName);
       if (!io) {
         std::string name = outputIndex < (int64_t)outputNames.size()
                                ? outputNames[outputIndex]
@@ -104,11 +114,13 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
         if (name.empty())
           name = "output" + std::to_string(outputIndex);
         io = IOAttr::get(context, IODirection::Output, name, outputIndex);
-        function.setResultAttr(i, attrName, io);
+        resultAttrs[i] = withMarker(resultAttrs[i], io);
       }
       ++outputIndex;
       entries.push_back({io, function.getLoc()});
     }
+    function.setAllArgAttrs(argAttrs);
+    function.setAllResultAttrs(resultAttrs);
     if (failed(verifyDistinctCNames(entries)))
       return signalPassFailure();
 

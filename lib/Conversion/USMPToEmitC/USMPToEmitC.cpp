@@ -628,14 +628,24 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     auto function = dyn_cast<FunctionOpInterface>(op);
     if (!function)
       return;
-    for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i)
-      for (NamedAttribute attr : llvm::to_vector(function.getArgAttrs(i)))
-        if (isUSMP(attr))
-          function.removeArgAttr(i, attr.getName());
-    for (unsigned i = 0, e = function.getNumResults(); i < e; ++i)
-      for (NamedAttribute attr : llvm::to_vector(function.getResultAttrs(i)))
-        if (isUSMP(attr))
-          function.removeResultAttr(i, attr.getName());
+    // All at once: removing them one by one makes an array of every
+    // argument's attributes each time.
+    auto strip = [&](SmallVectorImpl<DictionaryAttr> &dicts) {
+      for (DictionaryAttr &dict : dicts) {
+        NamedAttrList attrs;
+        for (NamedAttribute attr : dict)
+          if (!isUSMP(attr))
+            attrs.push_back(attr);
+        dict = attrs.getDictionary(op->getContext());
+      }
+    };
+    SmallVector<DictionaryAttr> argAttrs, resultAttrs;
+    function.getAllArgAttrs(argAttrs);
+    function.getAllResultAttrs(resultAttrs);
+    strip(argAttrs);
+    strip(resultAttrs);
+    function.setAllArgAttrs(argAttrs);
+    function.setAllResultAttrs(resultAttrs);
   });
   return success();
 }

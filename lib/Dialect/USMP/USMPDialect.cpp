@@ -105,8 +105,8 @@ static LogicalResult verifyPlacement(Operation *op, PlacementAttr placement) {
              << "pool " << placement.getPool() << " guarantees ("
              << poolAlignment << ")";
   }
-  uint64_t elementAlignment = getElementAlignment(
-      type.getElementType(), DataLayout::closest(op));
+  uint64_t elementAlignment =
+      getElementAlignment(type.getElementType(), DataLayout::closest(op));
   if (elementAlignment > static_cast<uint64_t>(poolAlignment))
     return op->emitOpError()
            << "holds " << type.getElementType() << " elements, which "
