@@ -2,6 +2,7 @@
 
 #include "usmp/Target/EmitC.h"
 #include "usmp/Dialect/USMP/USMPDialect.h"
+#include "usmp/Dialect/USMP/USMPUtils.h"
 
 #include "mlir/Dialect/DLTI/DLTI.h"
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
@@ -42,17 +43,7 @@ static void markParameterlessFunctions(emitc::FileOp file, StringRef marker) {
     call.replaceAllUsesWith(opaque);
     call.erase();
   }
-  // Every remaining reference at once.
-  AttrTypeReplacer replacer;
-  replacer.addReplacement([&](SymbolRefAttr ref) -> std::optional<Attribute> {
-    StringAttr root = renames.lookup(ref.getRootReference());
-    if (!root)
-      return std::nullopt;
-    return SymbolRefAttr::get(root, ref.getNestedReferences());
-  });
-  replacer.recursivelyReplaceElementsIn(file, /*replaceAttrs=*/true,
-                                        /*replaceLocs=*/false,
-                                        /*replaceTypes=*/false);
+  usmp::replaceSymbolReferences(file, renames);
   for (auto function : file.getOps<emitc::FuncOp>())
     if (StringAttr name = renames.lookup(function.getNameAttr()))
       function.setName(name);

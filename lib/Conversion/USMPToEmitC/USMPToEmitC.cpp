@@ -530,18 +530,7 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     renames[symbol.getNameAttr()] = newName;
     renamed.push_back({symbol, newName});
   }
-  // Every reference at once: renaming symbol by symbol walks the module
-  // each time.
-  AttrTypeReplacer replacer;
-  replacer.addReplacement([&](SymbolRefAttr ref) -> std::optional<Attribute> {
-    StringAttr root = renames.lookup(ref.getRootReference());
-    if (!root)
-      return std::nullopt;
-    return SymbolRefAttr::get(root, ref.getNestedReferences());
-  });
-  replacer.recursivelyReplaceElementsIn(module, /*replaceAttrs=*/true,
-                                        /*replaceLocs=*/false,
-                                        /*replaceTypes=*/false);
+  replaceSymbolReferences(module, renames);
   for (auto [symbol, name] : renamed) {
     if (symbol.getName() == entryName)
       entryName = name.str();

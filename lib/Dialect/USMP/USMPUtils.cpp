@@ -3,6 +3,7 @@
 #include "usmp/Dialect/USMP/USMPUtils.h"
 #include "usmp/Dialect/USMP/USMPOps.h"
 
+#include "mlir/IR/AttrTypeSubElements.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
@@ -179,4 +180,18 @@ LogicalResult usmp::verifyDisjointConstants(ModuleOp module) {
       furthest = i;
   }
   return success();
+}
+
+void usmp::replaceSymbolReferences(
+    Operation *root, const DenseMap<StringAttr, StringAttr> &renames) {
+  AttrTypeReplacer replacer;
+  replacer.addReplacement([&](SymbolRefAttr ref) -> std::optional<Attribute> {
+    StringAttr name = renames.lookup(ref.getRootReference());
+    if (!name)
+      return std::nullopt;
+    return SymbolRefAttr::get(name, ref.getNestedReferences());
+  });
+  replacer.recursivelyReplaceElementsIn(root, /*replaceAttrs=*/true,
+                                        /*replaceLocs=*/false,
+                                        /*replaceTypes=*/false);
 }

@@ -49,6 +49,13 @@ mlir::LogicalResult verifyViewPlacement(mlir::memref::ViewOp view);
 /// Emits an error at the later constant otherwise.
 mlir::LogicalResult verifyDisjointConstants(mlir::ModuleOp module);
 
+/// Points every symbol reference under `root` whose root name is a key of
+/// `renames` at the name it maps to, in one walk (SymbolTable's renaming
+/// walks everything for each symbol). The symbols keep their own names.
+void replaceSymbolReferences(
+    mlir::Operation *root,
+    const llvm::DenseMap<mlir::StringAttr, mlir::StringAttr> &renames);
+
 /// `name` as a C identifier: every character that is not a letter or a digit
 /// becomes '_', and a leading digit gets a '_' before it. Names that differ
 /// may clash afterwards; callers check.
