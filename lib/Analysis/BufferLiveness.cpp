@@ -266,13 +266,15 @@ struct UseSummary {
 
 } // namespace
 
-/// Whether `op` runs its regions repeatedly.
+/// Whether `op` may run its regions repeatedly: loops, and any operation
+/// that does not describe how its regions run (a linalg.generic runs its
+/// body once per element).
 static bool isLoop(Operation *op) {
   if (isa<LoopLikeOpInterface>(op))
     return true;
   if (auto branch = dyn_cast<RegionBranchOpInterface>(op))
     return branch.hasLoop();
-  return false;
+  return op->getNumRegions() != 0;
 }
 
 /// The callee with a body that `call` enters, if any.

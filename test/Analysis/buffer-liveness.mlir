@@ -220,3 +220,22 @@ module {
   }
 }
 
+
+// -----
+
+// A linalg.generic runs its body once per element (any operation that does
+// not say how its regions run may repeat them): a buffer read in the body
+// stays live until the operation ends, past its last use in the body.
+func.func @generic_body(%in: memref<4xf32>, %out: memref<4xf32>) {
+  // expected-remark @below {{buffer 'generic_body.buf0' size 16 alignment 16 live [3, 14]}}
+  %W = memref.alloc() : memref<4xf32>
+  memref.copy %in, %W : memref<4xf32> to memref<4xf32>
+  %c0 = arith.constant 0 : index
+  linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} ins(%in : memref<4xf32>) outs(%out : memref<4xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %w = memref.load %W[%c0] : memref<4xf32>
+    %r = arith.addf %w, %a : f32
+    linalg.yield %r : f32
+  }
+  return
+}
