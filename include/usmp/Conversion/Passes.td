@@ -47,7 +47,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     bf16 constant is printed as a cast of the same f32 value, and a bf16
     global outside the pools is an error. `arith.minimumf` and
     `arith.maximumf` keep -0.0 below +0.0 and return a NaN operand as it is
-    (upstream's expansion takes either zero).
+    (upstream's expansion takes either zero). `arith.cmpf true` and `false`
+    become their constant first (upstream's canonicalization crashes on some).
 
     The model name comes from the `model-name` option, else the module's
     `usmp.model_name` attribute, else `default`. Pools named in

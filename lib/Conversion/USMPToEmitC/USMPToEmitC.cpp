@@ -770,6 +770,26 @@ static LogicalResult spellBF16Constants(ModuleOp module) {
 /// ordered cases and, for equal operands that are zeros, adds them: (-0) + (+0)
 /// is +0, the maximum, and the minimum is the same on the negated operands,
 /// negated.
+/// Replaces `arith.cmpf true` and `arith.cmpf false` by their constant
+/// result: upstream's canonicalization crashes on them when an operand is an
+/// integer converted to float (MLIR 22).
+static void foldConstantComparisons(ModuleOp module) {
+  module.walk([](arith::CmpFOp compare) {
+    arith::CmpFPredicate predicate = compare.getPredicate();
+    if (predicate != arith::CmpFPredicate::AlwaysTrue &&
+        predicate != arith::CmpFPredicate::AlwaysFalse)
+      return;
+    if (!compare.getType().isInteger(1))
+      return;
+    OpBuilder b(compare);
+    Value result = arith::ConstantIntOp::create(
+        b, compare.getLoc(), predicate == arith::CmpFPredicate::AlwaysTrue,
+        /*width=*/1);
+    compare.replaceAllUsesWith(result);
+    compare.erase();
+  });
+}
+
 static void expandMinimumMaximum(ModuleOp module) {
   module.walk([](Operation *op) {
     bool isMin = isa<arith::MinimumFOp>(op);
@@ -872,6 +892,7 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
                                  "and C has no zero-length arrays";
 
   expandMinimumMaximum(module);
+  foldConstantComparisons(module);
   OpPassManager pm(ModuleOp::getOperationName());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(memref::createFoldMemRefAliasOpsPass());
