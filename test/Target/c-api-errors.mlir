@@ -363,3 +363,22 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   memref.copy %in, %out : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// Loop-carried buffers would become C variables of array type.
+// CHECK: c-api-errors.mlir:[[# @LINE + 8]]:10: error: cannot lower 'scf.for' to C: it yields a memref, and C cannot assign arrays
+func.func @main(%a: memref<4xf32>, %o: memref<4xf32>) {
+  %t = memref.alloc() : memref<4xf32>
+  %u = memref.alloc() : memref<4xf32>
+  memref.copy %a, %t : memref<4xf32> to memref<4xf32>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %r:2 = scf.for %i = %c0 to %c3 step %c1 iter_args(%x = %t, %y = %u) -> (memref<4xf32>, memref<4xf32>) {
+    memref.copy %x, %y : memref<4xf32> to memref<4xf32>
+    scf.yield %y, %x : memref<4xf32>, memref<4xf32>
+  }
+  memref.copy %r#0, %o : memref<4xf32> to memref<4xf32>
+  return
+}

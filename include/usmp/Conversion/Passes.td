@@ -36,7 +36,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     vector or complex) is an error at the value, and so is a function
     parameter that is not a contiguous row-major memref of static shape with
     elements, a view of a pool with a dynamic shape, a
-    function returning a memref (C returns no arrays), an
+    function returning a memref (C returns no arrays), a loop or branch
+    yielding one (C assigns no arrays), an
     `scf.while` carrying index values (upstream's conversion of it does not
     verify), a branch (no conversion handles them), an input or output
     whose size in bytes does not fit in 63 bits, workspace pools the

@@ -700,6 +700,14 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
                         << "' to C: no EmitC conversion handles it";
         return WalkResult::interrupt();
       }
+      // Their results become C variables, and C cannot assign arrays.
+      if (isa<RegionBranchOpInterface>(op) &&
+          llvm::any_of(op->getResultTypes(), llvm::IsaPred<MemRefType>)) {
+        op->emitError() << "cannot lower '" << op->getName()
+                        << "' to C: it yields a memref, and C cannot assign "
+                           "arrays";
+        return WalkResult::interrupt();
+      }
       // Upstream's conversion of while loops assigns index values to size_t
       // variables without a cast, which does not verify.
       if (isa<scf::WhileOp>(op) &&
