@@ -49,7 +49,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     global outside the pools is an error. `arith.minimumf` and
     `arith.maximumf` keep -0.0 below +0.0 and return a NaN operand as it is
     (upstream's expansion takes either zero). `arith.cmpf true` and `false`
-    become their constant first (upstream's canonicalization crashes on some).
+    become their constant first (upstream's canonicalization crashes on some),
+    and signed division and remainder of `index` values are computed on
+    `int64_t` (upstream's conversion divides `size_t` values).
 
     The model name comes from the `model-name` option, else the module's
     `usmp.model_name` attribute, else `default`. Pools named in

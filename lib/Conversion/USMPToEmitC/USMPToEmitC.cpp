@@ -27,6 +27,7 @@
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
@@ -798,6 +799,40 @@ static void foldConstantComparisons(ModuleOp module) {
   });
 }
 
+/// Moves signed division and remainder of `index` values to i64: upstream's
+/// conversion computes them on `size_t`, unsigned in C (-7 / 3 gave
+/// 6148914691236517203). Its other signed operations cast correctly.
+static void signIndexDivisions(ModuleOp module) {
+  SmallVector<Operation *> signedOps;
+  module.walk([&](Operation *op) {
+    if (isa<arith::DivSIOp, arith::RemSIOp, arith::CeilDivSIOp,
+            arith::FloorDivSIOp>(op) &&
+        isa<IndexType>(op->getOperand(0).getType()))
+      signedOps.push_back(op);
+  });
+  for (Operation *op : signedOps) {
+    OpBuilder b(op);
+    Location loc = op->getLoc();
+    Type i64 = b.getI64Type();
+    IRMapping mapping;
+    for (Value operand : op->getOperands())
+      mapping.map(operand, arith::IndexCastOp::create(b, loc, i64, operand));
+    Operation *wide = b.clone(*op, mapping);
+    SmallVector<Value> results;
+    for (OpResult result : wide->getResults()) {
+      if (!isa<IndexType>(result.getType())) {
+        results.push_back(result);
+        continue;
+      }
+      result.setType(i64);
+      results.push_back(
+          arith::IndexCastOp::create(b, loc, b.getIndexType(), result));
+    }
+    op->replaceAllUsesWith(results);
+    op->erase();
+  }
+}
+
 static void expandMinimumMaximum(ModuleOp module) {
   module.walk([](Operation *op) {
     bool isMin = isa<arith::MinimumFOp>(op);
@@ -901,6 +936,7 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
 
   expandMinimumMaximum(module);
   foldConstantComparisons(module);
+  signIndexDivisions(module);
   OpPassManager pm(ModuleOp::getOperationName());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(memref::createFoldMemRefAliasOpsPass());
