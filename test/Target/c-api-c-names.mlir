@@ -22,6 +22,13 @@
 // RUN: not usmp-opt %s --usmp-pipeline=model-name=-- --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=EMPTY
 // EMPTY: error: model name '--' has no letter or digit
 
+// RUN: usmp-opt %S/Inputs/renamed-onto.mlir --usmp-pipeline=model-name=m --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/onto
+// RUN: FileCheck %s --input-file=%t/onto/tvmgen_m.c --check-prefix=ONTO
+// ONTO: static void tvmgen_m_tvmgen_m_g(float [[X:v[0-9]+]][4], float [[Y:v[0-9]+]][4]) {
+// ONTO-NEXT: tvmgen_m_a_b([[X]], [[Y]]);
+// ONTO: static void tvmgen_m_g(float [[X:v[0-9]+]][4], float [[Y:v[0-9]+]][4]) {
+// ONTO-NEXT: tvmgen_m_tvmgen_m_g([[X]], [[Y]]);
+
 // Names that are macros outside strict C99 (glibc's M_PI, C23's INT8_WIDTH,
 // GNU C's linux, <stdlib.h>'s EXIT_SUCCESS in C++) get the '_' too, so the
 // source builds as GNU C, C23 and C++ with their default feature macros.

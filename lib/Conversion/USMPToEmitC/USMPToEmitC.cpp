@@ -504,16 +504,23 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
       fileScope.try_emplace(
           prefix + "_" + pool.name,
           FileScopeName{"internal pool @" + pool.symbol.str(), pool.loc});
+  // Functions with a body and globals are renamed all at once, so a new
+  // name may only clash with a symbol that keeps its name (or, through
+  // `fileScope`, with another new one).
+  auto isRenamed = [](Operation &op) {
+    auto function = dyn_cast<func::FuncOp>(op);
+    return (function && !function.isExternal()) || isa<memref::GlobalOp>(op);
+  };
   llvm::StringSet<> taken;
   for (Operation &op : *module.getBody())
-    if (auto symbol = dyn_cast<SymbolOpInterface>(op))
+    if (auto symbol = dyn_cast<SymbolOpInterface>(op); symbol && !isRenamed(op))
       taken.insert(symbol.getName());
   DenseMap<StringAttr, StringAttr> renames;
   SmallVector<std::pair<SymbolOpInterface, StringAttr>> renamed;
   for (Operation &op : *module.getBody()) {
-    auto function = dyn_cast<func::FuncOp>(op);
-    if (!(function && !function.isExternal()) && !isa<memref::GlobalOp>(op))
+    if (!isRenamed(op))
       continue;
+    auto function = dyn_cast<func::FuncOp>(op);
     auto symbol = cast<SymbolOpInterface>(op);
     std::string what =
         (function ? "function @" : "global @") + symbol.getName().str();
