@@ -429,6 +429,17 @@ isUnreferenced(const std::optional<DenseSet<StringAttr>> &referenced,
   return referenced && !referenced->contains(symbol.getNameAttr());
 }
 
+/// Erases the globals of kind `GlobalOpT` outside the pools that nothing
+/// refers to.
+template <typename GlobalOpT>
+static void eraseUnreferencedGlobals(ModuleOp module) {
+  std::optional<DenseSet<StringAttr>> referenced = getReferencedSymbols(module);
+  for (auto global : llvm::make_early_inc_range(module.getOps<GlobalOpT>()))
+    if (!global->hasAttr(USMPDialect::getPlacementAttrName()) &&
+        isUnreferenced(referenced, global))
+      global.erase();
+}
+
 /// Makes a multi-dimensional constant one-dimensional, read back through
 /// expand_shape from its `reads`: C initializers of nested arrays need
 /// nested braces, which the EmitC printer does not write. Returns whether it
@@ -1078,12 +1089,7 @@ static void castUnusedParametersToVoid(ModuleOp module) {
 
 void ConvertUSMPToEmitCPass::removeUnusedParameters(ModuleOp module) {
   // Constants whose reads were folded away would be unused statics.
-  std::optional<DenseSet<StringAttr>> referenced = getReferencedSymbols(module);
-  for (auto global :
-       llvm::make_early_inc_range(module.getOps<emitc::GlobalOp>()))
-    if (!global->hasAttr(USMPDialect::getPlacementAttrName()) &&
-        isUnreferenced(referenced, global))
-      global.erase();
+  eraseUnreferencedGlobals<emitc::GlobalOp>(module);
   DenseMap<StringAttr, SmallVector<emitc::CallOp>> callsTo;
   module.walk([&](emitc::CallOp call) {
     callsTo[call.getCalleeAttr().getRootReference()].push_back(call);
@@ -1497,12 +1503,7 @@ static void eraseUnreachableCode(ModuleOp module, func::FuncOp entry) {
             << entry.getName() << "; it is left out of the C";
       function.erase();
     }
-  std::optional<DenseSet<StringAttr>> referenced = getReferencedSymbols(module);
-  for (auto global :
-       llvm::make_early_inc_range(module.getOps<memref::GlobalOp>()))
-    if (!global->hasAttr(USMPDialect::getPlacementAttrName()) &&
-        isUnreferenced(referenced, global))
-      global.erase();
+  eraseUnreferencedGlobals<memref::GlobalOp>(module);
 }
 
 void ConvertUSMPToEmitCPass::runOnOperation() {
