@@ -238,11 +238,11 @@ void PlanBuffersPass::runOnOperation() {
     LiveInterval live;
     unsigned buffer;
   };
-  SmallVector<Instance> instances;
-  for (auto [index, buffer] : llvm::enumerate(buffers))
-    for (const LiveInterval &live : buffer.live)
-      instances.push_back({live, static_cast<unsigned>(index)});
   if (llvm::any_of(llvm::seq<unsigned>(0, buffers.size()), isMulti)) {
+    SmallVector<Instance> instances;
+    for (auto [index, buffer] : llvm::enumerate(buffers))
+      for (const LiveInterval &live : buffer.live)
+        instances.push_back({live, static_cast<unsigned>(index)});
     llvm::sort(instances, [](const Instance &a, const Instance &b) {
       return std::make_pair(a.live.start, a.buffer) <
              std::make_pair(b.live.start, b.buffer);
@@ -266,9 +266,11 @@ void PlanBuffersPass::runOnOperation() {
     }
     llvm::sort(pairs);
     pairs.erase(llvm::unique(pairs), pairs.end());
-    for (auto [a, b] : pairs)
-      problem.buffers[isMulti(a) ? a : b].conflicts.push_back(isMulti(a) ? b
-                                                                         : a);
+    for (auto [a, b] : pairs) {
+      if (!isMulti(a))
+        std::swap(a, b);
+      problem.buffers[a].conflicts.push_back(b);
+    }
   }
 
   if (llvm::Error error = problem.finalize()) {
