@@ -142,3 +142,14 @@ func.func @main(%flash: memref<16xi8> {usmp.pool = @flash}) {
   %v = memref.load %w[%c8] : memref<2xf32>
   return
 }
+
+// -----
+
+usmp.pool constant @flash alignment(16) planned_size(16)
+func.func @main(%flash: memref<16xi8> {usmp.pool = @flash}, %n: index) {
+  %c0 = arith.constant 0 : index
+  // expected-error @below {{cannot size this view of pool @flash}}
+  %w = memref.view %flash[%c0][%n] : memref<16xi8> to memref<?xf32>
+  %v = memref.load %w[%c0] : memref<?xf32>
+  return
+}
