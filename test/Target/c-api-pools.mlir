@@ -5,6 +5,16 @@
 // RUN: FileCheck %s --input-file=%t/tvmgen_multi_pool.c --check-prefix=SOURCE
 // RUN: cc -std=c99 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_multi_pool.c -o %t/c.o
 // RUN: c++ -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_multi_pool.c -o %t/cxx.o
+// Compilers without GNU attributes align the internal pools with the
+// standard's spelling, and a C99 one without any stops.
+// RUN: clang-22 -U__GNUC__ -std=c11 -E %t/tvmgen_multi_pool.c | FileCheck %s --check-prefix=C11
+// RUN: clang++-22 -U__GNUC__ -x c++ -std=c++17 -E %t/tvmgen_multi_pool.c | FileCheck %s --check-prefix=CXX11
+// RUN: clang-22 -U__GNUC__ -std=c11 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_multi_pool.c -o %t/c11.o
+// RUN: clang++-22 -U__GNUC__ -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_multi_pool.c -o %t/cxx11.o
+// RUN: not clang-22 -U__GNUC__ -std=c99 -fsyntax-only %t/tvmgen_multi_pool.c 2>&1 | FileCheck %s --check-prefix=C99
+// C11: _Alignas(16) static uint8_t tvmgen_multi_pool_scratch[16];
+// CXX11: alignas(16) static uint8_t tvmgen_multi_pool_scratch[16];
+// C99: error: "no known way to align the internal pools with this compiler"
 
 // Provided pools are fields sorted by name; the internal one is not.
 // CHECK: struct tvmgen_multi_pool_workspace_pools {
@@ -22,7 +32,7 @@
 // CHECK-NEXT:     0x00, 0x00, 0x80, 0x3f, 0x00, 0x00, 0x00, 0x40, 0x00, 0x00, 0x40, 0x40, 0x00, 0x00, 0x80, 0x40,{{$}}
 
 // SOURCE: #define USMP_ALIGNED(n) __attribute__((aligned(n)))
-// SOURCE: static uint8_t tvmgen_multi_pool_scratch[16] USMP_ALIGNED(16);
+// SOURCE: USMP_ALIGNED(16) static uint8_t tvmgen_multi_pool_scratch[16];
 // SOURCE: tvmgen_multi_pool_scratch
 usmp.pool workspace @dtcm size_hint(64) alignment(16)
 usmp.pool workspace @sram alignment(16)

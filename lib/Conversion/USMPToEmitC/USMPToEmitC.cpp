@@ -1241,20 +1241,32 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   if (llvm::any_of(pools, [](const PoolInfo &pool) {
         return pool.internal && pool.usedByModel;
       }))
-    line(s, "#if defined(__GNUC__)\n#define USMP_ALIGNED(n) "
-            "__attribute__((aligned(n)))\n#else\n#define USMP_ALIGNED(n)\n"
+    // Placed first in the declaration, where every spelling is valid. A
+    // compiler none of these fits stops rather than misalign the pools.
+    line(s, "#if defined(__GNUC__)\n"
+            "#define USMP_ALIGNED(n) __attribute__((aligned(n)))\n"
+            "#elif defined(_MSC_VER)\n"
+            "#define USMP_ALIGNED(n) __declspec(align(n))\n"
+            "#elif defined(__cplusplus) && __cplusplus >= 201103L\n"
+            "#define USMP_ALIGNED(n) alignas(n)\n"
+            "#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L\n"
+            "#define USMP_ALIGNED(n) _Alignas(n)\n"
+            "#else\n"
+            "#error \"no known way to align the internal pools with this "
+            "compiler\"\n"
             "#endif");
   for (const PoolInfo &pool : pools) {
     if (!pool.internal || !pool.usedByModel)
       continue;
     std::string size = std::to_string(std::max<int64_t>(pool.size, 1));
     if (pool.constant)
-      line(s, "static const uint8_t " + prefix + "_" + pool.name + "[" + size +
-                  "] USMP_ALIGNED(" + Twine(pool.alignment) + ") = {" +
-                  poolMacro(pool, "CONSTANT_POOL_DATA") + "};");
+      line(s, "USMP_ALIGNED(" + Twine(pool.alignment) +
+                  ") static const uint8_t " + prefix + "_" + pool.name + "[" +
+                  size + "] = {" + poolMacro(pool, "CONSTANT_POOL_DATA") +
+                  "};");
     else
-      line(s, "static uint8_t " + prefix + "_" + pool.name + "[" + size +
-                  "] USMP_ALIGNED(" + Twine(pool.alignment) + ");");
+      line(s, "USMP_ALIGNED(" + Twine(pool.alignment) + ") static uint8_t " +
+                  prefix + "_" + pool.name + "[" + size + "];");
   }
   // Row typedefs go here once every pointer type is known.
   Operation *typedefAnchor =
