@@ -50,8 +50,13 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     `arith.maximumf` keep -0.0 below +0.0 and return a NaN operand as it is
     (upstream's expansion takes either zero). `arith.cmpf true` and `false`
     become their constant first (upstream's canonicalization crashes on some),
-    and signed division and remainder of `index` values are computed on
-    `int64_t` (upstream's conversion divides `size_t` values).
+    signed division and remainder of `index` values are computed on
+    `int64_t` (upstream's conversion divides `size_t` values), signed
+    operations on i1 take true as -1 (upstream's use C's `bool`, where it is
+    1), products of i8 and i16 are computed on `uint32_t` (C promotes
+    narrower unsigned values to `int`, which overflows), and INT64_MIN is
+    spelled `INT64_MIN` (the literal upstream's printer writes draws a
+    warning).
 
     The model name comes from the `model-name` option, else the module's
     `usmp.model_name` attribute, else `default`. Pools named in

@@ -791,12 +791,6 @@ static LogicalResult spellBF16Constants(ModuleOp module) {
   return failure(walk.wasInterrupted());
 }
 
-/// Upstream's expansion of arith.minimumf and arith.maximumf (a compare and
-/// a select) takes either zero when they compare equal, but -0.0 is below
-/// +0.0 for them. This one returns a NaN operand as it is, keeps the
-/// ordered cases and, for equal operands that are zeros, adds them: (-0) + (+0)
-/// is +0, the maximum, and the minimum is the same on the negated operands,
-/// negated.
 /// Replaces `arith.cmpf true` and `arith.cmpf false` by their constant
 /// result: upstream's canonicalization crashes on them when an operand is an
 /// integer converted to float (MLIR 22).
@@ -851,6 +845,86 @@ static void signIndexDivisions(ModuleOp module) {
   }
 }
 
+/// Rewrites the signed operations on i1 that upstream's conversion computes
+/// on C's `bool`, where true is 1 rather than arith's -1 (sitofp gave 1.0,
+/// `slt(true, false)` false): signed order on i1 is unsigned order reversed,
+/// the signed maximum is `and`, the minimum `or`, and the extensions select
+/// -1 or 0. A product of i1 is their `and`.
+static void signBooleanOperations(ModuleOp module) {
+  SmallVector<Operation *> booleanOps;
+  module.walk([&](Operation *op) {
+    if (isa<arith::SIToFPOp, arith::ExtSIOp, arith::CmpIOp, arith::MaxSIOp,
+            arith::MinSIOp, arith::MulIOp>(op) &&
+        op->getOperand(0).getType().isInteger(1))
+      booleanOps.push_back(op);
+  });
+  for (Operation *op : booleanOps) {
+    OpBuilder b(op);
+    Location loc = op->getLoc();
+    Value result;
+    if (auto compare = dyn_cast<arith::CmpIOp>(op)) {
+      using P = arith::CmpIPredicate;
+      P predicate = compare.getPredicate();
+      P reversed = predicate == P::slt   ? P::ugt
+                   : predicate == P::sle ? P::uge
+                   : predicate == P::sgt ? P::ult
+                   : predicate == P::sge ? P::ule
+                                         : predicate;
+      compare.setPredicate(reversed);
+      continue;
+    }
+    Value lhs = op->getOperand(0);
+    if (isa<arith::MaxSIOp, arith::MulIOp>(op)) {
+      result = arith::AndIOp::create(b, loc, lhs, op->getOperand(1));
+    } else if (isa<arith::MinSIOp>(op)) {
+      result = arith::OrIOp::create(b, loc, lhs, op->getOperand(1));
+    } else {
+      Type type = op->getResult(0).getType();
+      TypedAttr minusOne, zero;
+      if (auto real = dyn_cast<FloatType>(type)) {
+        minusOne = b.getFloatAttr(real, -1.0);
+        zero = b.getFloatAttr(real, 0.0);
+      } else {
+        minusOne = b.getIntegerAttr(type, -1);
+        zero = b.getIntegerAttr(type, 0);
+      }
+      result = arith::SelectOp::create(
+          b, loc, lhs, arith::ConstantOp::create(b, loc, minusOne),
+          arith::ConstantOp::create(b, loc, zero));
+    }
+    op->getResult(0).replaceAllUsesWith(result);
+    op->erase();
+  }
+}
+
+/// Multiplies i8 and i16 values as uint32_t: upstream's conversion
+/// multiplies them as uint8_t or uint16_t, which C promotes to int, and
+/// 65535 * 65535 overflows it (undefined behaviour).
+static void widenNarrowProducts(ModuleOp module) {
+  SmallVector<arith::MulIOp> products;
+  module.walk([&](arith::MulIOp product) {
+    if (product.getType().isInteger(8) || product.getType().isInteger(16))
+      products.push_back(product);
+  });
+  for (arith::MulIOp product : products) {
+    OpBuilder b(product);
+    Location loc = product.getLoc();
+    Type i32 = b.getI32Type();
+    Value wide = arith::MulIOp::create(
+        b, loc, arith::ExtUIOp::create(b, loc, i32, product.getLhs()),
+        arith::ExtUIOp::create(b, loc, i32, product.getRhs()));
+    product.replaceAllUsesWith(
+        arith::TruncIOp::create(b, loc, product.getType(), wide).getResult());
+    product.erase();
+  }
+}
+
+/// Upstream's expansion of arith.minimumf and arith.maximumf (a compare and
+/// a select) takes either zero when they compare equal, but -0.0 is below
+/// +0.0 for them. This one returns a NaN operand as it is, keeps the
+/// ordered cases and, for equal operands that are zeros, adds them: (-0) + (+0)
+/// is +0, the maximum, and the minimum is the same on the negated operands,
+/// negated.
 static void expandMinimumMaximum(ModuleOp module) {
   module.walk([](Operation *op) {
     bool isMin = isa<arith::MinimumFOp>(op);
@@ -899,6 +973,49 @@ static void expandMinimumMaximum(ModuleOp module) {
                select(cmp(arith::CmpFPredicate::UNO, rhs, rhs), rhs, ordered));
     op->getResult(0).replaceAllUsesWith(result);
     op->erase();
+  });
+}
+
+/// The EmitC printer writes INT64_MIN as -9223372036854775808, a negated
+/// literal too large for int64_t that compilers warn about (an error under
+/// -Werror): constants and the initializers of constant arrays spell it
+/// INT64_MIN (<stdint.h>) instead.
+static void spellInt64Min(ModuleOp module) {
+  auto isMin = [](const APInt &value) {
+    return value.getBitWidth() == 64 && value.isMinSignedValue();
+  };
+  auto isSignedOrSignless = [](Type type) {
+    auto integer = dyn_cast<IntegerType>(type);
+    return integer && !integer.isUnsigned();
+  };
+  MLIRContext *context = module.getContext();
+  module.walk([&](Operation *op) {
+    if (auto constant = dyn_cast<emitc::ConstantOp>(op)) {
+      auto value = dyn_cast<IntegerAttr>(constant.getValue());
+      if (value && isSignedOrSignless(value.getType()) &&
+          isMin(value.getValue()))
+        constant.setValueAttr(emitc::OpaqueAttr::get(context, "INT64_MIN"));
+      return;
+    }
+    auto global = dyn_cast<emitc::GlobalOp>(op);
+    auto elements = global ? dyn_cast_or_null<DenseIntElementsAttr>(
+                                 global.getInitialValueAttr())
+                           : nullptr;
+    if (!elements || !isSignedOrSignless(elements.getElementType()) ||
+        llvm::none_of(elements.getValues<APInt>(), isMin))
+      return;
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    os << "{";
+    llvm::interleaveComma(elements.getValues<APInt>(), os,
+                          [&](const APInt &value) {
+                            if (isMin(value))
+                              os << "INT64_MIN";
+                            else
+                              os << value.getSExtValue();
+                          });
+    os << "}";
+    global.setInitialValueAttr(emitc::OpaqueAttr::get(context, text));
   });
 }
 
@@ -955,6 +1072,8 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   expandMinimumMaximum(module);
   foldConstantComparisons(module);
   signIndexDivisions(module);
+  signBooleanOperations(module);
+  widenNarrowProducts(module);
   OpPassManager pm(ModuleOp::getOperationName());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(memref::createFoldMemRefAliasOpsPass());
@@ -1019,6 +1138,7 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
                                   << "' to C: no EmitC conversion handles it";
   }
   dropConstOfGlobalsPassedToCalls(module);
+  spellInt64Min(module);
   return spellBF16Constants(module);
 }
 
