@@ -4,7 +4,9 @@
 #include "usmp/Dialect/USMP/USMPOps.h"
 #include "usmp/Dialect/USMP/USMPUtils.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
@@ -90,6 +92,16 @@ LogicalResult usmp::verifyAlignmentOption(ModuleOp module, uint64_t alignment) {
 static func::FuncOp getDefinedCallee(func::CallOp call,
                                      SymbolTableCollection &symbols);
 
+/// Whether the iterations or regions of `op` may run at the same time:
+/// parallel loops, and anything of the dialects for threads and devices.
+static bool mayRunConcurrently(Operation *op) {
+  if (isa<scf::ForallOp, scf::ParallelOp, affine::AffineParallelOp>(op))
+    return true;
+  StringRef dialect = op->getName().getDialectNamespace();
+  return op->getNumRegions() != 0 &&
+         llvm::is_contained({"omp", "acc", "gpu", "async"}, dialect);
+}
+
 namespace {
 
 /// The timeline: every operation instance (an operation inside a particular
@@ -143,6 +155,12 @@ public:
     return spans.lookup({op, instance});
   }
 
+  /// The innermost operation whose iterations may run at once around call
+  /// instance `instance`, through the calls leading to it; null if none.
+  Operation *getConcurrency(unsigned instance) const {
+    return concurrency.lookup(instance);
+  }
+
   /// Every call instance of `function` with its span.
   ArrayRef<std::pair<unsigned, LiveInterval>>
   getInstances(func::FuncOp function) const {
@@ -168,6 +186,9 @@ private:
     unsigned instance;
     int64_t start;
     SmallVector<Operation *> nested;
+    /// The innermost operation around `nested` whose iterations may run at
+    /// once.
+    Operation *concurrency = nullptr;
     unsigned next = 0;
     bool calleeEntered = false;
   };
@@ -185,8 +206,11 @@ private:
     onStack.insert(function);
     if (visited.insert(function).second)
       functions.push_back(function);
+    Operation *around = frames.empty() ? nullptr : frames.back().concurrency;
+    if (around)
+      concurrency[nextInstance] = around;
     frames.push_back({function, /*isFunction=*/true, nextInstance++, now++,
-                      nestedOperations(function)});
+                      nestedOperations(function), around});
   }
 
   LogicalResult enterOperation(Operation *op, unsigned instance,
@@ -207,8 +231,9 @@ private:
                << "a function value of @" << callee.getName()
                << " hides the buffers of its calls from the liveness "
                   "analysis; call it directly";
-    frames.push_back(
-        {op, /*isFunction=*/false, instance, now++, nestedOperations(op)});
+    Operation *around = mayRunConcurrently(op) ? op : frames.back().concurrency;
+    frames.push_back({op, /*isFunction=*/false, instance, now++,
+                      nestedOperations(op), around});
     return success();
   }
 
@@ -253,6 +278,7 @@ private:
   llvm::DenseSet<Operation *> onStack;
   llvm::DenseSet<Operation *> visited;
   unsigned nextInstance = 0;
+  DenseMap<unsigned, Operation *> concurrency;
   DenseMap<std::pair<Operation *, unsigned>, LiveInterval> spans;
   DenseMap<Operation *, SmallVector<std::pair<unsigned, LiveInterval>>>
       instances;
@@ -435,6 +461,22 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
       UseSummary uses = summarizeUses(op->getResult(0), symbols);
       if (!uses.escape.empty())
         return leave(uses.escape);
+      // One static slot cannot serve iterations running at the same time.
+      Operation *concurrent = nullptr;
+      for (Operation *parent = op->getParentOp(); parent != function;
+           parent = parent->getParentOp())
+        if (mayRunConcurrently(parent)) {
+          concurrent = parent;
+          break;
+        }
+      for (auto [instance, instanceSpan] : timeline.getInstances(function))
+        if (!concurrent)
+          concurrent = timeline.getConcurrency(instance);
+      if (concurrent)
+        return leave("it is allocated in '" +
+                     concurrent->getName().getStringRef() +
+                     "', whose iterations may run at the same time and "
+                     "would share its one slot in a pool");
 
       PlannableBuffer buffer;
       buffer.op = op;

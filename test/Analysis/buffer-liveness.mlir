@@ -239,3 +239,44 @@ func.func @generic_body(%in: memref<4xf32>, %out: memref<4xf32>) {
   }
   return
 }
+
+// -----
+
+// Iterations that may run at the same time cannot share one slot: buffers
+// allocated in them, directly or in a function they call, are not planned.
+// A buffer used by all of them from outside is.
+func.func private @helper(%x: memref<4xf32>) {
+  // expected-remark @below {{buffer not planned: it is allocated in 'scf.parallel', whose iterations may run at the same time and would share its one slot in a pool}}
+  %t = memref.alloc() : memref<4xf32>
+  memref.copy %x, %t : memref<4xf32> to memref<4xf32>
+  memref.copy %t, %x : memref<4xf32> to memref<4xf32>
+  return
+}
+func.func @parallel(%in: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  // expected-remark @below {{buffer 'parallel.buf0' size 16 alignment 16 live}}
+  %shared = memref.alloc() : memref<4xf32>
+  memref.copy %in, %shared : memref<4xf32> to memref<4xf32>
+  scf.forall (%i) in (4) {
+    // expected-remark @below {{buffer not planned: it is allocated in 'scf.forall', whose iterations may run at the same time and would share its one slot in a pool}}
+    %a = memref.alloc() : memref<4xf32>
+    memref.copy %shared, %a : memref<4xf32> to memref<4xf32>
+    scf.for %j = %c0 to %c4 step %c1 {
+      // expected-remark @below {{buffer not planned: it is allocated in 'scf.forall', whose iterations may run at the same time and would share its one slot in a pool}}
+      %b = memref.alloc() : memref<4xf32>
+      memref.copy %a, %b : memref<4xf32> to memref<4xf32>
+    }
+  }
+  scf.parallel (%i) = (%c0) to (%c4) step (%c1) {
+    func.call @helper(%in) : (memref<4xf32>) -> ()
+    scf.reduce
+  }
+  affine.parallel (%i) = (0) to (4) {
+    // expected-remark @below {{buffer not planned: it is allocated in 'affine.parallel', whose iterations may run at the same time and would share its one slot in a pool}}
+    %c = memref.alloc() : memref<4xf32>
+    memref.copy %in, %c : memref<4xf32> to memref<4xf32>
+  }
+  return
+}

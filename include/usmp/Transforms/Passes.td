@@ -12,7 +12,8 @@ def PrintBufferLivenessPass : Pass<"usmp-print-buffer-liveness", "mlir::ModuleOp
     emits one remark per buffer at its allocation: its name, size in bytes,
     alignment and live time steps (one interval per call of its function).
     Buffers the planner must leave alone get a remark saying why (dynamic
-    shape, escaping through a return, a store, an unknown call, ...). For
+    shape, escaping through a return, a store, an unknown call, allocated in
+    a parallel loop, ...). For
     tests and for understanding a plan.
   }];
   let options = [
