@@ -419,8 +419,10 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
       llvm::inconvertibleErrorCode(),
       *error + (proven ? "; the exact search proved that no layout fits within "
                          "the size hints"
-                       : "; no other layout auto tried within its budget "
-                         "fits either"));
+                       : "; no other layout auto tried within its " +
+                             std::to_string(budgetMs) +
+                             " ms budget fits either (a larger time limit "
+                             "lets it search longer)"));
 }
 
 std::unique_ptr<Algorithm> usmp::planner::createPortfolio() {

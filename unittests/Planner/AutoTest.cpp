@@ -185,7 +185,8 @@ TEST(AutoTest, FailsLikeBestFitWhenNothingFits) {
   EXPECT_EQ(errorMessage(plan),
             "buffer 'b' of size 3 fits in no candidate pool: 'tiny' had 1 byte "
             "left (size hint 4), 'other' had 2 bytes left (size hint 2); no "
-            "other layout auto tried within its budget fits either");
+            "other layout auto tried within its 5 ms budget fits either (a "
+            "larger time limit lets it search longer)");
 }
 
 /// Places every buffer at offset 0 of its first candidate; `shortBy`
@@ -282,8 +283,10 @@ TEST(AutoTest, FailsWithBestFitsErrorWhateverTheBudget) {
     options.timeLimitMs = timeLimitMs;
     plan = planWith("auto", problem, options);
     EXPECT_EQ(errorMessage(plan),
-              bestFit +
-                  "; no other layout auto tried within its budget fits either")
+              bestFit + "; no other layout auto tried within its " +
+                  std::to_string(timeLimitMs) +
+                  " ms budget fits either (a larger time limit lets it search "
+                  "longer)")
         << timeLimitMs;
   }
 }
