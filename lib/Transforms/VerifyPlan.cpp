@@ -47,10 +47,10 @@ void VerifyPlanPass::runOnOperation() {
   if (failed(entryFunc) || failed(verifyDisjointConstants(module)))
     return signalPassFailure();
 
+  SymbolTable symbols(module);
   auto poolOf = [&](memref::ViewOp view) -> PoolOp {
     FlatSymbolRefAttr name = getPoolOfArgument(view.getSource());
-    return name ? SymbolTable::lookupNearestSymbolFrom<PoolOp>(module, name)
-                : nullptr;
+    return name ? symbols.lookup<PoolOp>(name.getAttr()) : nullptr;
   };
   // Constants hold their bytes for the whole run (verifyDisjointConstants
   // checked them), so only views of workspace pools need liveness; which

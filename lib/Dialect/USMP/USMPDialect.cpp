@@ -25,6 +25,31 @@ void USMPDialect::initialize() {
   registerAttributes();
 }
 
+/// The pool `name` names from `op`, in the nearest symbol table, scanned from
+/// both ends: every annotated operation looks its pools up when verified,
+/// and pools come first or last in a module, so a lookup takes a few steps
+/// rather than a walk past every function (quadratic in the module's size).
+static PoolOp lookupPool(Operation *op, FlatSymbolRefAttr name) {
+  Operation *table = SymbolTable::getNearestSymbolTable(op);
+  if (!table || table->getNumRegions() == 0 || table->getRegion(0).empty())
+    return {};
+  auto match = [&](Operation &candidate) {
+    auto pool = dyn_cast<PoolOp>(candidate);
+    return pool && pool.getSymNameAttr() == name.getAttr() ? pool : PoolOp();
+  };
+  Block &block = table->getRegion(0).front();
+  Block::iterator front = block.begin(), back = block.end();
+  while (front != back) {
+    if (PoolOp pool = match(*front++))
+      return pool;
+    if (front == back)
+      break;
+    if (PoolOp pool = match(*--back))
+      return pool;
+  }
+  return {};
+}
+
 /// The single memref result of `op`, with the checks every buffer attribute
 /// needs: a statically shaped memref whose size is known.
 static FailureOr<std::pair<MemRefType, uint64_t>>
@@ -66,8 +91,7 @@ static LogicalResult verifyPlacement(Operation *op, PlacementAttr placement) {
            << "'" << name << "' requires an identity layout and the default "
            << "memory space (the buffer becomes a view of the pool), got "
            << type;
-  auto pool =
-      SymbolTable::lookupNearestSymbolFrom<PoolOp>(op, placement.getPool());
+  PoolOp pool = lookupPool(op, placement.getPool());
   if (!pool)
     return op->emitOpError()
            << "'" << name << "' refers to unknown pool " << placement.getPool();
@@ -191,7 +215,7 @@ static LogicalResult verifyCandidatePools(Operation *op, Attribute value) {
     return failure();
   llvm::SmallDenseSet<Attribute> seen;
   for (auto pool : pools.getAsRange<FlatSymbolRefAttr>()) {
-    if (!SymbolTable::lookupNearestSymbolFrom<PoolOp>(op, pool))
+    if (!lookupPool(op, pool))
       return op->emitOpError()
              << "'" << name << "' refers to unknown pool " << pool;
     if (!seen.insert(pool).second)
@@ -303,7 +327,7 @@ LogicalResult USMPDialect::verifyRegionArgAttribute(Operation *op,
   if (!pool)
     return op->emitOpError() << "'" << name << "' of argument " << argIndex
                              << " must be a pool symbol";
-  auto poolOp = SymbolTable::lookupNearestSymbolFrom<PoolOp>(op, pool);
+  PoolOp poolOp = lookupPool(op, pool);
   if (!poolOp)
     return op->emitOpError() << "'" << name << "' of argument " << argIndex
                              << " refers to unknown pool " << pool;

@@ -454,3 +454,35 @@ func.func @pools_on_view(%pool: memref<64xi8> {usmp.pool = @p}) {
   %v = memref.view %pool[%c0][] {usmp.pools = [@p]} : memref<64xi8> to memref<4xf32>
   return
 }
+
+// -----
+
+// Pools may come anywhere in the module: these are found after the
+// functions and between them, and a name no pool has is still unknown.
+func.func @pools_after() {
+  %0 = memref.alloc() {usmp.placement = #usmp.placement<@middle, offset = 8>} : memref<4xf32>
+  // expected-error @below {{offset 8 in pool @last is not a multiple of the pool's alignment 16}}
+  %1 = memref.alloc() {usmp.placement = #usmp.placement<@last, offset = 8>} : memref<4xf32>
+  return
+}
+func.func @between() {
+  return
+}
+usmp.pool workspace @middle alignment(8)
+func.func @after() {
+  return
+}
+usmp.pool workspace @last alignment(16)
+
+// -----
+
+usmp.pool workspace @first alignment(16)
+func.func @unknown_among_pools() {
+  // expected-error @below {{'usmp.pools' refers to unknown pool @none}}
+  %0 = memref.alloc() {usmp.pools = [@first, @none]} : memref<4xf32>
+  return
+}
+func.func @more() {
+  return
+}
+usmp.pool workspace @last alignment(16)
