@@ -382,3 +382,35 @@ func.func @main(%a: memref<4xf32>, %o: memref<4xf32>) {
   memref.copy %r#0, %o : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// A C function returns one value.
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:1: error: cannot lower @pair to C: it returns 2 values, and a C function returns one
+func.func private @pair(%x: i32) -> (i32, i32) {
+  return %x, %x : i32, i32
+}
+func.func @main(%in: memref<2xi32>, %out: memref<2xi32>) {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<2xi32>
+  %a, %b = func.call @pair(%x) : (i32) -> (i32, i32)
+  %s = arith.addi %a, %b : i32
+  memref.store %s, %out[%c0] : memref<2xi32>
+  return
+}
+
+// -----
+
+// Upstream's conversion of a constant array of index values does not
+// verify.
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:1: error: cannot lower @indices to C: upstream's conversion of index arrays does not verify; use i64 elements
+memref.global "private" constant @indices : memref<2xindex> = dense<[3, -1]>
+func.func @main(%in: memref<2xindex>, %out: memref<2xindex>) {
+  %k = memref.get_global @indices : memref<2xindex>
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<2xindex>
+  %y = memref.load %k[%c0] : memref<2xindex>
+  %s = arith.addi %x, %y : index
+  memref.store %s, %out[%c0] : memref<2xindex>
+  return
+}

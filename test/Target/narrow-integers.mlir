@@ -1,9 +1,11 @@
 // Integer operations upstream's conversion gets wrong in C, computed right:
 // signed operations on i1 (true is -1, not C's 1), products of i16 (C
 // promotes uint16_t to int, where 65535 * 65535 overflows: undefined
-// behaviour, caught here by UBSan) and INT64_MIN (printed as a literal too
-// large for int64_t, a warning -Werror fails on), as a constant and in a
-// constant array.
+// behaviour, caught here by UBSan), also those of the expansion of
+// floordivsi and ceildivsi, INT64_MIN (printed as a literal too large for
+// int64_t, a warning -Werror fails on), as a constant, an index constant and
+// in a constant array, and a function returning index (its call did not
+// verify).
 
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: usmp-opt %s --usmp-pipeline=model-name=m --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t
@@ -11,17 +13,23 @@
 // RUN: %t/app | FileCheck %s
 
 // Bits of cmp: slt, sle, sgt, sge; of minmax: maxsi, minsi, muli.
-// CHECK: a=0 b=0 sitofp=0 extsi=0 cmp=10 minmax=0 square=1
-// CHECK-NEXT: a=1 b=0 sitofp=-1 extsi=-1 cmp=3 minmax=2 square=0
-// CHECK-NEXT: a=0 b=1 sitofp=0 extsi=0 cmp=12 minmax=2 square=24464
-// CHECK-NEXT: a=1 b=1 sitofp=-1 extsi=-1 cmp=10 minmax=7 square=9
-// CHECK-NEXT: x=0 x^min^k=0
-// CHECK-NEXT: x=1 x^min^k=-9223372036854775804
+// CHECK: a=0 b=0 sitofp=0 extsi=0 cmp=10 minmax=0 square=1 c/-1=1,1
+// CHECK-NEXT: a=1 b=0 sitofp=-1 extsi=-1 cmp=3 minmax=2 square=1 c/-1=-1,-1
+// CHECK-NEXT: a=0 b=1 sitofp=0 extsi=0 cmp=12 minmax=2 square=24464 c/-1=-300,-300
+// CHECK-NEXT: a=1 b=1 sitofp=-1 extsi=-1 cmp=10 minmax=7 square=9 c/-1=3,3
+// CHECK-NEXT: x=0 x^min^k=0 index=-9223372036854775808
+// CHECK-NEXT: x=1 x^min^k=-9223372036854775804 index=-9223372036854775807
 #map = affine_map<(d0) -> (d0)>
+func.func private @offset(%x: i64) -> index {
+  %i = arith.index_cast %x : i64 to index
+  %min = arith.constant -9223372036854775808 : index
+  %s = arith.addi %i, %min : index
+  return %s : index
+}
 memref.global "private" constant @k : memref<2xi64> = dense<[-9223372036854775808, 5]>
-func.func @main(%a: memref<4xi8>, %b: memref<4xi8>, %c: memref<4xi16>, %x: memref<2xi64>, %f: memref<4xf32>, %e: memref<4xi16>, %cmp: memref<4xi8>, %mm: memref<4xi8>, %sq: memref<4xi16>, %y: memref<2xi64>) {
-  linalg.generic {indexing_maps = [#map, #map, #map, #map, #map, #map, #map, #map], iterator_types = ["parallel"]} ins(%a, %b, %c : memref<4xi8>, memref<4xi8>, memref<4xi16>) outs(%f, %e, %cmp, %mm, %sq : memref<4xf32>, memref<4xi16>, memref<4xi8>, memref<4xi8>, memref<4xi16>) {
-  ^bb0(%a8: i8, %b8: i8, %c16: i16, %o0: f32, %o1: i16, %o2: i8, %o3: i8, %o4: i16):
+func.func @main(%a: memref<4xi8>, %b: memref<4xi8>, %c: memref<4xi16>, %x: memref<2xi64>, %f: memref<4xf32>, %e: memref<4xi16>, %cmp: memref<4xi8>, %mm: memref<4xi8>, %sq: memref<4xi16>, %fd: memref<4xi16>, %cd: memref<4xi16>, %y: memref<2xi64>, %ix: memref<2xindex>) {
+  linalg.generic {indexing_maps = [#map, #map, #map, #map, #map, #map, #map, #map, #map, #map], iterator_types = ["parallel"]} ins(%a, %b, %c : memref<4xi8>, memref<4xi8>, memref<4xi16>) outs(%f, %e, %cmp, %mm, %sq, %fd, %cd : memref<4xf32>, memref<4xi16>, memref<4xi8>, memref<4xi8>, memref<4xi16>, memref<4xi16>, memref<4xi16>) {
+  ^bb0(%a8: i8, %b8: i8, %c16: i16, %o0: f32, %o1: i16, %o2: i8, %o3: i8, %o4: i16, %o5: i16, %o6: i16):
     %p = arith.trunci %a8 : i8 to i1
     %q = arith.trunci %b8 : i8 to i1
     %fp = arith.sitofp %p : i1 to f32
@@ -54,15 +62,19 @@ func.func @main(%a: memref<4xi8>, %b: memref<4xi8>, %c: memref<4xi16>, %x: memre
     %m0 = arith.ori %max8, %min1 : i8
     %minmax = arith.ori %m0, %mul2 : i8
     %square = arith.muli %c16, %c16 : i16
-    linalg.yield %fp, %ext, %bits, %minmax, %square : f32, i16, i8, i8, i16
+    %m1 = arith.constant -1 : i16
+    %floor = arith.floordivsi %c16, %m1 : i16
+    %ceil = arith.ceildivsi %c16, %m1 : i16
+    linalg.yield %fp, %ext, %bits, %minmax, %square, %floor, %ceil : f32, i16, i8, i8, i16, i16, i16
   }
   %k = memref.get_global @k : memref<2xi64>
   %smallest = arith.constant -9223372036854775808 : i64
-  linalg.generic {indexing_maps = [#map, #map, #map], iterator_types = ["parallel"]} ins(%x, %k : memref<2xi64>, memref<2xi64>) outs(%y : memref<2xi64>) {
-  ^bb0(%v: i64, %w: i64, %o: i64):
+  linalg.generic {indexing_maps = [#map, #map, #map, #map], iterator_types = ["parallel"]} ins(%x, %k : memref<2xi64>, memref<2xi64>) outs(%y, %ix : memref<2xi64>, memref<2xindex>) {
+  ^bb0(%v: i64, %w: i64, %o: i64, %o2: index):
     %r = arith.xori %v, %smallest : i64
     %s = arith.xori %r, %w : i64
-    linalg.yield %s : i64
+    %i = func.call @offset(%v) : (i64) -> index
+    linalg.yield %s, %i : i64, index
   }
   return
 }

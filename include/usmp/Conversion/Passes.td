@@ -36,7 +36,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     vector or complex) is an error at the value, and so is a function
     parameter that is not a contiguous row-major memref of static shape with
     elements, a view of a pool with a dynamic shape, a
-    function returning a memref (C returns no arrays), a loop or branch
+    function returning a memref (C returns no arrays) or several values, a
+    constant array of index values outside the pools (upstream's conversion
+    does not verify), a loop or branch
     yielding one (C assigns no arrays), an
     `scf.while` carrying index values (upstream's conversion of it does not
     verify), a branch (no conversion handles them), an input or output
@@ -53,10 +55,12 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     signed division and remainder of `index` values are computed on
     `int64_t` (upstream's conversion divides `size_t` values), signed
     operations on i1 take true as -1 (upstream's use C's `bool`, where it is
-    1), products of i8 and i16 are computed on `uint32_t` (C promotes
-    narrower unsigned values to `int`, which overflows), and INT64_MIN is
-    spelled `INT64_MIN` (the literal upstream's printer writes draws a
-    warning).
+    1), products of i8 and i16 (also those expanding floordivsi and
+    ceildivsi) are computed on `uint32_t` (C promotes narrower unsigned
+    values to `int`, which overflows), INT64_MIN is spelled `INT64_MIN` (the
+    literal upstream's printer writes draws a warning), and a function
+    returning an index value returns it as i64 (upstream's conversion of
+    its calls does not verify).
 
     The model name comes from the `model-name` option, else the module's
     `usmp.model_name` attribute, else `default`. Pools named in

@@ -678,6 +678,15 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       return isCElement(type);
     return !isa<ComplexType, VectorType>(type);
   };
+  // Upstream's conversion keeps an index array's initializer as it is,
+  // which does not verify. (Placed constants are bytes of their pool.)
+  for (auto global : module.getOps<memref::GlobalOp>())
+    if (isa<IndexType>(global.getType().getElementType()) &&
+        !global->hasAttr(USMPDialect::getPlacementAttrName()))
+      return global.emitError()
+             << "cannot lower @" << global.getSymName()
+             << " to C: upstream's conversion of index arrays does not "
+                "verify; use i64 elements";
   for (auto function : module.getOps<func::FuncOp>()) {
     if (function.isExternal() && failed(checkExternalFunction(function)))
       return failure();
@@ -701,6 +710,12 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       if (memref && memref.hasStaticShape() && memref.getNumElements() == 0)
         return fail("has no elements, and C has no zero-length arrays");
     }
+    // A C function returns one value.
+    if (function != entry && function.getNumResults() > 1)
+      return function.emitError()
+             << "cannot lower @" << function.getName() << " to C: it returns "
+             << function.getNumResults()
+             << " values, and a C function returns one";
     // Upstream would make it an emitc.func returning an array. (`collect`
     // says what the entry should do instead.)
     for (Type result :
@@ -919,6 +934,48 @@ static void widenNarrowProducts(ModuleOp module) {
   }
 }
 
+/// Makes functions returning index values return i64: upstream's
+/// conversion gives the function a `size_t` result but leaves its calls
+/// returning index, which does not verify. Their calls cast back.
+static void returnIndexAsI64(ModuleOp module) {
+  llvm::StringMap<func::FuncOp> changed;
+  for (auto function : module.getOps<func::FuncOp>()) {
+    if (function.isExternal() ||
+        !llvm::any_of(function.getResultTypes(), llvm::IsaPred<IndexType>))
+      continue;
+    OpBuilder b(module.getContext());
+    Type i64 = b.getI64Type();
+    auto widen = [&](Type type) { return isa<IndexType>(type) ? i64 : type; };
+    function.walk([&](func::ReturnOp ret) {
+      b.setInsertionPoint(ret);
+      for (OpOperand &operand : ret->getOpOperands())
+        if (isa<IndexType>(operand.get().getType()))
+          operand.set(
+              arith::IndexCastOp::create(b, ret.getLoc(), i64, operand.get()));
+    });
+    function.setType(FunctionType::get(
+        module.getContext(), function.getArgumentTypes(),
+        llvm::map_to_vector(function.getResultTypes(), widen)));
+    changed[function.getName()] = function;
+  }
+  if (changed.empty())
+    return;
+  module.walk([&](func::CallOp call) {
+    if (!changed.contains(call.getCallee()))
+      return;
+    OpBuilder b(call);
+    b.setInsertionPointAfter(call);
+    for (OpResult result : call->getResults()) {
+      if (!isa<IndexType>(result.getType()))
+        continue;
+      result.setType(b.getI64Type());
+      auto back = arith::IndexCastOp::create(b, call.getLoc(), b.getIndexType(),
+                                             result);
+      result.replaceAllUsesExcept(back, back);
+    }
+  });
+}
+
 /// Upstream's expansion of arith.minimumf and arith.maximumf (a compare and
 /// a select) takes either zero when they compare equal, but -0.0 is below
 /// +0.0 for them. This one returns a NaN operand as it is, keeps the
@@ -979,14 +1036,15 @@ static void expandMinimumMaximum(ModuleOp module) {
 /// The EmitC printer writes INT64_MIN as -9223372036854775808, a negated
 /// literal too large for int64_t that compilers warn about (an error under
 /// -Werror): constants and the initializers of constant arrays spell it
-/// INT64_MIN (<stdint.h>) instead.
+/// INT64_MIN (<stdint.h>) instead, also for index values (converted to
+/// `size_t`, it is the same value).
 static void spellInt64Min(ModuleOp module) {
   auto isMin = [](const APInt &value) {
     return value.getBitWidth() == 64 && value.isMinSignedValue();
   };
   auto isSignedOrSignless = [](Type type) {
     auto integer = dyn_cast<IntegerType>(type);
-    return integer && !integer.isUnsigned();
+    return isa<IndexType>(type) || (integer && !integer.isUnsigned());
   };
   MLIRContext *context = module.getContext();
   module.walk([&](Operation *op) {
@@ -1070,15 +1128,21 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
                                  "and C has no zero-length arrays";
 
   expandMinimumMaximum(module);
+  OpPassManager expand(ModuleOp::getOperationName());
+  expand.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  expand.addPass(memref::createFoldMemRefAliasOpsPass());
+  expand.addPass(createLowerAffinePass());
+  expand.addPass(arith::createArithExpandOpsPass());
+  if (failed(runPipeline(expand, module)))
+    return failure();
+  // After the expansions, which make products and divisions of their own
+  // (floordivsi multiplies), and before canonicalization.
   foldConstantComparisons(module);
   signIndexDivisions(module);
   signBooleanOperations(module);
   widenNarrowProducts(module);
+  returnIndexAsI64(module);
   OpPassManager pm(ModuleOp::getOperationName());
-  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
-  pm.addPass(memref::createFoldMemRefAliasOpsPass());
-  pm.addPass(createLowerAffinePass());
-  pm.addPass(arith::createArithExpandOpsPass());
   pm.addPass(createCanonicalizerPass());
   ConvertMathToEmitCOptions math;
   math.languageTarget = emitc::LanguageTarget::c99;
