@@ -15,7 +15,6 @@
 #include "usmp/Dialect/USMP/USMPOps.h"
 #include "usmp/Dialect/USMP/USMPUtils.h"
 
-#include "mlir/Conversion/MathToEmitC/MathToEmitC.h"
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
@@ -934,6 +933,78 @@ static void widenNarrowProducts(ModuleOp module) {
   }
 }
 
+/// The C99 <math.h> function of math dialect operation `name`, by its
+/// double name, or "" when C99 has none (math.roundeven is C23's).
+static StringRef getMathFunction(StringRef name) {
+  if (name == "math.absf")
+    return "fabs";
+  if (name == "math.powf")
+    return "pow";
+  // The others have the operation's name; the classifications are
+  // type-generic macros.
+  static constexpr llvm::StringLiteral sameName[] = {
+      "ceil", "floor",    "round", "trunc", "sqrt",     "cbrt",    "exp",
+      "exp2", "expm1",    "log",   "log2",  "log10",    "log1p",   "sin",
+      "cos",  "tan",      "asin",  "acos",  "atan",     "atan2",   "sinh",
+      "cosh", "tanh",     "asinh", "acosh", "atanh",    "erf",     "erfc",
+      "fma",  "copysign", "isnan", "isinf", "isfinite", "isnormal"};
+  StringRef function = name;
+  if (!function.consume_front("math.") ||
+      !llvm::is_contained(sameName, function))
+    return "";
+  return function;
+}
+
+/// Lowers the math operations on floats to calls of their <math.h>
+/// functions (upstream's conversion knows a third of them, and only on f32
+/// and f64): f16 and bf16 values are computed in float and rounded back, as
+/// C compilers compute them; rsqrt is one divided by the square root, as
+/// upstream's LLVM lowering computes it.
+static void callMathFunctions(ModuleOp module) {
+  SmallVector<Operation *> mathOps;
+  module.walk([&](Operation *op) {
+    StringRef name = op->getName().getStringRef();
+    if ((name == "math.rsqrt" || !getMathFunction(name).empty()) &&
+        op->getNumResults() == 1 && op->getNumOperands() != 0 &&
+        llvm::all_of(op->getOperandTypes(), llvm::IsaPred<FloatType>))
+      mathOps.push_back(op);
+  });
+  for (Operation *op : mathOps) {
+    OpBuilder b(op);
+    Location loc = op->getLoc();
+    auto type = cast<FloatType>(op->getOperand(0).getType());
+    bool isDouble = isa<Float64Type>(type);
+    FloatType compute = isDouble ? b.getF64Type() : b.getF32Type();
+    SmallVector<Value> operands;
+    for (Value operand : op->getOperands())
+      operands.push_back(
+          operand.getType() == compute
+              ? operand
+              : arith::ExtFOp::create(b, loc, compute, operand).getResult());
+    auto call = [&](StringRef function, Type result) {
+      return emitc::CallOpaqueOp::create(b, loc, result, function, operands)
+          .getResult(0);
+    };
+    StringRef name = op->getName().getStringRef();
+    StringRef suffix = isDouble ? "" : "f";
+    Value result;
+    if (name == "math.rsqrt") {
+      Value one = arith::ConstantOp::create(b, loc, compute,
+                                            b.getFloatAttr(compute, 1));
+      result = arith::DivFOp::create(b, loc, one,
+                                     call(("sqrt" + suffix).str(), compute));
+    } else if (isa<FloatType>(op->getResult(0).getType())) {
+      result = call((getMathFunction(name) + suffix).str(), compute);
+    } else {
+      result = call(getMathFunction(name), op->getResult(0).getType());
+    }
+    if (isa<FloatType>(result.getType()) && result.getType() != type)
+      result = arith::TruncFOp::create(b, loc, type, result);
+    op->getResult(0).replaceAllUsesWith(result);
+    op->erase();
+  }
+}
+
 /// Makes functions returning index values return i64: upstream's
 /// conversion gives the function a `size_t` result but leaves its calls
 /// returning index, which does not verify. Their calls cast back.
@@ -1142,11 +1213,9 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   signBooleanOperations(module);
   widenNarrowProducts(module);
   returnIndexAsI64(module);
+  callMathFunctions(module);
   OpPassManager pm(ModuleOp::getOperationName());
   pm.addPass(createCanonicalizerPass());
-  ConvertMathToEmitCOptions math;
-  math.languageTarget = emitc::LanguageTarget::c99;
-  pm.addPass(createConvertMathToEmitC(math));
   pm.addPass(createConvertToEmitC());
   if (failed(runPipeline(pm, module)))
     return failure();
