@@ -825,36 +825,36 @@ static void foldConstantComparisons(ModuleOp module) {
   });
 }
 
-/// Moves signed division and remainder of `index` values to i64: upstream's
-/// conversion computes them on `size_t`, unsigned in C (-7 / 3 gave
-/// 6148914691236517203). Its other signed operations cast correctly.
-static void signIndexDivisions(ModuleOp module) {
-  SmallVector<Operation *> signedOps;
+/// Moves the operations on `index` values that upstream's conversion gets
+/// wrong or refuses to i64: it computes signed division and remainder on
+/// `size_t`, unsigned in C (-7 / 3 gave 6148914691236517203), and has no
+/// unsigned division, remainder or bitwise operations on index. (The
+/// expansions have turned ceildivsi and the like into these.)
+static void computeIndexOnI64(ModuleOp module) {
+  SmallVector<Operation *> indexOps;
   module.walk([&](Operation *op) {
-    if (isa<arith::DivSIOp, arith::RemSIOp, arith::CeilDivSIOp,
-            arith::FloorDivSIOp>(op) &&
+    if (isa<arith::DivSIOp, arith::RemSIOp, arith::DivUIOp, arith::RemUIOp,
+            arith::AndIOp, arith::OrIOp, arith::XOrIOp>(op) &&
         isa<IndexType>(op->getOperand(0).getType()))
-      signedOps.push_back(op);
+      indexOps.push_back(op);
   });
-  for (Operation *op : signedOps) {
+  for (Operation *op : indexOps) {
     OpBuilder b(op);
     Location loc = op->getLoc();
     Type i64 = b.getI64Type();
+    bool isSigned = isa<arith::DivSIOp, arith::RemSIOp>(op);
+    auto cast = [&](Type type, Value value) -> Value {
+      if (isSigned)
+        return arith::IndexCastOp::create(b, loc, type, value);
+      return arith::IndexCastUIOp::create(b, loc, type, value);
+    };
     IRMapping mapping;
     for (Value operand : op->getOperands())
-      mapping.map(operand, arith::IndexCastOp::create(b, loc, i64, operand));
+      mapping.map(operand, cast(i64, operand));
     Operation *wide = b.clone(*op, mapping);
-    SmallVector<Value> results;
-    for (OpResult result : wide->getResults()) {
-      if (!isa<IndexType>(result.getType())) {
-        results.push_back(result);
-        continue;
-      }
-      result.setType(i64);
-      results.push_back(
-          arith::IndexCastOp::create(b, loc, b.getIndexType(), result));
-    }
-    op->replaceAllUsesWith(results);
+    wide->getResult(0).setType(i64);
+    op->getResult(0).replaceAllUsesWith(
+        cast(b.getIndexType(), wide->getResult(0)));
     op->erase();
   }
 }
@@ -1209,7 +1209,7 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   // After the expansions, which make products and divisions of their own
   // (floordivsi multiplies), and before canonicalization.
   foldConstantComparisons(module);
-  signIndexDivisions(module);
+  computeIndexOnI64(module);
   signBooleanOperations(module);
   widenNarrowProducts(module);
   returnIndexAsI64(module);
