@@ -56,7 +56,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     (upstream's expansion takes either zero). `arith.cmpf true` and `false`
     become their constant first (upstream's canonicalization crashes on some),
     signed division and remainder of `index` values are computed on
-    `int64_t` (upstream's conversion divides `size_t` values), signed
+    `int64_t` (upstream's conversion divides `size_t` values) and unsigned
+    division, remainder and bitwise operations on `uint64_t` (upstream's
+    conversion refuses them), signed
     operations on i1 take true as -1 (upstream's use C's `bool`, where it is
     1), products of i8 and i16 (also those expanding floordivsi and
     ceildivsi) are computed on `uint32_t` (C promotes narrower unsigned
