@@ -1,6 +1,7 @@
 // Math operations are calls of their <math.h> functions, on f32 (the `f`
 // names), f64 and, computed in float and rounded back, f16; rsqrt divides
-// one by the square root; the classifications are C's macros. Upstream's
+// one by the square root; the classifications are C's macros; roundeven
+// (what tosa.cast to integers rounds with) is nearbyint. Upstream's
 // conversion lowered only a third of them, and none on f16.
 
 // RUN: rm -rf %t && mkdir -p %t
@@ -16,15 +17,16 @@
 // SOURCE-DAG: cbrt(
 // SOURCE-DAG: pow(
 // SOURCE-DAG: expf(
+// SOURCE-DAG: nearbyintf(
 
-// CHECK: x=0.5 tanh=0.462117 erf=0.5205 rsqrt=1.41421 isnan(log)=0 cbrt=0.793701 pow3=0.125 f16exp=1.64844
-// CHECK-NEXT: x=2 tanh=0.964028 erf=0.995322 rsqrt=0.707107 isnan(log)=0 cbrt=1.25992 pow3=8 f16exp=7.39062
-// CHECK-NEXT: x=-1 tanh=-0.761594 erf=-0.842701 rsqrt=1 isnan(log)=1 cbrt=-1 pow3=-1 f16exp=0.36792
-// CHECK-NEXT: x=4 tanh=0.999329 erf=1 rsqrt=0.5 isnan(log)=0 cbrt=1.5874 pow3=64 f16exp=54.5938
+// CHECK: x=0.5 tanh=0.462117 erf=0.5205 rsqrt=1.41421 isnan(log)=0 cbrt=0.793701 pow3=0.125 f16exp=1.64844 roundeven(5x)=2
+// CHECK-NEXT: x=2 tanh=0.964028 erf=0.995322 rsqrt=0.707107 isnan(log)=0 cbrt=1.25992 pow3=8 f16exp=7.39062 roundeven(5x)=10
+// CHECK-NEXT: x=-1 tanh=-0.761594 erf=-0.842701 rsqrt=1 isnan(log)=1 cbrt=-1 pow3=-1 f16exp=0.36792 roundeven(5x)=-5
+// CHECK-NEXT: x=4 tanh=0.999329 erf=1 rsqrt=0.5 isnan(log)=0 cbrt=1.5874 pow3=64 f16exp=54.5938 roundeven(5x)=20
 #map = affine_map<(d0) -> (d0)>
-func.func @main(%x: memref<4xf32>, %xd: memref<4xf64>, %xh: memref<4xf16>, %tanh: memref<4xf32>, %erf: memref<4xf32>, %rsqrt: memref<4xf32>, %nan: memref<4xi8>, %cbrt: memref<4xf64>, %pow: memref<4xf64>, %exp: memref<4xf16>) {
-  linalg.generic {indexing_maps = [#map, #map, #map, #map, #map, #map, #map, #map, #map, #map], iterator_types = ["parallel"]} ins(%x, %xd, %xh : memref<4xf32>, memref<4xf64>, memref<4xf16>) outs(%tanh, %erf, %rsqrt, %nan, %cbrt, %pow, %exp : memref<4xf32>, memref<4xf32>, memref<4xf32>, memref<4xi8>, memref<4xf64>, memref<4xf64>, memref<4xf16>) {
-  ^bb0(%v: f32, %d: f64, %h: f16, %o0: f32, %o1: f32, %o2: f32, %o3: i8, %o4: f64, %o5: f64, %o6: f16):
+func.func @main(%x: memref<4xf32>, %xd: memref<4xf64>, %xh: memref<4xf16>, %tanh: memref<4xf32>, %erf: memref<4xf32>, %rsqrt: memref<4xf32>, %nan: memref<4xi8>, %cbrt: memref<4xf64>, %pow: memref<4xf64>, %exp: memref<4xf16>, %even: memref<4xf32>) {
+  linalg.generic {indexing_maps = [#map, #map, #map, #map, #map, #map, #map, #map, #map, #map, #map], iterator_types = ["parallel"]} ins(%x, %xd, %xh : memref<4xf32>, memref<4xf64>, memref<4xf16>) outs(%tanh, %erf, %rsqrt, %nan, %cbrt, %pow, %exp, %even : memref<4xf32>, memref<4xf32>, memref<4xf32>, memref<4xi8>, memref<4xf64>, memref<4xf64>, memref<4xf16>, memref<4xf32>) {
+  ^bb0(%v: f32, %d: f64, %h: f16, %o0: f32, %o1: f32, %o2: f32, %o3: i8, %o4: f64, %o5: f64, %o6: f16, %o7: f32):
     %t = math.tanh %v : f32
     %e = math.erf %v : f32
     %a = math.absf %v : f32
@@ -36,7 +38,10 @@ func.func @main(%x: memref<4xf32>, %xd: memref<4xf64>, %xh: memref<4xf16>, %tanh
     %three = arith.constant 3.0 : f64
     %p = math.powf %d, %three : f64
     %x16 = math.exp %h : f16
-    linalg.yield %t, %e, %r, %n8, %c, %p, %x16 : f32, f32, f32, i8, f64, f64, f16
+    %five = arith.constant 5.0 : f32
+    %v5 = arith.mulf %v, %five : f32
+    %re = math.roundeven %v5 : f32
+    linalg.yield %t, %e, %r, %n8, %c, %p, %x16, %re : f32, f32, f32, i8, f64, f64, f16, f32
   }
   return
 }

@@ -32,8 +32,10 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     lowering, `convert-to-emitc`); an operation they cannot lower is
     an error naming it. Math operations on floats become calls of their C99
     `<math.h>` functions (`tanhf` on f32, `tanh` on f64; f16 and bf16 are
-    computed in float and rounded back; rsqrt divides one by `sqrt`);
-    `math.roundeven` (C23), `math.fpowi` and the integer ones are errors.
+    computed in float and rounded back; rsqrt divides one by `sqrt`;
+    roundeven, C23's, is `nearbyint` in the default rounding mode, which
+    the generated code assumes for all its arithmetic); `math.fpowi` and
+    the integer ones are errors.
     Before that, a value whose type C cannot express (a 0-d memref, an
     element type other than i1, i8 to i64, index, f16, bf16, f32 and f64, a
     vector or complex) is an error at the value, and so is a function

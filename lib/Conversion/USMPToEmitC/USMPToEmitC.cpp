@@ -934,12 +934,16 @@ static void widenNarrowProducts(ModuleOp module) {
 }
 
 /// The C99 <math.h> function of math dialect operation `name`, by its
-/// double name, or "" when C99 has none (math.roundeven is C23's).
+/// double name, or "" when C99 has none.
 static StringRef getMathFunction(StringRef name) {
   if (name == "math.absf")
     return "fabs";
   if (name == "math.powf")
     return "pow";
+  // C23's roundeven: nearbyint rounds half to even in the default rounding
+  // mode, which the generated code assumes for all its arithmetic.
+  if (name == "math.roundeven")
+    return "nearbyint";
   // The others have the operation's name; the classifications are
   // type-generic macros.
   static constexpr llvm::StringLiteral sameName[] = {
