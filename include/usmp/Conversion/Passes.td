@@ -34,8 +34,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     `<math.h>` functions (`tanhf` on f32, `tanh` on f64; f16 and bf16 are
     computed in float and rounded back; rsqrt divides one by `sqrt`;
     roundeven, C23's, is `nearbyint` in the default rounding mode, which
-    the generated code assumes for all its arithmetic); `math.fpowi` and
-    the integer ones are errors.
+    the generated code assumes for all its arithmetic); `math.ctlz` is
+    expanded into shifts and compares; `math.fpowi` and the other integer
+    ones are errors.
     Before that, a value whose type C cannot express (a 0-d memref, an
     element type other than i1, i8 to i64, index, f16, bf16, f32 and f64, a
     vector or complex) is an error at the value, and so is a function

@@ -22,6 +22,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -1208,6 +1209,11 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   expand.addPass(memref::createFoldMemRefAliasOpsPass());
   expand.addPass(createLowerAffinePass());
   expand.addPass(arith::createArithExpandOpsPass());
+  // Counting leading zeros (tosa.clz) has no C99 function: shifts and
+  // compares.
+  math::MathExpandOpsPassOptions mathExpansions;
+  mathExpansions.opMnemonics = {"ctlz"};
+  expand.addPass(math::createMathExpandOpsPass(mathExpansions));
   if (failed(runPipeline(expand, module)))
     return failure();
   // After the expansions, which make products and divisions of their own
