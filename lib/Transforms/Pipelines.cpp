@@ -52,7 +52,11 @@ void usmp::buildFromTosaPipeline(OpPassManager &pm) {
   OpPassManager &function = pm.nest<func::FuncOp>();
   function.addPass(tosa::createTosaToLinalgNamed());
   function.addPass(tosa::createTosaToLinalg());
-  function.addPass(createTosaToArithPass());
+  // tosa.rescale, the requantization of every int8 model, leaves
+  // tosa.apply_scale, which only this option lowers (on i64, which C has).
+  TosaToArithPassOptions arith;
+  arith.includeApplyRescale = true;
+  function.addPass(createTosaToArithPass(arith));
   function.addPass(createTosaToTensorPass());
 
   bufferization::OneShotBufferizePassOptions bufferize;
