@@ -963,8 +963,9 @@ static StringRef getMathFunction(StringRef name) {
 /// Lowers the math operations on floats to calls of their <math.h>
 /// functions (upstream's conversion knows a third of them, and only on f32
 /// and f64): f16 and bf16 values are computed in float and rounded back, as
-/// C compilers compute them; rsqrt is one divided by the square root, as
-/// upstream's LLVM lowering computes it.
+/// C compilers compute them (isnormal compares with their own smallest
+/// normal value); rsqrt is one divided by the square root, as upstream's
+/// LLVM lowering computes it.
 static void callMathFunctions(ModuleOp module) {
   SmallVector<Operation *> mathOps;
   module.walk([&](Operation *op) {
@@ -998,6 +999,35 @@ static void callMathFunctions(ModuleOp module) {
                                             b.getFloatAttr(compute, 1));
       result = arith::DivFOp::create(b, loc, one,
                                      call(("sqrt" + suffix).str(), compute));
+    } else if (name == "math.isnormal" && type != compute) {
+      // A subnormal f16 is a normal float: compare with the smallest normal
+      // value of the operand's own type.
+      Value x = operands.front();
+      auto constant = [&](const APFloat &value) {
+        bool lost;
+        APFloat wide = value;
+        wide.convert(compute.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                     &lost);
+        return arith::ConstantOp::create(b, loc, compute,
+                                         b.getFloatAttr(compute, wide));
+      };
+      auto compare = [&](arith::CmpFPredicate predicate, Value bound) {
+        return arith::CmpFOp::create(b, loc, predicate, x, bound);
+      };
+      const llvm::fltSemantics &semantics = type.getFloatSemantics();
+      Value positive = arith::AndIOp::create(
+          b, loc,
+          compare(arith::CmpFPredicate::OGE,
+                  constant(APFloat::getSmallestNormalized(semantics))),
+          compare(arith::CmpFPredicate::OLT,
+                  constant(APFloat::getInf(semantics))));
+      Value negative = arith::AndIOp::create(
+          b, loc,
+          compare(arith::CmpFPredicate::OLE,
+                  constant(APFloat::getSmallestNormalized(semantics, true))),
+          compare(arith::CmpFPredicate::OGT,
+                  constant(APFloat::getInf(semantics, true))));
+      result = arith::OrIOp::create(b, loc, positive, negative);
     } else if (isa<FloatType>(op->getResult(0).getType())) {
       result = call((getMathFunction(name) + suffix).str(), compute);
     } else {
