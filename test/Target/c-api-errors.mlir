@@ -414,3 +414,46 @@ func.func @main(%in: memref<2xindex>, %out: memref<2xindex>) {
   memref.store %s, %out[%c0] : memref<2xindex>
   return
 }
+
+// -----
+
+// A declaration returning index: its calls would not verify.
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:1: error: cannot lower @count to C: upstream's conversion of calls returning index does not verify; declare it returning i64
+func.func private @count(%x: i64) -> index
+func.func @main(%in: memref<2xi64>, %out: memref<2xindex>) {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<2xi64>
+  %n = func.call @count(%x) : (i64) -> index
+  memref.store %n, %out[%c0] : memref<2xindex>
+  return
+}
+
+// -----
+
+// Counting leading zeros of index depends on the width of size_t.
+func.func @main(%in: memref<2xindex>, %out: memref<2xindex>) {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<2xindex>
+  // CHECK: c-api-errors.mlir:[[# @LINE + 1]]:8: error: cannot lower 'math.ctlz' on index to C: its result depends on the width of size_t; count on i32 or i64
+  %n = math.ctlz %x : index
+  memref.store %n, %out[%c0] : memref<2xindex>
+  return
+}
+
+// -----
+
+// A function value returning index: its indirect calls would need the cast.
+func.func private @half(%x: index) -> index {
+  %c2 = arith.constant 2 : index
+  %r = arith.divui %x, %c2 : index
+  return %r : index
+}
+func.func @main(%in: memref<2xindex>, %out: memref<2xindex>) {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<2xindex>
+  // CHECK: c-api-errors.mlir:[[# @LINE + 1]]:8: error: cannot lower a function value of @half to C: it returns index, which its calls must cast; call it directly
+  %f = func.constant @half : (index) -> index
+  %h = func.call_indirect %f(%x) : (index) -> index
+  memref.store %h, %out[%c0] : memref<2xindex>
+  return
+}

@@ -5,7 +5,7 @@
 // floordivsi and ceildivsi, INT64_MIN (printed as a literal too large for
 // int64_t, a warning -Werror fails on), as a constant, an index constant and
 // in a constant array, and a function returning index (its call did not
-// verify).
+// verify), here one viewing a pool.
 
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: usmp-opt %s --usmp-pipeline=model-name=m --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t
@@ -21,7 +21,12 @@
 // CHECK-NEXT: x=1 x^min^k=-9223372036854775804 index=-9223372036854775807
 #map = affine_map<(d0) -> (d0)>
 func.func private @offset(%x: i64) -> index {
-  %i = arith.index_cast %x : i64 to index
+  // A scratch buffer: the function views a pool, so it is split.
+  %c0 = arith.constant 0 : index
+  %scratch = memref.alloc() : memref<1xi64>
+  memref.store %x, %scratch[%c0] : memref<1xi64>
+  %y = memref.load %scratch[%c0] : memref<1xi64>
+  %i = arith.index_cast %y : i64 to index
   %min = arith.constant -9223372036854775808 : index
   %s = arith.addi %i, %min : index
   return %s : index

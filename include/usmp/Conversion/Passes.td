@@ -35,8 +35,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     computed in float and rounded back; rsqrt divides one by `sqrt`;
     roundeven, C23's, is `nearbyint` in the default rounding mode, which
     the generated code assumes for all its arithmetic); `math.ctlz` is
-    expanded into shifts and compares; `math.fpowi` and the other integer
-    ones are errors.
+    expanded into shifts and compares; `math.fpowi`, `math.sincos`,
+    `math.clampf` and the other integer ones are errors.
     Before that, a value whose type C cannot express (a 0-d memref, an
     element type other than i1, i8 to i64, index, f16, bf16, f32 and f64, a
     vector or complex) is an error at the value, and so is a function
@@ -68,7 +68,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     values to `int`, which overflows), INT64_MIN is spelled `INT64_MIN` (the
     literal upstream's printer writes draws a warning), and a function
     returning an index value returns it as i64 (upstream's conversion of
-    its calls does not verify).
+    its calls does not verify; a declaration or a function value returning
+    index is an error, and so is `math.ctlz` on index, whose result depends
+    on the width of `size_t`).
 
     The model name comes from the `model-name` option, else the module's
     `usmp.model_name` attribute, else `default`. Pools named in

@@ -742,6 +742,15 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
                            "arrays";
         return WalkResult::interrupt();
       }
+      // What it counts depends on the width of size_t (and upstream's
+      // expansion crashes on it).
+      if (op->getName().getStringRef() == "math.ctlz" &&
+          isa<IndexType>(op->getResult(0).getType())) {
+        op->emitError() << "cannot lower 'math.ctlz' on index to C: its "
+                           "result depends on the width of size_t; count on "
+                           "i32 or i64";
+        return WalkResult::interrupt();
+      }
       // Upstream's conversion of while loops assigns index values to size_t
       // variables without a cast, which does not verify.
       if (isa<scf::WhileOp>(op) &&
@@ -1040,15 +1049,22 @@ static void callMathFunctions(ModuleOp module) {
   }
 }
 
-/// Makes functions returning index values return i64: upstream's
+/// Makes the functions returning index values return i64: upstream's
 /// conversion gives the function a `size_t` result but leaves its calls
-/// returning index, which does not verify. Their calls cast back.
-static void returnIndexAsI64(ModuleOp module) {
-  llvm::StringMap<func::FuncOp> changed;
+/// returning index, which does not verify. Their calls cast back. Runs
+/// before the split, so wrappers and bodies get the new type. A declaration
+/// or a function value returning index is an error.
+static LogicalResult returnIndexAsI64(ModuleOp module, func::FuncOp entry) {
+  llvm::StringSet<> changed;
   for (auto function : module.getOps<func::FuncOp>()) {
-    if (function.isExternal() ||
+    if (function == entry ||
         !llvm::any_of(function.getResultTypes(), llvm::IsaPred<IndexType>))
       continue;
+    if (function.isExternal())
+      return function.emitError()
+             << "cannot lower @" << function.getName()
+             << " to C: upstream's conversion of calls returning index does "
+                "not verify; declare it returning i64";
     OpBuilder b(module.getContext());
     Type i64 = b.getI64Type();
     auto widen = [&](Type type) { return isa<IndexType>(type) ? i64 : type; };
@@ -1062,13 +1078,23 @@ static void returnIndexAsI64(ModuleOp module) {
     function.setType(FunctionType::get(
         module.getContext(), function.getArgumentTypes(),
         llvm::map_to_vector(function.getResultTypes(), widen)));
-    changed[function.getName()] = function;
+    changed.insert(function.getName());
   }
   if (changed.empty())
-    return;
-  module.walk([&](func::CallOp call) {
-    if (!changed.contains(call.getCallee()))
-      return;
+    return success();
+  WalkResult walk = module.walk([&](Operation *op) {
+    if (auto value = dyn_cast<func::ConstantOp>(op)) {
+      if (!changed.contains(value.getValue()))
+        return WalkResult::advance();
+      value.emitError() << "cannot lower a function value of @"
+                        << value.getValue()
+                        << " to C: it returns index, which its calls must "
+                           "cast; call it directly";
+      return WalkResult::interrupt();
+    }
+    auto call = dyn_cast<func::CallOp>(op);
+    if (!call || !changed.contains(call.getCallee()))
+      return WalkResult::advance();
     OpBuilder b(call);
     b.setInsertionPointAfter(call);
     for (OpResult result : call->getResults()) {
@@ -1079,7 +1105,9 @@ static void returnIndexAsI64(ModuleOp module) {
                                              result);
       result.replaceAllUsesExcept(back, back);
     }
+    return WalkResult::advance();
   });
+  return failure(walk.wasInterrupted());
 }
 
 /// Upstream's expansion of arith.minimumf and arith.maximumf (a compare and
@@ -1252,7 +1280,6 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   computeIndexOnI64(module);
   signBooleanOperations(module);
   widenNarrowProducts(module);
-  returnIndexAsI64(module);
   callMathFunctions(module);
   OpPassManager pm(ModuleOp::getOperationName());
   pm.addPass(createCanonicalizerPass());
@@ -1844,8 +1871,9 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
 
   eraseUnreachableCode(module, *entryFunc);
   if (failed(checkCTypes(module, *entryFunc)) ||
-      failed(collect(module, *entryFunc)) || failed(prepareModelCode(module)) ||
-      failed(lowerModelCode(module)))
+      failed(collect(module, *entryFunc)) ||
+      failed(returnIndexAsI64(module, *entryFunc)) ||
+      failed(prepareModelCode(module)) || failed(lowerModelCode(module)))
     return signalPassFailure();
   eraseUnreadValues(module);
   removeUnusedParameters(module);

@@ -11,16 +11,18 @@ int main(void) {
   size_t ix[2];
   float f[4];
   struct tvmgen_m_inputs in = {a, b, c, x};
-  struct tvmgen_m_outputs out = {f, e, cmp, minmax, square, floor, ceil, y,
-                                 ix};
-  tvmgen_m_run(&in, &out);
+  struct tvmgen_m_outputs out = {f, e, cmp, minmax, square, floor, ceil, y, ix};
+  static uint64_t
+      workspace[(TVMGEN_M_GLOBAL_WORKSPACE_WORKSPACE_POOL_SIZE + 7) / 8];
+  struct tvmgen_m_workspace_pools pools = {workspace};
+  tvmgen_m_run(&in, &out, &pools);
   for (int i = 0; i < 4; ++i)
     printf("a=%d b=%d sitofp=%g extsi=%d cmp=%d minmax=%d square=%d "
            "c/-1=%d,%d\n",
            a[i], b[i], f[i], e[i], cmp[i], minmax[i], square[i], floor[i],
            ceil[i]);
   for (int i = 0; i < 2; ++i)
-    printf("x=%lld x^min^k=%lld index=%lld\n", (long long)x[i],
-           (long long)y[i], (long long)(int64_t)ix[i]);
+    printf("x=%lld x^min^k=%lld index=%lld\n", (long long)x[i], (long long)y[i],
+           (long long)(int64_t)ix[i]);
   return 0;
 }
