@@ -92,14 +92,21 @@ LogicalResult usmp::verifyAlignmentOption(ModuleOp module, uint64_t alignment) {
 static func::FuncOp getDefinedCallee(func::CallOp call,
                                      SymbolTableCollection &symbols);
 
-/// Whether the iterations or regions of `op` may run at the same time:
-/// parallel loops, and anything of the dialects for threads and devices.
-static bool mayRunConcurrently(Operation *op) {
-  if (isa<scf::ForallOp, scf::ParallelOp, affine::AffineParallelOp>(op))
-    return true;
+/// Whether `op` is an operation with regions of the dialects for threads,
+/// devices and asynchronous execution: its regions may run beside the code
+/// after it, and still run when it ends (async.execute runs until its
+/// await).
+static bool mayRunDetached(Operation *op) {
   StringRef dialect = op->getName().getDialectNamespace();
   return op->getNumRegions() != 0 &&
          llvm::is_contained({"omp", "acc", "gpu", "async"}, dialect);
+}
+
+/// Whether the regions of `op` may run several times at once, or beside
+/// other code: parallel loops and the operations above.
+static bool mayRunConcurrently(Operation *op) {
+  return isa<scf::ForallOp, scf::ParallelOp, affine::AffineParallelOp>(op) ||
+         mayRunDetached(op);
 }
 
 namespace {
@@ -155,7 +162,7 @@ public:
     return spans.lookup({op, instance});
   }
 
-  /// The innermost operation whose iterations may run at once around call
+  /// The innermost operation whose regions may run concurrently around call
   /// instance `instance`, through the calls leading to it; null if none.
   Operation *getConcurrency(unsigned instance) const {
     return concurrency.lookup(instance);
@@ -186,8 +193,8 @@ private:
     unsigned instance;
     int64_t start;
     SmallVector<Operation *> nested;
-    /// The innermost operation around `nested` whose iterations may run at
-    /// once.
+    /// The innermost operation around `nested` whose regions may run
+    /// concurrently.
     Operation *concurrency = nullptr;
     unsigned next = 0;
     bool calleeEntered = false;
@@ -469,14 +476,25 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
           concurrent = parent;
           break;
         }
-      for (auto [instance, instanceSpan] : timeline.getInstances(function))
-        if (!concurrent)
-          concurrent = timeline.getConcurrency(instance);
+      for (auto [instance, instanceSpan] : timeline.getInstances(function)) {
+        if (concurrent)
+          break;
+        concurrent = timeline.getConcurrency(instance);
+      }
       if (concurrent)
         return leave("it is allocated in '" +
                      concurrent->getName().getStringRef() +
-                     "', whose iterations may run at the same time and "
-                     "would share its one slot in a pool");
+                     "', whose body may run several times at once or beside "
+                     "other code, all sharing its one slot in a pool");
+      // Its live range would end with such an operation, which may still be
+      // running.
+      for (Operation *user : uses.users)
+        for (Operation *parent = user->getParentOp();
+             parent != function && !parent->isAncestor(op);
+             parent = parent->getParentOp())
+          if (mayRunDetached(parent))
+            return leave("it is used in '" + parent->getName().getStringRef() +
+                         "', whose body may still run after it ends");
 
       PlannableBuffer buffer;
       buffer.op = op;

@@ -246,7 +246,7 @@ func.func @generic_body(%in: memref<4xf32>, %out: memref<4xf32>) {
 // allocated in them, directly or in a function they call, are not planned.
 // A buffer used by all of them from outside is.
 func.func private @helper(%x: memref<4xf32>) {
-  // expected-remark @below {{buffer not planned: it is allocated in 'scf.parallel', whose iterations may run at the same time and would share its one slot in a pool}}
+  // expected-remark @below {{buffer not planned: it is allocated in 'scf.parallel', whose body may run several times at once or beside other code, all sharing its one slot in a pool}}
   %t = memref.alloc() : memref<4xf32>
   memref.copy %x, %t : memref<4xf32> to memref<4xf32>
   memref.copy %t, %x : memref<4xf32> to memref<4xf32>
@@ -260,11 +260,11 @@ func.func @parallel(%in: memref<4xf32>) {
   %shared = memref.alloc() : memref<4xf32>
   memref.copy %in, %shared : memref<4xf32> to memref<4xf32>
   scf.forall (%i) in (4) {
-    // expected-remark @below {{buffer not planned: it is allocated in 'scf.forall', whose iterations may run at the same time and would share its one slot in a pool}}
+    // expected-remark @below {{buffer not planned: it is allocated in 'scf.forall', whose body may run several times at once or beside other code, all sharing its one slot in a pool}}
     %a = memref.alloc() : memref<4xf32>
     memref.copy %shared, %a : memref<4xf32> to memref<4xf32>
     scf.for %j = %c0 to %c4 step %c1 {
-      // expected-remark @below {{buffer not planned: it is allocated in 'scf.forall', whose iterations may run at the same time and would share its one slot in a pool}}
+      // expected-remark @below {{buffer not planned: it is allocated in 'scf.forall', whose body may run several times at once or beside other code, all sharing its one slot in a pool}}
       %b = memref.alloc() : memref<4xf32>
       memref.copy %a, %b : memref<4xf32> to memref<4xf32>
     }
@@ -274,9 +274,29 @@ func.func @parallel(%in: memref<4xf32>) {
     scf.reduce
   }
   affine.parallel (%i) = (0) to (4) {
-    // expected-remark @below {{buffer not planned: it is allocated in 'affine.parallel', whose iterations may run at the same time and would share its one slot in a pool}}
+    // expected-remark @below {{buffer not planned: it is allocated in 'affine.parallel', whose body may run several times at once or beside other code, all sharing its one slot in a pool}}
     %c = memref.alloc() : memref<4xf32>
     memref.copy %in, %c : memref<4xf32> to memref<4xf32>
   }
+  return
+}
+
+// -----
+
+// A buffer used in an async.execute stays in use until its await, after
+// the operation ends: it is not planned.
+func.func @detached(%in: memref<4xf32>, %out: memref<4xf32>) {
+  // expected-remark @below {{buffer not planned: it is used in 'async.execute', whose body may still run after it ends}}
+  %a = memref.alloc() : memref<4xf32>
+  memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  %t = async.execute {
+    memref.copy %a, %out : memref<4xf32> to memref<4xf32>
+    async.yield
+  }
+  // expected-remark @below {{buffer 'detached.buf1' size 16 alignment 16 live}}
+  %b = memref.alloc() : memref<4xf32>
+  memref.copy %in, %b : memref<4xf32> to memref<4xf32>
+  memref.copy %b, %in : memref<4xf32> to memref<4xf32>
+  async.await %t : !async.token
   return
 }
