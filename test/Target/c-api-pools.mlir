@@ -12,9 +12,10 @@
 // RUN: clang-22 -U__GNUC__ -std=c11 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_multi_pool.c -o %t/c11.o
 // RUN: clang++-22 -U__GNUC__ -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_multi_pool.c -o %t/cxx11.o
 // RUN: not clang-22 -U__GNUC__ -std=c99 -fsyntax-only %t/tvmgen_multi_pool.c 2>&1 | FileCheck %s --check-prefix=C99
+// RUN: clang-22 -U__GNUC__ "-DUSMP_ALIGNED(n)=_Alignas(n)" -std=c99 -fsyntax-only %t/tvmgen_multi_pool.c
 // C11: _Alignas(16) static uint8_t tvmgen_multi_pool_scratch[16];
 // CXX11: alignas(16) static uint8_t tvmgen_multi_pool_scratch[16];
-// C99: error: "no known way to align the internal pools with this compiler"
+// C99: error: "no known way to align the internal pools with this compiler; define USMP_ALIGNED(n)"
 
 // Provided pools are fields sorted by name; the internal one is not.
 // CHECK: struct tvmgen_multi_pool_workspace_pools {

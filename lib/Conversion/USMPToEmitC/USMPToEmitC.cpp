@@ -887,14 +887,22 @@ static void signBooleanOperations(ModuleOp module) {
     Location loc = op->getLoc();
     Value result;
     if (auto compare = dyn_cast<arith::CmpIOp>(op)) {
-      using P = arith::CmpIPredicate;
-      P predicate = compare.getPredicate();
-      P reversed = predicate == P::slt   ? P::ugt
-                   : predicate == P::sle ? P::uge
-                   : predicate == P::sgt ? P::ult
-                   : predicate == P::sge ? P::ule
-                                         : predicate;
-      compare.setPredicate(reversed);
+      switch (compare.getPredicate()) {
+      case arith::CmpIPredicate::slt:
+        compare.setPredicate(arith::CmpIPredicate::ugt);
+        break;
+      case arith::CmpIPredicate::sle:
+        compare.setPredicate(arith::CmpIPredicate::uge);
+        break;
+      case arith::CmpIPredicate::sgt:
+        compare.setPredicate(arith::CmpIPredicate::ult);
+        break;
+      case arith::CmpIPredicate::sge:
+        compare.setPredicate(arith::CmpIPredicate::ule);
+        break;
+      default:
+        break;
+      }
       continue;
     }
     Value lhs = op->getOperand(0);
@@ -1562,8 +1570,10 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
         return pool.internal && pool.usedByModel;
       }))
     // Placed first in the declaration, where every spelling is valid. A
-    // compiler none of these fits stops rather than misalign the pools.
-    line(s, "#if defined(__GNUC__)\n"
+    // compiler none of these fits stops rather than misalign the pools,
+    // unless the build defines its own spelling.
+    line(s, "#ifndef USMP_ALIGNED\n"
+            "#if defined(__GNUC__)\n"
             "#define USMP_ALIGNED(n) __attribute__((aligned(n)))\n"
             "#elif defined(_MSC_VER)\n"
             "#define USMP_ALIGNED(n) __declspec(align(n))\n"
@@ -1573,7 +1583,8 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
             "#define USMP_ALIGNED(n) _Alignas(n)\n"
             "#else\n"
             "#error \"no known way to align the internal pools with this "
-            "compiler\"\n"
+            "compiler; define USMP_ALIGNED(n)\"\n"
+            "#endif\n"
             "#endif");
   for (const PoolInfo &pool : pools) {
     if (!pool.internal || !pool.usedByModel)
