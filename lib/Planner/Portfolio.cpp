@@ -337,14 +337,15 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     tryAlgorithm("greedy-by-size", options, problem);
     tryAlgorithm("greedy-by-conflicts", options, problem);
   }
-  if (withExact && !search.optimal()) {
-    PlanOptions exactOptions;
-    exactOptions.seed = options.seed;
-    exactOptions.nodeLimit = std::max<uint64_t>(
-        kMinExactNodes,
-        llvm::SaturatingMultiply(budgetMs,
-                                 kExactCostPerMs / 100 * kExactBudgetPercent) /
-            exactNodeCost(problem));
+  PlanOptions exactOptions;
+  exactOptions.seed = options.seed;
+  exactOptions.nodeLimit = std::max<uint64_t>(
+      kMinExactNodes,
+      llvm::SaturatingMultiply(budgetMs,
+                               kExactCostPerMs / 100 * kExactBudgetPercent) /
+          exactNodeCost(problem));
+  bool exactRan = withExact && !search.optimal();
+  if (exactRan) {
     // The exact search plans with the hints: it searches right below them.
     // When it finds nothing there and every buffer has one candidate pool, a
     // hint only decides whether a layout is a plan, so it plans without
@@ -410,6 +411,20 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
       return plan;
     }
     miss = llvm::toString(plan.takeError());
+  }
+  // Likewise the exact search, cut by its budget before it found a layout
+  // within the hints (at the capacity of MiniMalloc's I and K it needs
+  // 1.4 and 2 times auto's default share): once more, with
+  // kNamedBudgetFactor times the nodes.
+  if (exactRan && !proven) {
+    PlanOptions longer = exactOptions;
+    longer.nodeLimit =
+        llvm::SaturatingMultiply(exactOptions.nodeLimit, kNamedBudgetFactor);
+    if (tryAlgorithm("exact", longer, problem) && externalCost->overflow == 0) {
+      external->algorithm = "auto";
+      external->provenOptimal |= externalCost->total <= search.lowerBound;
+      return std::move(*external);
+    }
   }
   const std::optional<std::string> &error =
       bestFitMiss[0] ? bestFitMiss[0]
