@@ -67,6 +67,9 @@ void usmp::buildFromTosaPipeline(OpPassManager &pm) {
   // planner's `alignment` option, which the pools it declares meet.
   bufferize.bufferAlignment = 0;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Bufferization may return one buffer twice, which the next pass crashes
+  // on.
+  pm.addNestedPass<func::FuncOp>(createCopyRepeatedResultsPass());
 
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;

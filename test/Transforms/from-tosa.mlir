@@ -1,4 +1,12 @@
 // RUN: usmp-opt %s -usmp-from-tosa | FileCheck %s
+// RUN: usmp-opt %S/Inputs/folded-outputs.mlir -usmp-from-tosa | FileCheck %s --check-prefix=FOLDED
+
+// Outputs bufferization folds into one buffer each get theirs (upstream's
+// buffer-results-to-out-params crashed on the repeated result).
+// FOLDED-LABEL: func.func @main
+// FOLDED-SAME: %[[OUT0:[^:]*]]: memref<1x3x1xi32> {usmp.io = #usmp.io<output "output0", index = 0>}, %[[OUT1:[^:]*]]: memref<1x3x1xi32> {usmp.io = #usmp.io<output "output1", index = 1>}
+// FOLDED: linalg.generic {{.*}} outs(%[[OUT0]] : memref<1x3x1xi32>)
+// FOLDED: memref.copy %[[OUT0]], %[[OUT1]]
 
 // usmp-from-tosa names the inputs and outputs, then bufferizes; the markers
 // survive bufferization as out-parameters, and every intermediate is an alloc

@@ -84,6 +84,22 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::memref::MemRefDialect", "usmp::USMPDialect"];
 }
 
+def CopyRepeatedResultsPass
+    : Pass<"usmp-copy-repeated-results", "mlir::func::FuncOp"> {
+  let summary = "Give each memref result of a function a buffer of its own";
+  let description = [{
+    A buffer a `func.return` returns more than once gets a copy for each
+    repetition (a new allocation and `memref.copy` before the return), so
+    every result has a buffer of its own, as the C API's outputs do.
+    Bufferization can fold distinct tensors into one buffer (a reduction
+    over a unit dimension is its input), and upstream's
+    `buffer-results-to-out-params`, which `usmp-from-tosa` runs next,
+    crashes on a repeated result. A repeated result whose layout is not the
+    identity is an error (a new allocation could not have its type).
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
 def SetModelNamePass : Pass<"usmp-set-model-name", "mlir::ModuleOp"> {
   let summary = "Record the model's name for the C API";
   let description = [{
