@@ -71,13 +71,18 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
 
 // -----
 
-// Types C cannot express are errors before any lowering, at their value.
-// CHECK: error: cannot lower 'memref.view' to C: 'memref<f32>' has no C equivalent
+// Types C cannot express are errors before any lowering, at their value. A
+// rank-0 buffer is a one-element array, but not as a parameter.
+// CHECK: error: cannot lower argument 0 of @put to C: 'memref<f32>' has no C equivalent
+func.func private @put(%a: memref<f32>, %x: f32) {
+  memref.store %x, %a[] : memref<f32>
+  return
+}
 func.func @main(%in: memref<1xf32>, %out: memref<1xf32>) {
   %a = memref.alloc() : memref<f32>
   %c0 = arith.constant 0 : index
   %x = memref.load %in[%c0] : memref<1xf32>
-  memref.store %x, %a[] : memref<f32>
+  func.call @put(%a, %x) : (memref<f32>, f32) -> ()
   %y = memref.load %a[] : memref<f32>
   memref.store %y, %out[%c0] : memref<1xf32>
   return

@@ -566,6 +566,24 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
   // Planned buffers left no deallocations; those of unplanned buffers cannot
   // be lowered anyway and are reported below.
 
+  // C has no rank-0 arrays: a rank-0 view of a pool (what tosa-to-linalg
+  // reduces a vector into) becomes a one-element one, collapsed back for its
+  // users; the loops' accesses through the collapse fold into element 0.
+  module.walk([](memref::ViewOp view) {
+    MemRefType type = view.getType();
+    if (type.getRank() != 0)
+      return;
+    OpBuilder b(view);
+    Value wide = memref::ViewOp::create(
+        b, view.getLoc(), MemRefType::get({1}, type.getElementType()),
+        view.getSource(), view.getByteShift(), ValueRange());
+    view.replaceAllUsesWith(
+        memref::CollapseShapeOp::create(b, view.getLoc(), type, wide,
+                                        ArrayRef<ReassociationIndices>{})
+            .getResult());
+    view.erase();
+  });
+
   // Split every function that views pools: the body takes the views as
   // parameters, the function itself becomes a wrapper built after lowering.
   for (auto function :
@@ -671,9 +689,13 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       return isa<Float16Type, BFloat16Type, Float32Type, Float64Type>(real);
     return isa<IndexType>(type);
   };
-  auto hasCType = [&](Type type) {
+  // A rank-0 buffer inside a function is a one-element array, if its uses
+  // fold into element accesses (else its operation is not lowered); a
+  // parameter would be a pointer to nothing C can index.
+  auto hasCType = [&](Type type, bool isParameter = false) {
     if (auto memref = dyn_cast<MemRefType>(type))
-      return memref.getRank() != 0 && isCElement(memref.getElementType());
+      return (memref.getRank() != 0 || !isParameter) &&
+             isCElement(memref.getElementType());
     if (isa<IntegerType, FloatType>(type))
       return isCElement(type);
     return !isa<ComplexType, VectorType>(type);
@@ -699,7 +721,7 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       };
       // Parameters are plain pointers to the elements.
       auto memref = dyn_cast<MemRefType>(argument.getType());
-      if (!hasCType(argument.getType()))
+      if (!hasCType(argument.getType(), /*isParameter=*/true))
         return fail("has no C equivalent");
       if (memref && !memref.getLayout().isIdentity())
         return fail("is not contiguous in row-major order");
