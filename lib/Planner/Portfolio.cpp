@@ -337,15 +337,17 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
     tryAlgorithm("greedy-by-size", options, problem);
     tryAlgorithm("greedy-by-conflicts", options, problem);
   }
-  PlanOptions exactOptions;
-  exactOptions.seed = options.seed;
-  exactOptions.nodeLimit = std::max<uint64_t>(
-      kMinExactNodes,
-      llvm::SaturatingMultiply(budgetMs,
-                               kExactCostPerMs / 100 * kExactBudgetPercent) /
-          exactNodeCost(problem));
   bool exactRan = withExact && !search.optimal();
+  // Kept for a second run when nothing fits (below); its cost per node takes
+  // a sort of every buffer's times, so only when it runs.
+  PlanOptions exactOptions;
   if (exactRan) {
+    exactOptions.seed = options.seed;
+    exactOptions.nodeLimit = std::max<uint64_t>(
+        kMinExactNodes,
+        llvm::SaturatingMultiply(budgetMs,
+                                 kExactCostPerMs / 100 * kExactBudgetPercent) /
+            exactNodeCost(problem));
     // The exact search plans with the hints: it searches right below them.
     // When it finds nothing there and every buffer has one candidate pool, a
     // hint only decides whether a layout is a plan, so it plans without
