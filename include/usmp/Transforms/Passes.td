@@ -13,8 +13,8 @@ def PrintBufferLivenessPass : Pass<"usmp-print-buffer-liveness", "mlir::ModuleOp
     alignment and live time steps (one interval per call of its function).
     Buffers the planner must leave alone get a remark saying why (dynamic
     shape, escaping through a return, a store, an unknown call, allocated in
-    a parallel loop, ...). For
-    tests and for understanding a plan.
+    a parallel loop, used in an `async.execute`, ...). For tests and for
+    understanding a plan.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
