@@ -72,19 +72,35 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
 // -----
 
 // Types C cannot express are errors before any lowering, at their value. A
-// rank-0 buffer is a one-element array, but not as a parameter.
-// CHECK: error: cannot lower argument 0 of @put to C: 'memref<f32>' has no C equivalent
+// rank-0 parameter is a one-element array (rank-zero.mlir), but not one with
+// an offset.
+// CHECK: error: cannot lower argument 0 of @put to C: 'memref<f32, strided<[], offset: 1>>' has no C equivalent
+func.func private @put(%a: memref<f32, strided<[], offset: 1>>, %x: f32) {
+  memref.store %x, %a[] : memref<f32, strided<[], offset: 1>>
+  return
+}
+func.func @main(%in: memref<1xf32>, %out: memref<2xf32>) {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<1xf32>
+  %a = memref.subview %out[1] [1] [1] : memref<2xf32> to memref<f32, strided<[], offset: 1>>
+  func.call @put(%a, %x) : (memref<f32, strided<[], offset: 1>>, f32) -> ()
+  return
+}
+
+// -----
+
+// A function taking a rank-0 buffer takes a one-element array in C, which a
+// function value of it would not.
+// CHECK: error: cannot lower a function value of @put to C: it takes a rank-0 buffer, which C passes as a one-element array; call it directly
 func.func private @put(%a: memref<f32>, %x: f32) {
   memref.store %x, %a[] : memref<f32>
   return
 }
-func.func @main(%in: memref<1xf32>, %out: memref<1xf32>) {
-  %a = memref.alloc() : memref<f32>
+func.func @main(%in: memref<1xf32>, %out: memref<f32>) {
   %c0 = arith.constant 0 : index
   %x = memref.load %in[%c0] : memref<1xf32>
-  func.call @put(%a, %x) : (memref<f32>, f32) -> ()
-  %y = memref.load %a[] : memref<f32>
-  memref.store %y, %out[%c0] : memref<1xf32>
+  %put = func.constant @put : (memref<f32>, f32) -> ()
+  func.call_indirect %put(%out, %x) : (memref<f32>, f32) -> ()
   return
 }
 

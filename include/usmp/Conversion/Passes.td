@@ -37,14 +37,17 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     the generated code assumes for all its arithmetic); `math.ctlz` is
     expanded into shifts and compares; `math.fpowi`, `math.sincos`,
     `math.clampf` and the other integer ones are errors. A 0-d view of a
-    pool (what a vector is reduced into) is a one-element array; its
-    accesses become accesses of element 0 (a use that does not fold is an
-    operation the conversion cannot lower).
+    pool (what a vector is reduced into), a 0-d parameter (a scalar input
+    or output, say) and a 0-d constant outside the pools are one-element
+    arrays; their accesses become accesses of element 0 (a use that does
+    not fold is an operation the conversion cannot lower), and a call
+    passes a 0-d buffer as the array (a function value of a function taking
+    one is an error).
     Before that, a value whose type C cannot express (an element type
     other than i1, i8 to i64, index, f16, bf16, f32 and f64, a vector or
     complex) is an error at the value, and so is a function parameter that
-    is not a contiguous row-major memref of static shape with elements (a
-    0-d one included), a view of a pool with a dynamic shape, a
+    is not a contiguous row-major memref of static shape with elements, a
+    view of a pool with a dynamic shape, a
     function returning a memref (C returns no arrays) or several values, a
     constant array of index values outside the pools (upstream's conversion
     does not verify), a loop or branch

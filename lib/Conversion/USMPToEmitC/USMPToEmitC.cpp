@@ -442,29 +442,37 @@ static void eraseUnreferencedGlobals(ModuleOp module) {
 
 /// Makes a multi-dimensional constant one-dimensional, read back through
 /// expand_shape from its `reads`: C initializers of nested arrays need
-/// nested braces, which the EmitC printer does not write. Returns whether it
-/// did.
+/// nested braces, which the EmitC printer does not write. A rank-0 one
+/// becomes a one-element array read through collapse_shape, so that it can
+/// be passed to a function like a rank-0 buffer (see
+/// widenRankZeroParameters). Returns whether it did.
 static bool flattenGlobal(memref::GlobalOp global,
                           ArrayRef<memref::GetGlobalOp> reads) {
   MemRefType type = global.getType();
   auto value =
       dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr());
-  if (type.getRank() <= 1 || !type.hasStaticShape() ||
+  if (type.getRank() == 1 || !type.hasStaticShape() ||
       !type.getLayout().isIdentity() || !value)
     return false;
   auto flat = MemRefType::get({type.getNumElements()}, type.getElementType());
   global.setType(flat);
   global.setInitialValueAttr(value.reshape(
       RankedTensorType::get(flat.getShape(), type.getElementType())));
-  SmallVector<ReassociationIndices> reassociation(1);
-  for (int64_t i = 0; i < type.getRank(); ++i)
-    reassociation[0].push_back(i);
+  SmallVector<ReassociationIndices> reassociation;
+  if (type.getRank() != 0)
+    reassociation.push_back(
+        llvm::to_vector(llvm::seq<int64_t>(0, type.getRank())));
   for (memref::GetGlobalOp get : reads) {
     OpBuilder builder(get);
     Value read =
         memref::GetGlobalOp::create(builder, get.getLoc(), flat, get.getName());
-    Value shaped = memref::ExpandShapeOp::create(builder, get.getLoc(), type,
-                                                 read, reassociation);
+    Value shaped = type.getRank() == 0
+                       ? memref::CollapseShapeOp::create(
+                             builder, get.getLoc(), type, read, reassociation)
+                             .getResult()
+                       : memref::ExpandShapeOp::create(
+                             builder, get.getLoc(), type, read, reassociation)
+                             .getResult();
     get.getResult().replaceAllUsesWith(shaped);
     get.erase();
   }
@@ -1842,6 +1850,76 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
 /// `static`, so nothing could call them there (and compilers warn about unused
 /// ones). Then erases the globals outside the pools that nothing reads any more
 /// (those in a constant pool keep their bytes there).
+/// C has no rank-0 arrays, and a pointer parameter needs something to index:
+/// a rank-0 buffer parameter (a scalar model output, a reduction's result
+/// passed to a helper) becomes a one-element one, collapsed back to rank 0
+/// in the body (whose loads and stores fold into element 0) and expanded at
+/// each call (folding away when the argument was collapsed the same way).
+static LogicalResult widenRankZeroParameters(ModuleOp module) {
+  auto isRankZero = [](Type type) {
+    auto memref = dyn_cast<MemRefType>(type);
+    return memref && memref.getRank() == 0 && memref.getLayout().isIdentity();
+  };
+  auto widen = [&](Type type) -> Type {
+    if (!isRankZero(type))
+      return type;
+    return MemRefType::get({1}, cast<MemRefType>(type).getElementType(),
+                           MemRefLayoutAttrInterface(),
+                           cast<MemRefType>(type).getMemorySpace());
+  };
+  llvm::StringSet<> changed;
+  for (auto function : module.getOps<func::FuncOp>()) {
+    if (!llvm::any_of(function.getArgumentTypes(), isRankZero))
+      continue;
+    changed.insert(function.getName());
+    if (!function.isExternal()) {
+      Block &entryBlock = function.getBody().front();
+      OpBuilder b = OpBuilder::atBlockBegin(&entryBlock);
+      for (BlockArgument argument : entryBlock.getArguments()) {
+        Type type = argument.getType();
+        if (!isRankZero(type))
+          continue;
+        argument.setType(widen(type));
+        auto scalar = memref::CollapseShapeOp::create(
+            b, argument.getLoc(), cast<MemRefType>(type), argument,
+            ArrayRef<ReassociationIndices>{});
+        argument.replaceAllUsesExcept(scalar, scalar);
+      }
+    }
+    function.setType(FunctionType::get(
+        module.getContext(),
+        llvm::map_to_vector(function.getArgumentTypes(), widen),
+        function.getResultTypes()));
+  }
+  if (changed.empty())
+    return success();
+  WalkResult walk = module.walk([&](Operation *op) {
+    if (auto value = dyn_cast<func::ConstantOp>(op)) {
+      if (!changed.contains(value.getValue()))
+        return WalkResult::advance();
+      value.emitError() << "cannot lower a function value of @"
+                        << value.getValue()
+                        << " to C: it takes a rank-0 buffer, which C passes "
+                           "as a one-element array; call it directly";
+      return WalkResult::interrupt();
+    }
+    auto call = dyn_cast<func::CallOp>(op);
+    if (!call || !changed.contains(call.getCallee()))
+      return WalkResult::advance();
+    OpBuilder b(call);
+    for (OpOperand &operand : call->getOpOperands()) {
+      auto type = dyn_cast<MemRefType>(operand.get().getType());
+      if (!type || !isRankZero(type))
+        continue;
+      operand.set(memref::ExpandShapeOp::create(
+          b, call.getLoc(), cast<MemRefType>(widen(type)), operand.get(),
+          ArrayRef<ReassociationIndices>{}));
+    }
+    return WalkResult::advance();
+  });
+  return failure(walk.wasInterrupted());
+}
+
 static void eraseUnreachableCode(ModuleOp module, func::FuncOp entry) {
   SymbolTableCollection symbols;
   llvm::SmallPtrSet<Operation *, 16> reachable = {entry};
@@ -1903,7 +1981,8 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
   modelName = name;
 
   eraseUnreachableCode(module, *entryFunc);
-  if (failed(checkCTypes(module, *entryFunc)) ||
+  if (failed(widenRankZeroParameters(module)) ||
+      failed(checkCTypes(module, *entryFunc)) ||
       failed(collect(module, *entryFunc)) ||
       failed(returnIndexAsI64(module, *entryFunc)) ||
       failed(prepareModelCode(module)) || failed(lowerModelCode(module)))
