@@ -1,6 +1,6 @@
 // C has no rank-0 arrays: a rank-0 buffer parameter (here a scalar model
-// input and output, and in Inputs/rank-zero-helper.mlir buffers and a
-// constant passed to helpers) is a one-element array, and its loads and
+// input and output, and in Inputs/rank-zero-helper.mlir buffers and
+// globals passed to helpers) is a one-element array, and its loads and
 // stores are of element 0.
 
 // RUN: rm -rf %t && mkdir -p %t/helper
@@ -19,8 +19,10 @@
 // HELPER: static void tvmgen_h_put(float v1[1], float v2);
 // HELPER: static void tvmgen_h_scale(float v1[1], float v2[1], float v3[1]);
 // HELPER: static float tvmgen_h_two[1] = {2.000000000e+00f};
+// HELPER: static float tvmgen_h_last[1];
 // HELPER: tvmgen_h_put(v3, v5);
 // HELPER: tvmgen_h_scale(v3, tvmgen_h_two, v2);
+// HELPER: tvmgen_h_put(tvmgen_h_last, v5);
 
 func.func @main(%x: tensor<4xf32>, %s: tensor<f32>) -> (tensor<f32>, tensor<4xf32>) {
   %sum = tosa.reduce_sum %x {axis = 0 : i32} : (tensor<4xf32>) -> tensor<1xf32>

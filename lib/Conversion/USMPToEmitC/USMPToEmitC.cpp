@@ -442,22 +442,25 @@ static void eraseUnreferencedGlobals(ModuleOp module) {
 
 /// Makes a multi-dimensional constant one-dimensional, read back through
 /// expand_shape from its `reads`: C initializers of nested arrays need
-/// nested braces, which the EmitC printer does not write. A rank-0 one
+/// nested braces, which the EmitC printer does not write. A rank-0 global
 /// becomes a one-element array read through collapse_shape, so that it can
 /// be passed to a function like a rank-0 buffer (see
-/// widenRankZeroParameters). Returns whether it did.
+/// widenRankZeroParameters; upstream's conversion of an uninitialized one
+/// crashes, too). Returns whether it did.
 static bool flattenGlobal(memref::GlobalOp global,
                           ArrayRef<memref::GetGlobalOp> reads) {
   MemRefType type = global.getType();
   auto value =
       dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr());
   if (type.getRank() == 1 || !type.hasStaticShape() ||
-      !type.getLayout().isIdentity() || !value)
+      !type.getLayout().isIdentity() ||
+      !(value || (type.getRank() == 0 && global.isUninitialized())))
     return false;
   auto flat = MemRefType::get({type.getNumElements()}, type.getElementType());
   global.setType(flat);
-  global.setInitialValueAttr(value.reshape(
-      RankedTensorType::get(flat.getShape(), type.getElementType())));
+  if (value)
+    global.setInitialValueAttr(value.reshape(
+        RankedTensorType::get(flat.getShape(), type.getElementType())));
   SmallVector<ReassociationIndices> reassociation;
   if (type.getRank() != 0)
     reassociation.push_back(

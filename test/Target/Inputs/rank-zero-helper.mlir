@@ -1,6 +1,8 @@
-// Rank-0 buffers passed to helpers: a planned one, the entry's parameters
-// and a rank-0 constant outside the pools (see rank-zero.mlir).
+// Rank-0 buffers passed to helpers: a planned one, the entry's parameters,
+// a rank-0 constant outside the pools and an uninitialized rank-0 global
+// (whose upstream conversion crashed) (see rank-zero.mlir).
 memref.global "private" constant @two : memref<f32> = dense<2.0>
+memref.global "private" @last : memref<f32> = uninitialized
 func.func private @put(%a: memref<f32>, %x: f32) {
   memref.store %x, %a[] : memref<f32>
   return
@@ -18,5 +20,9 @@ func.func @main(%in: memref<f32>, %out: memref<f32>) {
   func.call @put(%a, %x) : (memref<f32>, f32) -> ()
   %two = memref.get_global @two : memref<f32>
   func.call @scale(%a, %two, %out) : (memref<f32>, memref<f32>, memref<f32>) -> ()
+  %last = memref.get_global @last : memref<f32>
+  %previous = memref.load %last[] : memref<f32>
+  func.call @put(%last, %x) : (memref<f32>, f32) -> ()
+  func.call @put(%a, %previous) : (memref<f32>, f32) -> ()
   return
 }
