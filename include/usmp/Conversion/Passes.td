@@ -20,7 +20,10 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     out (with a remark when they have a body), and so are the globals
     outside pools only they read. A constant global outside the pools is a
     `const` C array, unless it is passed to a call (C cannot pass a `const`
-    array for an array parameter). A
+    array for an array parameter). Constants whose data is in a resource
+    blob (`dense_resource`, as converters write large constants) are read
+    from it; one whose blob is missing (elided) or of the wrong size is an
+    error. A boolean takes a byte (C's `bool`) in a constant pool. A
     function without a body keeps its name and gets an `extern` prototype
     (C linkage in C++); a name the generated C cannot declare (not an
     identifier, a keyword or macro, reserved, one of the printer's names or

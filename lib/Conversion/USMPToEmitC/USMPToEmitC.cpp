@@ -27,6 +27,8 @@
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Pass/PassManager.h"
@@ -235,12 +237,20 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     auto value =
         dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr());
     Type element = global.getType().getElementType();
+    bool isBool = element.isInteger(1);
     if (!value || !element.isIntOrFloat() ||
-        element.getIntOrFloatBitWidth() % 8 != 0)
+        (!isBool && element.getIntOrFloatBitWidth() % 8 != 0))
       return global.emitError()
              << "constant " << global.getSymName()
              << " has no dense data of byte-sized elements to place in pool "
              << placement.getPool();
+    // The C code reads a bool, a byte of 0 or 1, where the attribute has a
+    // bit.
+    if (isBool) {
+      for (auto [i, bit] : llvm::enumerate(value.getValues<bool>()))
+        pool.data[placement.getOffset() + i] = bit;
+      continue;
+    }
     uint64_t width = element.getIntOrFloatBitWidth() / 8;
     ArrayRef<char> raw = value.getRawData();
     int64_t count = global.getType().getNumElements();
@@ -1853,6 +1863,44 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
 /// `static`, so nothing could call them there (and compilers warn about unused
 /// ones). Then erases the globals outside the pools that nothing reads any more
 /// (those in a constant pool keep their bytes there).
+/// Converters keep large constants in resource blobs (`dense_resource`),
+/// which neither the pool data nor EmitC's printer reads: each global's
+/// becomes a dense attribute of the same bytes.
+static LogicalResult inlineResourceConstants(ModuleOp module) {
+  for (auto global : module.getOps<memref::GlobalOp>()) {
+    auto resource = dyn_cast_or_null<DenseResourceElementsAttr>(
+        global.getInitialValueAttr());
+    if (!resource)
+      continue;
+    DenseResourceElementsHandle handle = resource.getRawHandle();
+    const AsmResourceBlob *blob = handle.getBlob();
+    if (!blob)
+      return global.emitError()
+             << "cannot lower @" << global.getSymName()
+             << " to C: the data of its resource '" << handle.getKey()
+             << "' is missing (was it elided when the model was printed?)";
+    ArrayRef<char> data = blob->getData();
+    ShapedType type = resource.getType();
+    DenseElementsAttr value;
+    bool splat = false;
+    // Resources hold a byte per boolean, dense attributes a bit.
+    if (type.getElementType().isInteger(1)) {
+      if (static_cast<int64_t>(data.size()) == type.getNumElements())
+        value = DenseElementsAttr::get(
+            type, llvm::map_to_vector(data, [](char c) { return c != 0; }));
+    } else if (DenseElementsAttr::isValidRawBuffer(type, data, splat)) {
+      value = DenseElementsAttr::getFromRawBuffer(type, data);
+    }
+    if (!value)
+      return global.emitError()
+             << "cannot lower @" << global.getSymName()
+             << " to C: its resource '" << handle.getKey() << "' holds "
+             << data.size() << " bytes, which are not the elements of " << type;
+    global.setInitialValueAttr(value);
+  }
+  return success();
+}
+
 /// C has no rank-0 arrays, and a pointer parameter needs something to index:
 /// a rank-0 buffer parameter (a scalar model output, a reduction's result
 /// passed to a helper) becomes a one-element one, collapsed back to rank 0
@@ -1984,7 +2032,8 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
   modelName = name;
 
   eraseUnreachableCode(module, *entryFunc);
-  if (failed(widenRankZeroParameters(module)) ||
+  if (failed(inlineResourceConstants(module)) ||
+      failed(widenRankZeroParameters(module)) ||
       failed(checkCTypes(module, *entryFunc)) ||
       failed(collect(module, *entryFunc)) ||
       failed(returnIndexAsI64(module, *entryFunc)) ||

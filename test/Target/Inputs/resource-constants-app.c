@@ -1,0 +1,30 @@
+/* Runs the model of resource-constants.mlir, its constants either C arrays
+   or a constant pool, and prints what it computes. */
+#include "tvmgen_r.h"
+#include <stdio.h>
+#include <stdlib.h>
+int main(void) {
+  float x[4] = {0.5f, 0.0f, 0.0f, 0.0f}, y[4];
+  struct tvmgen_r_inputs in = {x};
+  struct tvmgen_r_outputs out = {y};
+#ifdef TVMGEN_R_FLASH_CONSTANT_POOL_SIZE
+  /* The floats in the pool need their alignment. */
+  static const union {
+    unsigned char bytes[TVMGEN_R_FLASH_CONSTANT_POOL_SIZE];
+    double align;
+  } flash = {{TVMGEN_R_FLASH_CONSTANT_POOL_DATA}};
+  struct tvmgen_r_workspace_pools pools = {
+      .sram = malloc(TVMGEN_R_SRAM_WORKSPACE_POOL_SIZE),
+      .flash = (void *)flash.bytes};
+  void *workspace = pools.sram;
+#else
+  struct tvmgen_r_workspace_pools pools = {
+      malloc(TVMGEN_R_GLOBAL_WORKSPACE_WORKSPACE_POOL_SIZE)};
+  void *workspace = pools.global_workspace;
+#endif
+  if (tvmgen_r_run(&in, &out, &pools) != 0)
+    return 1;
+  printf("y=%g %g %g %g\n", y[0], y[1], y[2], y[3]);
+  free(workspace);
+  return 0;
+}
