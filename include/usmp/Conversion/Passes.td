@@ -79,7 +79,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     returning an index value returns it as i64 (upstream's conversion of
     its calls does not verify; a declaration or a function value returning
     index is an error, and so is `math.ctlz` on index, whose result depends
-    on the width of `size_t`).
+    on the width of `size_t`). A float converted to an integer type that
+    cannot hold it (or a NaN), poison in arith, converts zero: in C the
+    conversion is undefined (`tosa.cast` saturates by a select after it).
 
     The model name comes from the `model-name` option, else the module's
     `usmp.model_name` attribute, else `default`. Pools named in

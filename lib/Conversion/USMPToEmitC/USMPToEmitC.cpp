@@ -994,6 +994,52 @@ static void widenNarrowProducts(ModuleOp module) {
   }
 }
 
+/// Converting a float outside the integer type's range (or a NaN) is poison
+/// in arith, which a select after it may drop (tosa.cast saturates so), but
+/// undefined behaviour in C: each conversion converts zero instead. The
+/// operand is in range iff L < x < U for the integer bounds L (-2^(N-1) - 1
+/// or -1) and U (2^(N-1) or 2^N), compared with the nearest floats outside
+/// them (infinities when they overflow), as no float lies in between.
+static void guardFloatToIntConversions(ModuleOp module) {
+  SmallVector<Operation *> conversions;
+  module.walk([&](Operation *op) {
+    if (isa<arith::FPToSIOp, arith::FPToUIOp>(op) &&
+        isa<FloatType>(op->getOperand(0).getType()) &&
+        !op->getResult(0).getType().isInteger(1))
+      conversions.push_back(op);
+  });
+  for (Operation *op : conversions) {
+    bool isSigned = isa<arith::FPToSIOp>(op);
+    Value x = op->getOperand(0);
+    auto type = cast<FloatType>(x.getType());
+    unsigned width = op->getResult(0).getType().getIntOrFloatBitWidth();
+    // Both bounds fit in width + 2 bits, signed.
+    APInt lower = isSigned ? -APInt::getOneBitSet(width + 2, width - 1) - 1
+                           : -APInt(width + 2, 1);
+    APInt upper = APInt::getOneBitSet(width + 2, isSigned ? width - 1 : width);
+    auto toFloat = [&](const APInt &bound, APFloat::roundingMode rounding) {
+      APFloat value(type.getFloatSemantics());
+      value.convertFromAPInt(bound, /*IsSigned=*/true, rounding);
+      return value;
+    };
+    OpBuilder b(op);
+    Location loc = op->getLoc();
+    auto constant = [&](const APFloat &value) {
+      return arith::ConstantOp::create(b, loc, type,
+                                       b.getFloatAttr(type, value));
+    };
+    Value above = arith::CmpFOp::create(
+        b, loc, arith::CmpFPredicate::OGT, x,
+        constant(toFloat(lower, APFloat::rmTowardNegative)));
+    Value below = arith::CmpFOp::create(
+        b, loc, arith::CmpFPredicate::OLT, x,
+        constant(toFloat(upper, APFloat::rmTowardPositive)));
+    Value inRange = arith::AndIOp::create(b, loc, above, below);
+    Value zero = constant(APFloat::getZero(type.getFloatSemantics()));
+    op->setOperand(0, arith::SelectOp::create(b, loc, inRange, x, zero));
+  }
+}
+
 /// The C99 <math.h> function of math dialect operation `name`, by its
 /// double name, or "" when C99 has none.
 static StringRef getMathFunction(StringRef name) {
@@ -1331,6 +1377,7 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   computeIndexOnI64(module);
   signBooleanOperations(module);
   widenNarrowProducts(module);
+  guardFloatToIntConversions(module);
   callMathFunctions(module);
   OpPassManager pm(ModuleOp::getOperationName());
   pm.addPass(createCanonicalizerPass());
