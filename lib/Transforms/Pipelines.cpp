@@ -4,9 +4,11 @@
 
 #include "mlir/Conversion/TosaToArith/TosaToArith.h"
 #include "mlir/Conversion/TosaToLinalg/TosaToLinalg.h"
+#include "mlir/Conversion/TosaToSCF/TosaToSCF.h"
 #include "mlir/Conversion/TosaToTensor/TosaToTensor.h"
 #include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Tosa/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
@@ -50,6 +52,11 @@ void usmp::buildUSMPPipeline(OpPassManager &pm,
 void usmp::buildFromTosaPipeline(OpPassManager &pm) {
   pm.addPass(createMarkIOPass());
   OpPassManager &function = pm.nest<func::FuncOp>();
+  // tosa.transpose_conv2d has no lowering of its own: it becomes a conv2d
+  // (as in upstream's TOSA-to-linalg pipeline).
+  function.addPass(tosa::createTosaOptionalDecompositionsPass());
+  // Control flow and tosa.scatter become scf loops and conditions.
+  function.addPass(createTosaToSCFPass());
   function.addPass(tosa::createTosaToLinalgNamed());
   function.addPass(tosa::createTosaToLinalg());
   // tosa.rescale, the requantization of every int8 model, leaves
@@ -66,6 +73,10 @@ void usmp::buildFromTosaPipeline(OpPassManager &pm) {
   // No alignment of its own (upstream asks for 64): the buffers get the
   // planner's `alignment` option, which the pools it declares meet.
   bufferize.bufferAlignment = 0;
+  // A loop whose body yields a new tensor (tosa.while_loop's do, say) gets a
+  // new buffer, which the C lowering then refuses by name; without the
+  // option, bufferization fails with an error about equivalence.
+  bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   // Bufferization may return one buffer twice, which the next pass crashes
   // on.
