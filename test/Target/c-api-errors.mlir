@@ -206,17 +206,6 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
 
 // -----
 
-// A bf16 array outside the pools would be printed with a 'bf16' suffix.
-// CHECK: error: cannot lower 'emitc.global' to C: its bf16 value would print with a 'bf16' suffix C does not have
-memref.global "private" constant @b : memref<2xbf16> = dense<[1.0, 2.0]>
-func.func @main(%out: memref<2xbf16>) {
-  %b = memref.get_global @b : memref<2xbf16>
-  memref.copy %b, %out : memref<2xbf16> to memref<2xbf16>
-  return
-}
-
-// -----
-
 // A function without a body keeps its name in the C, so the name must be
 // one C can declare.
 // CHECK: error: @v2 has no body, so the C calls it by its name, which is how the C printer names values, loop variables and labels; rename it

@@ -62,8 +62,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     constant pool of more than 2^28 bytes (its data is written out as
     text) and an internal pool aligned to more than 2^28 bytes (GCC's
     limit for a static array). C has no bf16 literals: a
-    bf16 constant is printed as a cast of the same f32 value, and a bf16
-    global outside the pools is an error. `arith.minimumf` and
+    bf16 constant is printed as a cast of the same f32 value, and so are
+    the elements of a bf16 global's initializer. `arith.minimumf` and
     `arith.maximumf` keep -0.0 below +0.0 and return a NaN operand as it is
     (upstream's expansion takes either zero). `arith.cmpf true` and `false`
     become their constant first (upstream's canonicalization crashes on some),

@@ -846,6 +846,32 @@ static LogicalResult spellBF16Constants(ModuleOp module) {
       constant.erase();
       return WalkResult::skip();
     }
+    // A global's elements are casts in its initializer, constant
+    // expressions in C too.
+    auto global = dyn_cast<emitc::GlobalOp>(op);
+    if (auto elements = global ? dyn_cast_or_null<DenseFPElementsAttr>(
+                                     global.getInitialValueAttr())
+                               : nullptr;
+        elements && isBF16(elements)) {
+      std::string text;
+      llvm::raw_string_ostream os(text);
+      os << "{";
+      llvm::interleaveComma(
+          elements.getValues<APFloat>(), os, [&](const APFloat &value) {
+            os << "(__bf16)";
+            if (value.isNaN())
+              os << "NAN";
+            else if (value.isInfinity())
+              os << (value.isNegative() ? "-HUGE_VALF" : "HUGE_VALF");
+            else
+              // bf16 values are exact floats; nine digits give them back.
+              os << llvm::format("%.9e", value.convertToDouble()) << "f";
+          });
+      os << "}";
+      global.setInitialValueAttr(
+          emitc::OpaqueAttr::get(module.getContext(), text));
+      return WalkResult::advance();
+    }
     for (NamedAttribute attr : op->getAttrs())
       if (isBF16(attr.getValue())) {
         op->emitError() << "cannot lower '" << op->getName()
