@@ -39,7 +39,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     roundeven, C23's, is `nearbyint` in the default rounding mode, which
     the generated code assumes for all its arithmetic); `math.ctlz` is
     expanded into shifts and compares; `math.fpowi`, `math.sincos`,
-    `math.clampf` and the other integer ones are errors. A 0-d view of a
+    `math.clampf` and the other integer ones are errors. Operations of the
+    `index` dialect (TOSA's FFT lowerings use them) become their arith
+    equivalents on index values; `index.sizeof` is an error. A 0-d view of a
     pool (what a vector is reduced into), a 0-d parameter (a scalar input
     or output, say) and a 0-d constant outside the pools are one-element
     arrays; their accesses become accesses of element 0 (a use that does

@@ -20,6 +20,8 @@
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Index/IR/IndexDialect.h"
+#include "mlir/Dialect/Index/IR/IndexOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
@@ -36,6 +38,7 @@
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Format.h"
 
 namespace usmp {
@@ -1233,6 +1236,116 @@ static LogicalResult returnIndexAsI64(ModuleOp module, func::FuncOp entry) {
   return failure(walk.wasInterrupted());
 }
 
+/// `ArithOp` of the two operands of `op`.
+template <typename ArithOp>
+static Value createBinary(OpBuilder &b, Operation *op) {
+  return ArithOp::create(b, op->getLoc(), op->getOperand(0), op->getOperand(1));
+}
+
+/// The index dialect (TOSA's FFT lowerings compute indices with it) has no
+/// EmitC conversion: its operations become arith's on index, which the
+/// rewrites here and upstream's conversion take. `index.sizeof`, the width
+/// of `size_t`, is left (an error naming it).
+static void convertIndexDialect(ModuleOp module) {
+  SmallVector<Operation *> ops;
+  module.walk([&](Operation *op) {
+    if (isa_and_nonnull<index::IndexDialect>(op->getDialect()))
+      ops.push_back(op);
+  });
+  for (Operation *op : ops) {
+    OpBuilder b(op);
+    Location loc = op->getLoc();
+    Value result =
+        TypeSwitch<Operation *, Value>(op)
+            .Case([&](index::ConstantOp constant) {
+              return arith::ConstantOp::create(b, loc, constant.getValueAttr());
+            })
+            .Case([&](index::BoolConstantOp constant) {
+              return arith::ConstantOp::create(b, loc, constant.getValueAttr());
+            })
+            .Case([&](index::CastSOp cast) {
+              return arith::IndexCastOp::create(b, loc, cast.getType(),
+                                                cast.getInput());
+            })
+            .Case([&](index::CastUOp cast) {
+              return arith::IndexCastUIOp::create(b, loc, cast.getType(),
+                                                  cast.getInput());
+            })
+            .Case([&](index::CmpOp compare) {
+              // The predicates have the same names.
+              return arith::CmpIOp::create(
+                  b, loc,
+                  *arith::symbolizeCmpIPredicate(
+                      index::stringifyIndexCmpPredicate(compare.getPred())),
+                  compare.getLhs(), compare.getRhs());
+            })
+            .Case([&](index::AddOp) {
+              return createBinary<arith::AddIOp>(b, op);
+            })
+            .Case([&](index::SubOp) {
+              return createBinary<arith::SubIOp>(b, op);
+            })
+            .Case([&](index::MulOp) {
+              return createBinary<arith::MulIOp>(b, op);
+            })
+            .Case([&](index::DivSOp) {
+              return createBinary<arith::DivSIOp>(b, op);
+            })
+            .Case([&](index::DivUOp) {
+              return createBinary<arith::DivUIOp>(b, op);
+            })
+            .Case([&](index::RemSOp) {
+              return createBinary<arith::RemSIOp>(b, op);
+            })
+            .Case([&](index::RemUOp) {
+              return createBinary<arith::RemUIOp>(b, op);
+            })
+            .Case([&](index::CeilDivSOp) {
+              return createBinary<arith::CeilDivSIOp>(b, op);
+            })
+            .Case([&](index::CeilDivUOp) {
+              return createBinary<arith::CeilDivUIOp>(b, op);
+            })
+            .Case([&](index::FloorDivSOp) {
+              return createBinary<arith::FloorDivSIOp>(b, op);
+            })
+            .Case([&](index::MaxSOp) {
+              return createBinary<arith::MaxSIOp>(b, op);
+            })
+            .Case([&](index::MaxUOp) {
+              return createBinary<arith::MaxUIOp>(b, op);
+            })
+            .Case([&](index::MinSOp) {
+              return createBinary<arith::MinSIOp>(b, op);
+            })
+            .Case([&](index::MinUOp) {
+              return createBinary<arith::MinUIOp>(b, op);
+            })
+            .Case([&](index::ShlOp) {
+              return createBinary<arith::ShLIOp>(b, op);
+            })
+            .Case([&](index::ShrSOp) {
+              return createBinary<arith::ShRSIOp>(b, op);
+            })
+            .Case([&](index::ShrUOp) {
+              return createBinary<arith::ShRUIOp>(b, op);
+            })
+            .Case([&](index::AndOp) {
+              return createBinary<arith::AndIOp>(b, op);
+            })
+            .Case(
+                [&](index::OrOp) { return createBinary<arith::OrIOp>(b, op); })
+            .Case([&](index::XOrOp) {
+              return createBinary<arith::XOrIOp>(b, op);
+            })
+            .Default([](Operation *) { return Value(); });
+    if (!result)
+      continue;
+    op->getResult(0).replaceAllUsesWith(result);
+    op->erase();
+  }
+}
+
 /// Upstream's expansion of arith.minimumf and arith.maximumf (a compare and
 /// a select) takes either zero when they compare equal, but -0.0 is below
 /// +0.0 for them. This one returns a NaN operand as it is, keeps the
@@ -1384,6 +1497,7 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
                               << "' to C: it uses a buffer with no elements, "
                                  "and C has no zero-length arrays";
 
+  convertIndexDialect(module);
   expandMinimumMaximum(module);
   OpPassManager expand(ModuleOp::getOperationName());
   expand.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
