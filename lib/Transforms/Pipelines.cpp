@@ -50,6 +50,7 @@ void usmp::buildUSMPPipeline(OpPassManager &pm,
 }
 
 void usmp::buildFromTosaPipeline(OpPassManager &pm) {
+  pm.addPass(createInlineResourcesPass());
   pm.addPass(createMarkIOPass());
   OpPassManager &function = pm.nest<func::FuncOp>();
   // tosa.transpose_conv2d has no lowering of its own: it becomes a conv2d

@@ -26,6 +26,21 @@ def PrintBufferLivenessPass : Pass<"usmp-print-buffer-liveness", "mlir::ModuleOp
   let dependentDialects = ["usmp::USMPDialect"];
 }
 
+def InlineResourcesPass : Pass<"usmp-inline-resources"> {
+  let summary = "Read constants out of their resource blobs";
+  let description = [{
+    Replaces every `dense_resource` attribute of an operation (the values of
+    `tosa.const`, `arith.constant` or `memref.global`, where converters keep
+    large constants in resource blobs) by the dense attribute of the same
+    bytes, one byte per boolean. Upstream's TOSA lowerings cannot iterate
+    resource attributes (a `tosa.mul` shift held in one aborts them), and
+    EmitC's printer cannot print them. A blob that is missing (elided when
+    the model was printed) or that does not hold exactly the attribute's
+    elements is an error at its operation. `usmp-from-tosa` runs it first;
+    `convert-usmp-to-emitc` reads the constants it is given the same way.
+  }];
+}
+
 def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
   let summary = "Name the entry function's inputs and outputs";
   let description = [{

@@ -29,8 +29,6 @@
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
-#include "mlir/IR/BuiltinDialect.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Pass/PassManager.h"
@@ -822,8 +820,8 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
 
 /// The EmitC printer writes a bf16 value with a `bf16` suffix, which no C
 /// compiler accepts: a scalar constant becomes a cast of the same f32 value
-/// (bf16 widens to f32 exactly); any other bf16 value (a global's
-/// initializer) is an error.
+/// (bf16 widens to f32 exactly), and so does each element of a global's
+/// initializer; any other bf16 attribute is an error.
 static LogicalResult spellBF16Constants(ModuleOp module) {
   auto isBF16 = [](Attribute attr) {
     if (auto real = dyn_cast<FloatAttr>(attr))
@@ -867,7 +865,8 @@ static LogicalResult spellBF16Constants(ModuleOp module) {
             else if (value.isInfinity())
               os << (value.isNegative() ? "-HUGE_VALF" : "HUGE_VALF");
             else
-              // bf16 values are exact floats; nine digits give them back.
+              // bf16 values are exact floats, which nine significant digits
+              // give back.
               os << llvm::format("%.9e", value.convertToDouble()) << "f";
           });
       os << "}";
@@ -2052,49 +2051,6 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
     line(rows, row);
 }
 
-/// Erases the functions the entry does not call or name, directly or not,
-/// with a remark at each one with a body: the C makes every model function
-/// `static`, so nothing could call them there (and compilers warn about unused
-/// ones). Then erases the globals outside the pools that nothing reads any more
-/// (those in a constant pool keep their bytes there).
-/// Converters keep large constants in resource blobs (`dense_resource`),
-/// which neither the pool data nor EmitC's printer reads: each global's
-/// becomes a dense attribute of the same bytes.
-static LogicalResult inlineResourceConstants(ModuleOp module) {
-  for (auto global : module.getOps<memref::GlobalOp>()) {
-    auto resource = dyn_cast_or_null<DenseResourceElementsAttr>(
-        global.getInitialValueAttr());
-    if (!resource)
-      continue;
-    DenseResourceElementsHandle handle = resource.getRawHandle();
-    const AsmResourceBlob *blob = handle.getBlob();
-    if (!blob)
-      return global.emitError()
-             << "cannot lower @" << global.getSymName()
-             << " to C: the data of its resource '" << handle.getKey()
-             << "' is missing (was it elided when the model was printed?)";
-    ArrayRef<char> data = blob->getData();
-    ShapedType type = resource.getType();
-    DenseElementsAttr value;
-    bool splat = false;
-    // Resources hold a byte per boolean, dense attributes a bit.
-    if (type.getElementType().isInteger(1)) {
-      if (static_cast<int64_t>(data.size()) == type.getNumElements())
-        value = DenseElementsAttr::get(
-            type, llvm::map_to_vector(data, [](char c) { return c != 0; }));
-    } else if (DenseElementsAttr::isValidRawBuffer(type, data, splat)) {
-      value = DenseElementsAttr::getFromRawBuffer(type, data);
-    }
-    if (!value)
-      return global.emitError()
-             << "cannot lower @" << global.getSymName()
-             << " to C: its resource '" << handle.getKey() << "' holds "
-             << data.size() << " bytes, which are not the elements of " << type;
-    global.setInitialValueAttr(value);
-  }
-  return success();
-}
-
 /// C has no rank-0 arrays, and a pointer parameter needs something to index:
 /// a rank-0 buffer parameter (a scalar model output, a reduction's result
 /// passed to a helper) becomes a one-element one, collapsed back to rank 0
@@ -2165,6 +2121,11 @@ static LogicalResult widenRankZeroParameters(ModuleOp module) {
   return failure(walk.wasInterrupted());
 }
 
+/// Erases the functions the entry does not call or name, directly or not,
+/// with a remark at each one with a body: the C makes every model function
+/// `static`, so nothing could call them there (and compilers warn about unused
+/// ones). Then erases the globals outside the pools that nothing reads any more
+/// (those in a constant pool keep their bytes there).
 static void eraseUnreachableCode(ModuleOp module, func::FuncOp entry) {
   SymbolTableCollection symbols;
   llvm::SmallPtrSet<Operation *, 16> reachable = {entry};
@@ -2226,7 +2187,7 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
   modelName = name;
 
   eraseUnreachableCode(module, *entryFunc);
-  if (failed(inlineResourceConstants(module)) ||
+  if (failed(inlineResourceElements(module)) ||
       failed(widenRankZeroParameters(module)) ||
       failed(checkCTypes(module, *entryFunc)) ||
       failed(collect(module, *entryFunc)) ||

@@ -4,6 +4,8 @@
 #include "usmp/Dialect/USMP/USMPOps.h"
 
 #include "mlir/IR/AttrTypeSubElements.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
@@ -194,4 +196,49 @@ void usmp::replaceSymbolReferences(
   replacer.recursivelyReplaceElementsIn(root, /*replaceAttrs=*/true,
                                         /*replaceLocs=*/false,
                                         /*replaceTypes=*/false);
+}
+
+/// The dense attribute of `resource`'s bytes, or an error at `op`.
+static FailureOr<DenseElementsAttr>
+readResource(Operation *op, DenseResourceElementsAttr resource) {
+  DenseResourceElementsHandle handle = resource.getRawHandle();
+  const AsmResourceBlob *blob = handle.getBlob();
+  if (!blob)
+    return op->emitError() << "the data of resource '" << handle.getKey()
+                           << "' is missing (was it elided when the model was "
+                              "printed?)";
+  ArrayRef<char> data = blob->getData();
+  ShapedType type = resource.getType();
+  // Resources hold a byte per boolean, dense attributes a bit.
+  if (type.getElementType().isInteger(1)) {
+    if (static_cast<int64_t>(data.size()) == type.getNumElements())
+      return DenseElementsAttr::get(
+          type, llvm::map_to_vector(data, [](char c) { return c != 0; }));
+  } else if (bool splat = false;
+             DenseElementsAttr::isValidRawBuffer(type, data, splat) &&
+             // One element's bytes are a splat to dense attributes, but too
+             // short a resource here.
+             (!splat || type.getNumElements() == 1)) {
+    return DenseElementsAttr::getFromRawBuffer(type, data);
+  }
+  return op->emitError() << "resource '" << handle.getKey() << "' holds "
+                         << data.size()
+                         << (data.size() == 1 ? " byte" : " bytes")
+                         << ", not the elements of " << type;
+}
+
+LogicalResult usmp::inlineResourceElements(Operation *root) {
+  WalkResult walk = root->walk([](Operation *op) {
+    for (NamedAttribute attr : op->getAttrs()) {
+      auto resource = dyn_cast<DenseResourceElementsAttr>(attr.getValue());
+      if (!resource)
+        continue;
+      FailureOr<DenseElementsAttr> value = readResource(op, resource);
+      if (failed(value))
+        return WalkResult::interrupt();
+      op->setAttr(attr.getName(), *value);
+    }
+    return WalkResult::advance();
+  });
+  return failure(walk.wasInterrupted());
 }

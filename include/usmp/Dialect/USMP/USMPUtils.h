@@ -56,6 +56,14 @@ void replaceSymbolReferences(
     mlir::Operation *root,
     const llvm::DenseMap<mlir::StringAttr, mlir::StringAttr> &renames);
 
+/// Replaces every `dense_resource` attribute of the operations under `root`
+/// (converters keep large constants in resource blobs, which the TOSA
+/// lowerings cannot iterate and the C lowering cannot print) by the dense
+/// attribute of the same bytes, a boolean per byte. Emits an error at the
+/// operation when a blob is missing (elided) or is not the attribute's
+/// elements, exactly.
+mlir::LogicalResult inlineResourceElements(mlir::Operation *root);
+
 /// `name` as a C identifier: every character that is not a letter or a digit
 /// becomes '_', and a leading digit gets a '_' before it. Names that differ
 /// may clash afterwards; callers check.
