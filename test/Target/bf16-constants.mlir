@@ -1,6 +1,7 @@
 // C has no bf16 literals: a bf16 constant array outside the pools is
 // initialized with casts of the same float values (constant expressions),
-// its special values included; the bits come back unchanged.
+// its special values included. The bits come back unchanged, but for a
+// NaN's sign and payload (NAN is the default NaN, as for float constants).
 
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: usmp-opt %s --usmp-pipeline=model-name=b --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t

@@ -467,3 +467,14 @@ func.func @main(%in: memref<2xindex>, %out: memref<2xindex>) {
   memref.store %h, %out[%c0] : memref<2xindex>
   return
 }
+
+// -----
+
+// CHECK: error: cannot lower 'index.sizeof' to C: it is the width of size_t, which depends on the target
+func.func @main(%out: memref<1xi64>) {
+  %size = index.sizeof
+  %wide = index.casts %size : index to i64
+  %c0 = arith.constant 0 : index
+  memref.store %wide, %out[%c0] : memref<1xi64>
+  return
+}

@@ -10,7 +10,8 @@
 // RUN: %t/app | FileCheck %s
 // RUN: usmp-opt %S/Inputs/rank-zero-helper.mlir --usmp-pipeline=model-name=h --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/helper
 // RUN: FileCheck %s --check-prefix=HELPER < %t/helper/tvmgen_h.c
-// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/helper/tvmgen_h.c -o %t/helper.o
+// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -fsanitize=address,undefined -fno-sanitize-recover=all -I %t/helper %S/Inputs/rank-zero-helper-app.c %t/helper/tvmgen_h.c -o %t/helper/app
+// RUN: %t/helper/app | FileCheck %s --check-prefix=RUNS
 
 // C: static void tvmgen_z_main(float v1[4], float v2[1], float v3[1], float v4[4]);
 
@@ -20,9 +21,14 @@
 // HELPER: static void tvmgen_h_scale(float v1[1], float v2[1], float v3[1]);
 // HELPER: static float tvmgen_h_two[1] = {2.000000000e+00f};
 // HELPER: static float tvmgen_h_last[1];
-// HELPER: tvmgen_h_put(v3, v5);
-// HELPER: tvmgen_h_scale(v3, tvmgen_h_two, v2);
-// HELPER: tvmgen_h_put(tvmgen_h_last, v5);
+// HELPER: extern float tvmgen_h_bias[1];
+// HELPER: tvmgen_h_scale(v{{[0-9]+}}, tvmgen_h_two, v{{[0-9]+}});
+// HELPER: tvmgen_h_put(tvmgen_h_last, v{{[0-9]+}});
+
+// Two runs with the application's bias 0.5: the second sees the first's
+// input through @last.
+// RUNS: out=7 previous=0
+// RUNS-NEXT: out=3 previous=3.5
 
 func.func @main(%x: tensor<4xf32>, %s: tensor<f32>) -> (tensor<f32>, tensor<4xf32>) {
   %sum = tosa.reduce_sum %x {axis = 0 : i32} : (tensor<4xf32>) -> tensor<1xf32>

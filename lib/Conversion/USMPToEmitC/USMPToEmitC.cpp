@@ -456,8 +456,9 @@ static void eraseUnreferencedGlobals(ModuleOp module) {
 /// nested braces, which the EmitC printer does not write. A rank-0 global
 /// becomes a one-element array read through collapse_shape, so that it can
 /// be passed to a function like a rank-0 buffer (see
-/// widenRankZeroParameters; upstream's conversion of an uninitialized one
-/// crashes, too). Returns whether it did.
+/// widenRankZeroParameters; upstream's conversion of an uninitialized or
+/// external one crashes, too: an external one is then a one-element array
+/// the application defines). Returns whether it did.
 static bool flattenGlobal(memref::GlobalOp global,
                           ArrayRef<memref::GetGlobalOp> reads) {
   MemRefType type = global.getType();
@@ -465,7 +466,8 @@ static bool flattenGlobal(memref::GlobalOp global,
       dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr());
   if (type.getRank() == 1 || !type.hasStaticShape() ||
       !type.getLayout().isIdentity() ||
-      !(value || (type.getRank() == 0 && global.isUninitialized())))
+      !(value || (type.getRank() == 0 &&
+                  (global.isUninitialized() || global.isExternal()))))
     return false;
   auto flat = MemRefType::get({type.getNumElements()}, type.getElementType());
   global.setType(flat);
@@ -793,6 +795,12 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
         op->emitError() << "cannot lower 'math.ctlz' on index to C: its "
                            "result depends on the width of size_t; count on "
                            "i32 or i64";
+        return WalkResult::interrupt();
+      }
+      // Index values are size_t's in C, whose width the target decides.
+      if (isa<index::SizeOfOp>(op)) {
+        op->emitError() << "cannot lower 'index.sizeof' to C: it is the "
+                           "width of size_t, which depends on the target";
         return WalkResult::interrupt();
       }
       // Upstream's conversion of while loops assigns index values to size_t
@@ -1243,8 +1251,8 @@ static Value createBinary(OpBuilder &b, Operation *op) {
 
 /// The index dialect (TOSA's FFT lowerings compute indices with it) has no
 /// EmitC conversion: its operations become arith's on index, which the
-/// rewrites here and upstream's conversion take. `index.sizeof`, the width
-/// of `size_t`, is left (an error naming it).
+/// rewrites here and upstream's conversion take (`index.sizeof` is refused
+/// before).
 static void convertIndexDialect(ModuleOp module) {
   SmallVector<Operation *> ops;
   module.walk([&](Operation *op) {
@@ -1798,8 +1806,10 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   // Every access is within its view and every view within its pool (the
   // plan is verified), but GCC 12 at -O2 reports some accesses through
   // views of a pool as out of bounds once `run` is inlined: a false
-  // positive an application building with -Werror would stop at.
+  // positive an application building with -Werror would stop at. (Popped
+  // at the end, for a build that includes the source in its own.)
   line(s, "#if defined(__GNUC__) && !defined(__clang__)\n"
+          "#pragma GCC diagnostic push\n"
           "#pragma GCC diagnostic ignored \"-Warray-bounds\"\n"
           "#endif");
   if (llvm::any_of(pools, [](const PoolInfo &pool) {
@@ -2014,6 +2024,10 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
             emitc::ConstantOp::create(b, loc, i32, b.getI32IntegerAttr(0));
         emitc::ReturnOp::create(b, loc, zero);
       });
+
+  line(s, "#if defined(__GNUC__) && !defined(__clang__)\n"
+          "#pragma GCC diagnostic pop\n"
+          "#endif");
 
   // Pool sizes and constant data.
   uint64_t total = 0;

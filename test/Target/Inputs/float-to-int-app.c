@@ -20,11 +20,16 @@ int main(void) {
   double d[5] = {-2147483648.5, 2147483647.9, -2147483649.0, 2147483648.0, NAN};
   float f[5] = {255.9f, -0.75f, 256.0f, -1.0f, NAN};
   float g[3] = {-9223372036854775808.0f, 9223372036854775808.0f, -INFINITY};
-  int32_t si[5];
+  _Float16 h[4] = {(_Float16)65504.0f, (_Float16)-INFINITY, (_Float16)NAN,
+                   (_Float16)-65504.0f};
+  /* bf16 bits: about 3e38, -2^31, 2.5. */
+  uint16_t k[3] = {0x7f62, 0xcf00, 0x4020};
+  int32_t si[5], ks[3];
   uint8_t ui[5];
-  int64_t l[3];
-  struct tvmgen_a_inputs ain = {d, f, g};
-  struct tvmgen_a_outputs aout = {si, ui, l};
+  int64_t l[3], hs[4];
+  uint64_t hu[4];
+  struct tvmgen_a_inputs ain = {d, f, g, h, k};
+  struct tvmgen_a_outputs aout = {si, ui, l, hs, hu, ks};
   if (tvmgen_t_run(&tin, &tout) != 0 || tvmgen_a_run(&ain, &aout) != 0)
     return 1;
   printf("i32:");
@@ -45,6 +50,15 @@ int main(void) {
   printf("\nfptosi f32 to i64:");
   for (i = 0; i < 3; ++i)
     printf(" %lld", (long long)l[i]);
+  printf("\nfptosi f16 to i64:");
+  for (i = 0; i < 4; ++i)
+    printf(" %lld", (long long)hs[i]);
+  printf("\nfptoui f16 to i64:");
+  for (i = 0; i < 4; ++i)
+    printf(" %llu", (unsigned long long)hu[i]);
+  printf("\nfptosi bf16 to i32:");
+  for (i = 0; i < 3; ++i)
+    printf(" %ld", (long)ks[i]);
   printf("\n");
   return 0;
 }
