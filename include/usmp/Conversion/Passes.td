@@ -43,7 +43,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     `index` dialect (TOSA's FFT lowerings use them) become their arith
     equivalents on index values; `index.sizeof` is an error. A 0-d view of a
     pool (what a vector is reduced into), a 0-d parameter (a scalar input
-    or output, say) and a 0-d constant outside the pools are one-element
+    or output, say) and a 0-d global outside the pools (an external one is
+    then a one-element array the application defines) are one-element
     arrays; their accesses become accesses of element 0 (a use that does
     not fold is an operation the conversion cannot lower), and a call
     passes a 0-d buffer as the array (a function value of a function taking
