@@ -167,20 +167,54 @@ static void sortAndMerge(std::vector<GapRange> &set) {
   joinTouching(set);
 }
 
+/// The union of the sorted, disjoint ranges [a, aEnd) and [b, bEnd) into
+/// `out`, which has room for both: returns its end. Which set comes next and
+/// whether ranges touch is random, so both are chosen without branches.
+static GapRange *mergeTwo(const GapRange *a, const GapRange *aEnd,
+                          const GapRange *b, const GapRange *bEnd,
+                          GapRange *out) {
+  if (a == aEnd)
+    return std::copy(b, bEnd, out);
+  if (b == bEnd)
+    return std::copy(a, aEnd, out);
+  // `current` is the last range out, still growing; out[0] is its slot.
+  GapRange current = a->begin < b->begin ? *a++ : *b++;
+  auto add = [&](const GapRange &range) {
+    bool apart = range.begin > current.end;
+    *out = current;
+    out += apart;
+    // Ranges come by begin, so a range apart from `current` ends above it.
+    current.begin = apart ? range.begin : current.begin;
+    current.end = std::max(current.end, range.end);
+  };
+  while (a != aEnd && b != bEnd) {
+    bool fromA = a->begin < b->begin;
+    const GapRange *next = fromA ? a : b;
+    a += fromA;
+    b += !fromA;
+    add(*next);
+  }
+  for (; a != aEnd; ++a)
+    add(*a);
+  for (; b != bEnd; ++b)
+    add(*b);
+  *out++ = current;
+  return out;
+}
+
 /// The union of `sets` (each sorted and disjoint) into `out`, sorted and
-/// disjoint: merged list by list, then touching ranges joined.
+/// disjoint: merged list by list.
 static void mergeSets(llvm::ArrayRef<const std::vector<GapRange> *> sets,
                       std::vector<GapRange> &out,
                       std::vector<GapRange> &scratch) {
   out.clear();
   for (const std::vector<GapRange> *set : sets) {
     scratch.resize(out.size() + set->size());
-    std::merge(
-        out.begin(), out.end(), set->begin(), set->end(), scratch.begin(),
-        [](const GapRange &x, const GapRange &y) { return x.begin < y.begin; });
+    GapRange *end = mergeTwo(out.data(), out.data() + out.size(), set->data(),
+                             set->data() + set->size(), scratch.data());
+    scratch.resize(end - scratch.data());
     out.swap(scratch);
   }
-  joinTouching(out);
 }
 
 void GapPlacer::buildWithin(PoolTree &tree, unsigned v) {
