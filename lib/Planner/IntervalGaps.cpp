@@ -267,6 +267,11 @@ GapPlacer::UpperUnion *GapPlacer::upperUnion(PoolTree &tree) {
   // Each node above the buckets keeps the union of its and its ancestors'
   // `covering`, built from its parent's: a change near the root then costs
   // one merge per node below it, not a merge of every level per window.
+  // Unions change only with a `covering` above the buckets: when none did
+  // since this one was last found up to date, it still is.
+  UpperUnion &result = tree.upper[levelOne - levelBegin[1]];
+  if (result.builtAt != 0 && result.checkedAt >= tree.upperChangedAt)
+    return &result;
   uint64_t index = levelOne - levelBegin[1];
   unsigned levels = levelBegin.size() - 1;
   const UpperUnion *parent = nullptr;
@@ -295,6 +300,7 @@ GapPlacer::UpperUnion *GapPlacer::upperUnion(PoolTree &tree) {
         if (v >= levelBegin[1])
           work += tree.nodes[v].covering.size() / 8 + 1;
   }
+  upper->checkedAt = tree.clock;
   return upper;
 }
 
@@ -616,6 +622,8 @@ void GapPlacer::insert(unsigned b, unsigned pool, uint64_t offset) {
     touch(v);
     addRange(tree.nodes[v].covering, range);
     tree.nodes[v].changedAt = ++tree.clock;
+    if (v >= levelBegin[1])
+      tree.upperChangedAt = tree.clock;
     if (tree.nodes[v].hasWithin)
       addRange(tree.nodes[v].within, range);
   }

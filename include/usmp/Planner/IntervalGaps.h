@@ -142,6 +142,9 @@ private:
   struct UpperUnion {
     RangeSet ranges;
     uint64_t builtAt = 0;
+    /// When a level-1 node's union and its ancestors' were last found up
+    /// to date, on the tree's clock.
+    uint64_t checkedAt = 0;
     /// Its gaps (gap i ends where range i begins) by size, then address,
     /// built on the first best-fit query after the union changed.
     struct Gap {
@@ -157,6 +160,9 @@ private:
     std::vector<UpperUnion> upper;
     std::vector<unsigned> dirtyNodes, dirtyBuckets, dirtyUpper;
     uint64_t clock = 0;
+    /// When a `covering` above the buckets last changed: the upper unions
+    /// checked since are all up to date.
+    uint64_t upperChangedAt = 0;
   };
 
   /// Places buffers in `order`, keeping the first that fits within no hint
