@@ -361,9 +361,11 @@ bool GapPlacer::bestFitAround(UpperUnion &upper, const RangeSet &others,
   for (const GapRange &range : others) {
     // Gaps i with gapBegin(i) < range.end and (i == numRanges or
     // ranges[i].begin > range.begin); both bounds only grow, as the ranges
-    // of `others` come in address order.
+    // of `others` come in address order, and the ranges before first - 1
+    // end below range.begin, so `last` starts there.
     while (first < numRanges && ranges[first].begin <= range.begin)
       ++first;
+    last = std::max(last, first - (first != 0));
     while (last < numRanges && ranges[last].end < range.end)
       ++last;
     for (size_t i = std::max<size_t>(
