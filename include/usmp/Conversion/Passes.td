@@ -18,8 +18,10 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     The model's functions are renamed `tvmgen_<model>_<name>` and become
     static; those the entry never calls or names, directly or not, are left
     out (with a remark when they have a body), and so are the globals
-    outside pools only they read. A constant global outside the pools is a
-    `const` C array, unless it is passed to a call (C cannot pass a `const`
+    outside pools only they read. Globals outside the pools are renamed the
+    same way, a declaration without a value included (an `extern` array the
+    application defines under the prefixed name). A constant global outside
+    the pools is a `const` C array, unless it is passed to a call (C cannot pass a `const`
     array for an array parameter). Constants whose data is in a resource
     blob (`dense_resource`, as converters write large constants) are read
     from it; one whose blob is missing (elided) or of the wrong size is an
