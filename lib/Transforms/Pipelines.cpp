@@ -79,6 +79,8 @@ void usmp::buildFromTosaPipeline(OpPassManager &pm) {
   // option, bufferization fails with an error about equivalence.
   bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // A tosa.cond_if yielding tensors yields buffers, which C cannot assign.
+  pm.addNestedPass<func::FuncOp>(createCopyBranchResultsPass());
   // Bufferization may return one buffer twice, which the next pass crashes
   // on.
   pm.addNestedPass<func::FuncOp>(createCopyRepeatedResultsPass());

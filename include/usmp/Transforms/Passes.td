@@ -115,6 +115,21 @@ def CopyRepeatedResultsPass
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
+def CopyBranchResultsPass
+    : Pass<"usmp-copy-branch-results", "mlir::func::FuncOp"> {
+  let summary = "Turn buffers an scf.if yields into copies into a buffer";
+  let description = [{
+    A memref result of an `scf.if` (what bufferization makes of a
+    `tosa.cond_if` yielding tensors) becomes a buffer allocated before the
+    `scf.if`, which each branch copies the buffer it yielded into: C cannot
+    assign arrays, and the planner cannot plan a buffer that flows through
+    control flow. Results whose type is not a statically shaped memref
+    with the identity layout (which an allocation could not have) are left
+    as they are, and so are loops (`scf.while`, `scf.for`) yielding buffers.
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
 def SetModelNamePass : Pass<"usmp-set-model-name", "mlir::ModuleOp"> {
   let summary = "Record the model's name for the C API";
   let description = [{

@@ -1,16 +1,4 @@
-// TOSA control flow yielding tensors (tosa-scatter-transpose-conv.mlir).
-func.func @main(%c: tensor<i1>, %a: tensor<3xf32>, %b: tensor<3xf32>) -> tensor<3xf32> {
-  %r = tosa.cond_if %c : tensor<i1> -> (tensor<3xf32>) {
-    %t = tosa.add %a, %b : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
-    tosa.yield %t : tensor<3xf32>
-  } else {
-    tosa.yield %a : tensor<3xf32>
-  }
-  return %r : tensor<3xf32>
-}
-
-// -----
-
+// A TOSA loop yielding tensors (tosa-ops.mlir).
 func.func @main(%n: tensor<i32>, %a: tensor<4xi32>) -> tensor<4xi32> {
   %zero = "tosa.const"() <{values = dense<0> : tensor<i32>}> : () -> tensor<i32>
   %i, %r = tosa.while_loop (%i = %zero, %x = %a) : (tensor<i32>, tensor<4xi32>) -> (tensor<i32>, tensor<4xi32>) {

@@ -1,0 +1,34 @@
+// TOSA operations beyond tosa-to-linalg: tosa.scatter (through
+// tosa-to-scf), tosa.transpose_conv2d (through TOSA's optional
+// decompositions) and tosa.cond_if yielding a tensor (each branch copies
+// into a buffer of its own: usmp-copy-branch-results) reach C;
+// tosa.while_loop yields buffers, which C cannot assign, and is refused by
+// name.
+
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: usmp-opt %s --usmp-from-tosa --usmp-pipeline=model-name=s --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t
+// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -fsanitize=address,undefined -fno-sanitize-recover=all -I %t %S/Inputs/tosa-ops-app.c %t/tvmgen_s.c -o %t/app
+// RUN: %t/app | FileCheck %s
+// RUN: not usmp-opt %S/Inputs/tosa-control-flow.mlir --usmp-from-tosa --usmp-pipeline --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=FLOW
+
+// Rows 3 and 0 of the values replaced; the transposed convolution of [1, 2]
+// with the kernel [3, 4] (stride 1) plus 0.5; a + b, then a.
+// CHECK: scatter=8 20 30 7 transpose_conv=3.5 10.5 8.5 cond_if=5 7 9
+// CHECK-NEXT: cond_if=1 2 3
+
+// FLOW: error: cannot lower 'scf.while' to C: it yields a memref, and C cannot assign arrays
+
+func.func @main(%values: tensor<1x4x1xi32>, %indices: tensor<1x2xi32>, %input: tensor<1x2x1xi32>, %x: tensor<1x2x1x1xf32>, %c: tensor<i1>, %a: tensor<3xf32>, %b: tensor<3xf32>) -> (tensor<1x4x1xi32>, tensor<1x3x1x1xf32>, tensor<3xf32>) {
+  %scattered = tosa.scatter %values, %indices, %input : (tensor<1x4x1xi32>, tensor<1x2xi32>, tensor<1x2x1xi32>) -> tensor<1x4x1xi32>
+  %w = "tosa.const"() <{values = dense<[[[[3.0]], [[4.0]]]]> : tensor<1x2x1x1xf32>}> : () -> tensor<1x2x1x1xf32>
+  %bias = "tosa.const"() <{values = dense<0.5> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %y = tosa.transpose_conv2d %x, %w, %bias, %zp, %zp {acc_type = f32, out_pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<1x2x1x1xf32>, tensor<1x2x1x1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x3x1x1xf32>
+  %chosen = tosa.cond_if %c : tensor<i1> -> (tensor<3xf32>) {
+    %sum = tosa.add %a, %b : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+    tosa.yield %sum : tensor<3xf32>
+  } else {
+    tosa.yield %a : tensor<3xf32>
+  }
+  return %scattered, %y, %chosen : tensor<1x4x1xi32>, tensor<1x3x1x1xf32>, tensor<3xf32>
+}

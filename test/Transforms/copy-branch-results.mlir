@@ -1,0 +1,78 @@
+// RUN: usmp-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(usmp-copy-branch-results))' | FileCheck %s
+
+// Each branch copies the buffer it yields into one allocated before the if;
+// the other results stay results.
+// CHECK-LABEL: func.func @both
+// CHECK: %[[BUF:.*]] = memref.alloc() : memref<3xf32>
+// CHECK: %[[N:.*]] = scf.if %{{.*}} -> (i32) {
+// CHECK:   %[[T:.*]] = memref.alloc() : memref<3xf32>
+// CHECK:   memref.copy %[[T]], %[[BUF]]
+// CHECK:   scf.yield %{{.*}} : i32
+// CHECK: } else {
+// CHECK:   memref.copy %arg1, %[[BUF]]
+// CHECK:   scf.yield %{{.*}} : i32
+// CHECK: }
+// CHECK: memref.copy %[[BUF]], %arg2
+// CHECK: return %[[N]]
+func.func @both(%c: i1, %a: memref<3xf32>, %out: memref<3xf32>) -> i32 {
+  %r:2 = scf.if %c -> (memref<3xf32>, i32) {
+    %t = memref.alloc() : memref<3xf32>
+    memref.copy %a, %t : memref<3xf32> to memref<3xf32>
+    %one = arith.constant 1 : i32
+    scf.yield %t, %one : memref<3xf32>, i32
+  } else {
+    %two = arith.constant 2 : i32
+    scf.yield %a, %two : memref<3xf32>, i32
+  }
+  memref.copy %r#0, %out : memref<3xf32> to memref<3xf32>
+  return %r#1 : i32
+}
+
+// -----
+
+// Nested: the inner if copies first, the outer branch then copies the
+// inner buffer.
+// CHECK-LABEL: func.func @nested
+// CHECK: %[[OUTER:.*]] = memref.alloc() : memref<2xi8>
+// CHECK: scf.if %arg0 {
+// CHECK:   %[[INNER:.*]] = memref.alloc() : memref<2xi8>
+// CHECK:   scf.if %arg1 {
+// CHECK:     memref.copy %arg2, %[[INNER]]
+// CHECK:   } else {
+// CHECK:     memref.copy %arg3, %[[INNER]]
+// CHECK:   }
+// CHECK:   memref.copy %[[INNER]], %[[OUTER]]
+// CHECK: } else {
+// CHECK:   memref.copy %arg3, %[[OUTER]]
+// CHECK: }
+func.func @nested(%c: i1, %d: i1, %a: memref<2xi8>, %b: memref<2xi8>, %out: memref<2xi8>) {
+  %r = scf.if %c -> (memref<2xi8>) {
+    %s = scf.if %d -> (memref<2xi8>) {
+      scf.yield %a : memref<2xi8>
+    } else {
+      scf.yield %b : memref<2xi8>
+    }
+    scf.yield %s : memref<2xi8>
+  } else {
+    scf.yield %b : memref<2xi8>
+  }
+  memref.copy %r, %out : memref<2xi8> to memref<2xi8>
+  return
+}
+
+// -----
+
+// A strided result cannot be a new allocation: left as it is.
+// CHECK-LABEL: func.func @strided
+// CHECK: scf.if %{{.*}} -> (memref<2xf32, strided<[1], offset: ?>>)
+func.func @strided(%c: i1, %a: memref<4xf32>, %i: index, %j: index, %out: memref<2xf32, strided<[1], offset: ?>>) {
+  %r = scf.if %c -> (memref<2xf32, strided<[1], offset: ?>>) {
+    %s = memref.subview %a[%i] [2] [1] : memref<4xf32> to memref<2xf32, strided<[1], offset: ?>>
+    scf.yield %s : memref<2xf32, strided<[1], offset: ?>>
+  } else {
+    %s = memref.subview %a[%j] [2] [1] : memref<4xf32> to memref<2xf32, strided<[1], offset: ?>>
+    scf.yield %s : memref<2xf32, strided<[1], offset: ?>>
+  }
+  memref.copy %r, %out : memref<2xf32, strided<[1], offset: ?>> to memref<2xf32, strided<[1], offset: ?>>
+  return
+}
