@@ -75,12 +75,13 @@ void usmp::buildFromTosaPipeline(OpPassManager &pm) {
   // planner's `alignment` option, which the pools it declares meet.
   bufferize.bufferAlignment = 0;
   // A loop whose body yields a new tensor (tosa.while_loop's do, say) gets a
-  // new buffer, which the C lowering then refuses by name; without the
-  // option, bufferization fails with an error about equivalence.
+  // new buffer, which the next pass turns into copies; without the option,
+  // bufferization fails with an error about equivalence.
   bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
-  // A tosa.cond_if yielding tensors yields buffers, which C cannot assign.
-  pm.addNestedPass<func::FuncOp>(createCopyBranchResultsPass());
+  // tosa.cond_if and tosa.while_loop on tensors yield buffers, which C
+  // cannot assign.
+  pm.addNestedPass<func::FuncOp>(createCopyYieldedBuffersPass());
   // Bufferization may return one buffer twice, which the next pass crashes
   // on.
   pm.addNestedPass<func::FuncOp>(createCopyRepeatedResultsPass());

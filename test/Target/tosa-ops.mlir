@@ -1,24 +1,21 @@
-// TOSA operations beyond tosa-to-linalg: tosa.scatter (through
+// TOSA operations beyond tosa-to-linalg reach C: tosa.scatter (through
 // tosa-to-scf), tosa.transpose_conv2d (through TOSA's optional
-// decompositions) and tosa.cond_if yielding a tensor (each branch copies
-// into a buffer of its own: usmp-copy-branch-results) reach C;
-// tosa.while_loop yields buffers, which C cannot assign, and is refused by
-// name.
+// decompositions), and tosa.cond_if and tosa.while_loop on tensors, whose
+// buffers are copied rather than yielded (usmp-copy-yielded-buffers; C
+// cannot assign arrays).
 
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: usmp-opt %s --usmp-from-tosa --usmp-pipeline=model-name=s --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t
 // RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -fsanitize=address,undefined -fno-sanitize-recover=all -I %t %S/Inputs/tosa-ops-app.c %t/tvmgen_s.c -o %t/app
 // RUN: %t/app | FileCheck %s
-// RUN: not usmp-opt %S/Inputs/tosa-control-flow.mlir --usmp-from-tosa --usmp-pipeline --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=FLOW
 
 // Rows 3 and 0 of the values replaced; the transposed convolution of [1, 2]
-// with the kernel [3, 4] (stride 1) plus 0.5; a + b, then a.
-// CHECK: scatter=8 20 30 7 transpose_conv=3.5 10.5 8.5 cond_if=5 7 9
-// CHECK-NEXT: cond_if=1 2 3
+// with the kernel [3, 4] (stride 1) plus 0.5; a + b, then a; the loop adds
+// 1, 2, ..., n to every element of a (n = 3, then 0).
+// CHECK: scatter=8 20 30 7 transpose_conv=3.5 10.5 8.5 cond_if=5 7 9 while_loop=7 8 9
+// CHECK-NEXT: cond_if=1 2 3 while_loop=1 2 3
 
-// FLOW: error: cannot lower 'scf.while' to C: it yields a memref, and C cannot assign arrays
-
-func.func @main(%values: tensor<1x4x1xi32>, %indices: tensor<1x2xi32>, %input: tensor<1x2x1xi32>, %x: tensor<1x2x1x1xf32>, %c: tensor<i1>, %a: tensor<3xf32>, %b: tensor<3xf32>) -> (tensor<1x4x1xi32>, tensor<1x3x1x1xf32>, tensor<3xf32>) {
+func.func @main(%values: tensor<1x4x1xi32>, %indices: tensor<1x2xi32>, %input: tensor<1x2x1xi32>, %x: tensor<1x2x1x1xf32>, %c: tensor<i1>, %a: tensor<3xf32>, %b: tensor<3xf32>, %n: tensor<i32>) -> (tensor<1x4x1xi32>, tensor<1x3x1x1xf32>, tensor<3xf32>, tensor<3xf32>) {
   %scattered = tosa.scatter %values, %indices, %input : (tensor<1x4x1xi32>, tensor<1x2xi32>, tensor<1x2x1xi32>) -> tensor<1x4x1xi32>
   %w = "tosa.const"() <{values = dense<[[[[3.0]], [[4.0]]]]> : tensor<1x2x1x1xf32>}> : () -> tensor<1x2x1x1xf32>
   %bias = "tosa.const"() <{values = dense<0.5> : tensor<1xf32>}> : () -> tensor<1xf32>
@@ -30,5 +27,19 @@ func.func @main(%values: tensor<1x4x1xi32>, %indices: tensor<1x2xi32>, %input: t
   } else {
     tosa.yield %a : tensor<3xf32>
   }
-  return %scattered, %y, %chosen : tensor<1x4x1xi32>, tensor<1x3x1x1xf32>, tensor<3xf32>
+  %zero = "tosa.const"() <{values = dense<0> : tensor<i32>}> : () -> tensor<i32>
+  %count, %looped = tosa.while_loop (%i = %zero, %v = %a) : (tensor<i32>, tensor<3xf32>) -> (tensor<i32>, tensor<3xf32>) {
+    %more = tosa.greater %n, %i : (tensor<i32>, tensor<i32>) -> tensor<i1>
+    tosa.yield %more : tensor<i1>
+  } do {
+  ^bb0(%i: tensor<i32>, %v: tensor<3xf32>):
+    %one = "tosa.const"() <{values = dense<1> : tensor<i32>}> : () -> tensor<i32>
+    %next = tosa.add %i, %one : (tensor<i32>, tensor<i32>) -> tensor<i32>
+    %shape = tosa.const_shape {values = dense<1> : tensor<1xindex>} : () -> !tosa.shape<1>
+    %step = tosa.reshape %next, %shape : (tensor<i32>, !tosa.shape<1>) -> tensor<1xi32>
+    %real = tosa.cast %step : (tensor<1xi32>) -> tensor<1xf32>
+    %sum = tosa.add %v, %real : (tensor<3xf32>, tensor<1xf32>) -> tensor<3xf32>
+    tosa.yield %next, %sum : tensor<i32>, tensor<3xf32>
+  }
+  return %scattered, %y, %chosen, %looped : tensor<1x4x1xi32>, tensor<1x3x1x1xf32>, tensor<3xf32>, tensor<3xf32>
 }

@@ -115,17 +115,25 @@ def CopyRepeatedResultsPass
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
-def CopyBranchResultsPass
-    : Pass<"usmp-copy-branch-results", "mlir::func::FuncOp"> {
-  let summary = "Turn buffers an scf.if yields into copies into a buffer";
+def CopyYieldedBuffersPass
+    : Pass<"usmp-copy-yielded-buffers", "mlir::func::FuncOp"> {
+  let summary = "Turn buffers that scf.if and scf.while yield into copies";
   let description = [{
-    A memref result of an `scf.if` (what bufferization makes of a
-    `tosa.cond_if` yielding tensors) becomes a buffer allocated before the
-    `scf.if`, which each branch copies the buffer it yielded into: C cannot
-    assign arrays, and the planner cannot plan a buffer that flows through
-    control flow. Results whose type is not a statically shaped memref
-    with the identity layout (which an allocation could not have) are left
-    as they are, and so are loops (`scf.while`, `scf.for`) yielding buffers.
+    C cannot assign arrays, and the planner cannot plan a buffer that flows
+    through control flow, so buffers that control flow yields (what
+    bufferization makes of a `tosa.cond_if` or `tosa.while_loop` on tensors)
+    become buffers allocated before it, which the terminators copy into:
+
+    - a memref result of an `scf.if` becomes a buffer each branch copies
+      what it yielded into;
+    - a memref carried by an `scf.while` becomes a buffer the initial value
+      and each `scf.yield` copy into, which the condition region reads;
+      one the condition forwards becomes a buffer `scf.condition` copies
+      into, which the body reads and which is the loop's result.
+
+    Buffers whose type is not a statically shaped memref with the identity
+    layout (which an allocation could not have) are left as they are, and
+    so are `scf.for` loops yielding buffers (the C lowering refuses them).
   }];
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }

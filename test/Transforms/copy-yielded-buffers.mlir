@@ -1,4 +1,4 @@
-// RUN: usmp-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(usmp-copy-branch-results))' | FileCheck %s
+// RUN: usmp-opt %s -split-input-file --pass-pipeline='builtin.module(func.func(usmp-copy-yielded-buffers))' | FileCheck %s
 
 // Each branch copies the buffer it yields into one allocated before the if;
 // the other results stay results.
@@ -75,4 +75,46 @@ func.func @strided(%c: i1, %a: memref<4xf32>, %i: index, %j: index, %out: memref
   }
   memref.copy %r, %out : memref<2xf32, strided<[1], offset: ?>> to memref<2xf32, strided<[1], offset: ?>>
   return
+}
+
+// -----
+
+// A carried buffer: the initial value and each yield copy into %[[C]],
+// which the condition reads; what the condition forwards it copies into
+// %[[F]], which the body reads and which is the result. The i32 stays.
+// CHECK-LABEL: func.func @loop
+// CHECK: %[[C:.*]] = memref.alloc() : memref<2xf32>
+// CHECK: memref.copy %arg0, %[[C]]
+// CHECK: %[[F:.*]] = memref.alloc() : memref<2xf32>
+// CHECK: %[[N:.*]] = scf.while (%[[I:.*]] = %{{.*}}) : (i32) -> i32 {
+// CHECK:   %[[X:.*]] = memref.load %[[C]]
+// CHECK:   memref.copy %[[C]], %[[F]]
+// CHECK:   scf.condition(%{{.*}}) %[[I]] : i32
+// CHECK: } do {
+// CHECK: ^bb0(%[[J:.*]]: i32):
+// CHECK:   %[[T:.*]] = memref.alloc() : memref<2xf32>
+// CHECK:   memref.copy %[[F]], %[[T]]
+// CHECK:   memref.copy %[[T]], %[[C]]
+// CHECK:   scf.yield %{{.*}} : i32
+// CHECK: }
+// CHECK: memref.copy %[[F]], %arg1
+// CHECK: return %[[N]]
+func.func @loop(%init: memref<2xf32>, %out: memref<2xf32>) -> i32 {
+  %zero = arith.constant 0 : i32
+  %c0 = arith.constant 0 : index
+  %r:2 = scf.while (%i = %zero, %b = %init) : (i32, memref<2xf32>) -> (i32, memref<2xf32>) {
+    %x = memref.load %b[%c0] : memref<2xf32>
+    %limit = arith.constant 1.0 : f32
+    %more = arith.cmpf olt, %x, %limit : f32
+    scf.condition(%more) %i, %b : i32, memref<2xf32>
+  } do {
+  ^bb0(%j: i32, %v: memref<2xf32>):
+    %t = memref.alloc() : memref<2xf32>
+    memref.copy %v, %t : memref<2xf32> to memref<2xf32>
+    %one = arith.constant 1 : i32
+    %k = arith.addi %j, %one : i32
+    scf.yield %k, %t : i32, memref<2xf32>
+  }
+  memref.copy %r#1, %out : memref<2xf32> to memref<2xf32>
+  return %r#0 : i32
 }
