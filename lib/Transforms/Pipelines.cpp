@@ -91,6 +91,8 @@ void usmp::buildFromTosaPipeline(OpPassManager &pm) {
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(createCanonicalizerPass());
+  // C has no array viewing another with a different shape.
+  pm.addPass(createCopyReshapedArgumentsPass());
 }
 
 void usmp::registerUSMPPipelines() {

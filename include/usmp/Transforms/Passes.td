@@ -138,6 +138,26 @@ def CopyYieldedBuffersPass
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
+def CopyReshapedArgumentsPass
+    : Pass<"usmp-copy-reshaped-arguments", "mlir::ModuleOp"> {
+  let summary = "Pass calls a copy of a reshaped buffer";
+  let description = [{
+    A buffer reshaped by `memref.collapse_shape` or `memref.expand_shape`
+    (what `tosa.reshape`, reductions and `tosa.tile` bufferize to) and passed
+    to a `func.call` becomes a new buffer of the reshaped type, which the
+    reshaped one is copied into before the call and, when the callee may
+    write it, out of after it. C has no array type that views another with
+    a different shape; the copies are loops whose accesses through the
+    reshape become accesses of the original buffer. A callee may write its
+    parameter unless every use of it, through views, only reads it (loads,
+    inputs of linalg operations, sources of copies, or parameters other
+    functions only read); a function without a body may write anything.
+    Reshapes whose type is not a statically shaped memref with the identity
+    layout are left as they are.
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
 def SetModelNamePass : Pass<"usmp-set-model-name", "mlir::ModuleOp"> {
   let summary = "Record the model's name for the C API";
   let description = [{

@@ -1,0 +1,91 @@
+// RUN: usmp-opt %s -split-input-file --usmp-copy-reshaped-arguments | FileCheck %s
+
+// A callee that only reads its parameter gets a copy, and nothing is copied
+// back.
+// CHECK-LABEL: func.func @reads
+// CHECK: %[[R:.*]] = memref.collapse_shape %arg0
+// CHECK: %[[C:.*]] = memref.alloc() : memref<6xf32>
+// CHECK: memref.copy %[[R]], %[[C]]
+// CHECK: call @sum(%[[C]], %arg1)
+// CHECK-NOT: memref.copy
+// CHECK: return
+func.func private @sum(%p: memref<6xf32>, %out: memref<f32>) {
+  linalg.reduce ins(%p : memref<6xf32>) outs(%out : memref<f32>) dimensions = [0]
+    (%in: f32, %init: f32) {
+      %0 = arith.addf %in, %init : f32
+      linalg.yield %0 : f32
+    }
+  return
+}
+func.func @reads(%a: memref<2x3xf32>, %out: memref<f32>) {
+  %r = memref.collapse_shape %a [[0, 1]] : memref<2x3xf32> into memref<6xf32>
+  func.call @sum(%r, %out) : (memref<6xf32>, memref<f32>) -> ()
+  return
+}
+
+// -----
+
+// A callee writing its parameter, through a view or through another
+// function, and a function without a body: the copy goes back after the
+// call.
+// CHECK-LABEL: func.func @writes
+// CHECK: %[[R:.*]] = memref.expand_shape %arg0
+// CHECK: %[[C1:.*]] = memref.alloc() : memref<2x3xf32>
+// CHECK: memref.copy %[[R]], %[[C1]]
+// CHECK: call @fill(%[[C1]])
+// CHECK: memref.copy %[[C1]], %[[R]]
+// CHECK: %[[C2:.*]] = memref.alloc() : memref<2x3xf32>
+// CHECK: call @forward(%[[C2]])
+// CHECK: memref.copy %[[C2]], %[[R]]
+// CHECK: %[[C3:.*]] = memref.alloc() : memref<2x3xf32>
+// CHECK: call @external(%[[C3]])
+// CHECK: memref.copy %[[C3]], %[[R]]
+func.func private @fill(%p: memref<2x3xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %row = memref.subview %p[0, 0] [1, 3] [1, 1] : memref<2x3xf32> to memref<3xf32, strided<[1]>>
+  linalg.fill ins(%zero : f32) outs(%row : memref<3xf32, strided<[1]>>)
+  return
+}
+func.func private @forward(%p: memref<2x3xf32>) {
+  func.call @fill(%p) : (memref<2x3xf32>) -> ()
+  return
+}
+func.func private @external(%p: memref<2x3xf32>)
+func.func @writes(%a: memref<6xf32>) {
+  %r = memref.expand_shape %a [[0, 1]] output_shape [2, 3] : memref<6xf32> into memref<2x3xf32>
+  func.call @fill(%r) : (memref<2x3xf32>) -> ()
+  func.call @forward(%r) : (memref<2x3xf32>) -> ()
+  func.call @external(%r) : (memref<2x3xf32>) -> ()
+  return
+}
+
+// -----
+
+// A recursive callee is assumed to write; a reshape whose layout is not the
+// identity is left alone.
+// CHECK-LABEL: func.func @others
+// CHECK: call @again(%[[C:.*]], %{{.*}})
+// CHECK-NEXT: memref.copy %[[C]]
+// CHECK: call @strided(%[[S:.*]]) :
+// CHECK-NOT: memref.copy
+func.func private @again(%p: memref<6xf32>, %n: i32) {
+  %zero = arith.constant 0 : i32
+  %more = arith.cmpi sgt, %n, %zero : i32
+  scf.if %more {
+    %one = arith.constant 1 : i32
+    %m = arith.subi %n, %one : i32
+    func.call @again(%p, %m) : (memref<6xf32>, i32) -> ()
+  }
+  return
+}
+func.func private @strided(%p: memref<3xf32, strided<[2]>>) {
+  return
+}
+func.func @others(%a: memref<2x3xf32>, %b: memref<3x2xf32>, %n: i32) {
+  %r = memref.collapse_shape %a [[0, 1]] : memref<2x3xf32> into memref<6xf32>
+  func.call @again(%r, %n) : (memref<6xf32>, i32) -> ()
+  %column = memref.subview %b[0, 0] [3, 1] [1, 1] : memref<3x2xf32> to memref<3x1xf32, strided<[2, 1]>>
+  %s = memref.collapse_shape %column [[0, 1]] : memref<3x1xf32, strided<[2, 1]>> into memref<3xf32, strided<[2]>>
+  func.call @strided(%s) : (memref<3xf32, strided<[2]>>) -> ()
+  return
+}
