@@ -478,3 +478,14 @@ func.func @main(%out: memref<1xi64>) {
   memref.store %wide, %out[%c0] : memref<1xi64>
   return
 }
+
+// -----
+
+// A reshaped buffer passed whole (usmp-from-tosa would copy it).
+// CHECK: error: cannot lower 'memref.collapse_shape' to C: a reshaped buffer can only be read and written element by element (usmp-copy-reshaped-arguments gives a call a copy)
+func.func private @sum(%p: memref<6xf32>, %out: memref<1xf32>)
+func.func @main(%a: memref<2x3xf32>, %out: memref<1xf32>) {
+  %r = memref.collapse_shape %a [[0, 1]] : memref<2x3xf32> into memref<6xf32>
+  func.call @sum(%r, %out) : (memref<6xf32>, memref<1xf32>) -> ()
+  return
+}

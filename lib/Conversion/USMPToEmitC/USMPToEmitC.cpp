@@ -1579,6 +1579,13 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
                << " to C: outside the pools it is a flat C array, whose "
                   "elements can be read but which cannot be passed whole; "
                   "place it in a constant pool";
+    // Any other reshape left is used whole.
+    if (isa<memref::CollapseShapeOp, memref::ExpandShapeOp>(unlowered))
+      return unlowered->emitError()
+             << "cannot lower '" << unlowered->getName()
+             << "' to C: a reshaped buffer can only be read and written "
+                "element by element (usmp-copy-reshaped-arguments gives a "
+                "call a copy)";
     return unlowered->emitError() << "cannot lower '" << unlowered->getName()
                                   << "' to C: no EmitC conversion handles it";
   }
