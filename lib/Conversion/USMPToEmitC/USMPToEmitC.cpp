@@ -1182,6 +1182,32 @@ static void callMathFunctions(ModuleOp module) {
   }
 }
 
+/// Rewrites each call of a function named in `changed`, whose type changed,
+/// with `rewriteCall`; a function value of one is an error saying `why` its
+/// calls need the rewrite.
+static LogicalResult
+updateCallsOfChangedFunctions(ModuleOp module, const llvm::StringSet<> &changed,
+                              StringRef why,
+                              function_ref<void(func::CallOp)> rewriteCall) {
+  if (changed.empty())
+    return success();
+  WalkResult walk = module.walk([&](Operation *op) {
+    if (auto value = dyn_cast<func::ConstantOp>(op)) {
+      if (!changed.contains(value.getValue()))
+        return WalkResult::advance();
+      value.emitError() << "cannot lower a function value of @"
+                        << value.getValue() << " to C: " << why
+                        << "; call it directly";
+      return WalkResult::interrupt();
+    }
+    if (auto call = dyn_cast<func::CallOp>(op);
+        call && changed.contains(call.getCallee()))
+      rewriteCall(call);
+    return WalkResult::advance();
+  });
+  return failure(walk.wasInterrupted());
+}
+
 /// Makes the functions returning index values return i64: upstream's
 /// conversion gives the function a `size_t` result but leaves its calls
 /// returning index, which does not verify. Their calls cast back. Runs
@@ -1213,34 +1239,20 @@ static LogicalResult returnIndexAsI64(ModuleOp module, func::FuncOp entry) {
         llvm::map_to_vector(function.getResultTypes(), widen)));
     changed.insert(function.getName());
   }
-  if (changed.empty())
-    return success();
-  WalkResult walk = module.walk([&](Operation *op) {
-    if (auto value = dyn_cast<func::ConstantOp>(op)) {
-      if (!changed.contains(value.getValue()))
-        return WalkResult::advance();
-      value.emitError() << "cannot lower a function value of @"
-                        << value.getValue()
-                        << " to C: it returns index, which its calls must "
-                           "cast; call it directly";
-      return WalkResult::interrupt();
-    }
-    auto call = dyn_cast<func::CallOp>(op);
-    if (!call || !changed.contains(call.getCallee()))
-      return WalkResult::advance();
-    OpBuilder b(call);
-    b.setInsertionPointAfter(call);
-    for (OpResult result : call->getResults()) {
-      if (!isa<IndexType>(result.getType()))
-        continue;
-      result.setType(b.getI64Type());
-      auto back = arith::IndexCastOp::create(b, call.getLoc(), b.getIndexType(),
-                                             result);
-      result.replaceAllUsesExcept(back, back);
-    }
-    return WalkResult::advance();
-  });
-  return failure(walk.wasInterrupted());
+  return updateCallsOfChangedFunctions(
+      module, changed, "it returns index, which its calls must cast",
+      [](func::CallOp call) {
+        OpBuilder b(call);
+        b.setInsertionPointAfter(call);
+        for (OpResult result : call->getResults()) {
+          if (!isa<IndexType>(result.getType()))
+            continue;
+          result.setType(b.getI64Type());
+          auto back = arith::IndexCastOp::create(b, call.getLoc(),
+                                                 b.getIndexType(), result);
+          result.replaceAllUsesExcept(back, back);
+        }
+      });
 }
 
 /// `ArithOp` of the two operands of `op`.
@@ -2113,33 +2125,20 @@ static LogicalResult widenRankZeroParameters(ModuleOp module) {
         llvm::map_to_vector(function.getArgumentTypes(), widen),
         function.getResultTypes()));
   }
-  if (changed.empty())
-    return success();
-  WalkResult walk = module.walk([&](Operation *op) {
-    if (auto value = dyn_cast<func::ConstantOp>(op)) {
-      if (!changed.contains(value.getValue()))
-        return WalkResult::advance();
-      value.emitError() << "cannot lower a function value of @"
-                        << value.getValue()
-                        << " to C: it takes a rank-0 buffer, which C passes "
-                           "as a one-element array; call it directly";
-      return WalkResult::interrupt();
-    }
-    auto call = dyn_cast<func::CallOp>(op);
-    if (!call || !changed.contains(call.getCallee()))
-      return WalkResult::advance();
-    OpBuilder b(call);
-    for (OpOperand &operand : call->getOpOperands()) {
-      auto type = dyn_cast<MemRefType>(operand.get().getType());
-      if (!type || !isRankZero(type))
-        continue;
-      operand.set(memref::ExpandShapeOp::create(
-          b, call.getLoc(), cast<MemRefType>(widen(type)), operand.get(),
-          ArrayRef<ReassociationIndices>{}));
-    }
-    return WalkResult::advance();
-  });
-  return failure(walk.wasInterrupted());
+  return updateCallsOfChangedFunctions(
+      module, changed,
+      "it takes a rank-0 buffer, which C passes as a one-element array",
+      [&](func::CallOp call) {
+        OpBuilder b(call);
+        for (OpOperand &operand : call->getOpOperands()) {
+          auto type = dyn_cast<MemRefType>(operand.get().getType());
+          if (!type || !isRankZero(type))
+            continue;
+          operand.set(memref::ExpandShapeOp::create(
+              b, call.getLoc(), cast<MemRefType>(widen(type)), operand.get(),
+              ArrayRef<ReassociationIndices>{}));
+        }
+      });
 }
 
 /// Erases the functions the entry does not call or name, directly or not,
