@@ -131,6 +131,9 @@ def CopyYieldedBuffersPass
       one the condition forwards becomes a buffer `scf.condition` copies
       into, which the body reads and which is the loop's result.
 
+    The new buffers no longer alias what was yielded: a write through a
+    result does not reach the buffer a branch yielded (one-shot
+    bufferization, which makes tensors buffers, never relies on that).
     Buffers whose type is not a statically shaped memref with the identity
     layout (which an allocation could not have) are left as they are, and
     so are `scf.for` loops yielding buffers (the C lowering refuses them).
