@@ -93,6 +93,8 @@ void usmp::buildFromTosaPipeline(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
   // C has no array viewing another with a different shape.
   pm.addPass(createCopyReshapedArgumentsPass());
+  // int16 convolutions accumulate on i48.
+  pm.addPass(createWidenIntegersPass());
 }
 
 void usmp::registerUSMPPipelines() {

@@ -161,6 +161,28 @@ def CopyReshapedArgumentsPass
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
+def WidenIntegersPass : Pass<"usmp-widen-integers", "mlir::ModuleOp"> {
+  let summary = "Widen integers C has no type for to the next C width";
+  let description = [{
+    Integers of a width below 64 that C has no type for (i48, the
+    accumulator of TOSA's int16 convolutions and matrix products; i4) become
+    the next of i8, i16, i32 and i64, in every value, buffer, global and
+    function signature, before the planner sizes the buffers. A widened
+    value holds the narrow value sign-extended: arithmetic whose result may
+    leave the narrow range (add, sub, mul, shifts left, truncations to the
+    narrow width) sign-extends the result's low bits again, unsigned
+    division, remainder, right shift and conversions read the low bits
+    alone, and extensions from the narrow width become the value itself or
+    its low bits. Linalg named operations on such integers are generalized
+    first, so their bodies' arithmetic is rewritten too. An operation on
+    them whose meaning depends on the width in another way (math's integer
+    operations, bit counts, bitcasts) is an error naming it. A model input
+    or output of such a type is an array of the wider C type.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::linalg::LinalgDialect"];
+}
+
 def SetModelNamePass : Pass<"usmp-set-model-name", "mlir::ModuleOp"> {
   let summary = "Record the model's name for the C API";
   let description = [{
