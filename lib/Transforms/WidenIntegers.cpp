@@ -3,6 +3,7 @@
 #include "usmp/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -136,6 +137,7 @@ struct WidenIntegersPass
       if (isa<arith::SelectOp, arith::CmpIOp, arith::AndIOp, arith::OrIOp,
               arith::XOrIOp, arith::MaxSIOp, arith::MinSIOp, arith::MaxUIOp,
               arith::MinUIOp, arith::ShRSIOp, arith::DivSIOp, arith::RemSIOp,
+              arith::CeilDivSIOp, arith::FloorDivSIOp, arith::CeilDivUIOp,
               arith::SIToFPOp, arith::ExtSIOp, arith::ExtUIOp, arith::TruncIOp,
               arith::ConstantOp, arith::AddIOp, arith::SubIOp, arith::MulIOp,
               arith::ShLIOp, arith::DivUIOp, arith::RemUIOp, arith::ShRUIOp,
@@ -143,7 +145,8 @@ struct WidenIntegersPass
               arith::IndexCastOp, arith::IndexCastUIOp, linalg::GenericOp,
               func::FuncOp, CallOpInterface>(op) ||
           op->hasTrait<OpTrait::ReturnLike>() ||
-          isa_and_nonnull<memref::MemRefDialect>(op->getDialect())) {
+          isa_and_nonnull<memref::MemRefDialect, scf::SCFDialect>(
+              op->getDialect())) {
         Fix fix{op, {}, 0};
         for (Type type : op->getOperandTypes())
           fix.operandWidths.push_back(narrowWidthOf(type));
@@ -239,16 +242,17 @@ struct WidenIntegersPass
       }
       return;
     }
-    if (isa<arith::DivUIOp, arith::RemUIOp, arith::ShRUIOp, arith::UIToFPOp,
-            arith::IndexCastUIOp>(op))
+    if (isa<arith::DivUIOp, arith::RemUIOp, arith::CeilDivUIOp, arith::ShRUIOp,
+            arith::UIToFPOp, arith::IndexCastUIOp>(op))
       // Unsigned: the narrow bits alone.
       for (auto [operand, width] :
            llvm::zip_equal(op->getOpOperands(), f.operandWidths))
         if (width)
           operand.set(lowBits(b, loc, operand.get(), width));
     if (isa<arith::AddIOp, arith::SubIOp, arith::MulIOp, arith::ShLIOp,
-            arith::DivUIOp, arith::RemUIOp, arith::ShRUIOp, arith::IndexCastOp,
-            arith::IndexCastUIOp, arith::FPToSIOp, arith::FPToUIOp>(op) &&
+            arith::DivUIOp, arith::RemUIOp, arith::CeilDivUIOp, arith::ShRUIOp,
+            arith::IndexCastOp, arith::IndexCastUIOp, arith::FPToSIOp,
+            arith::FPToUIOp>(op) &&
         f.resultWidth) {
       // Wrap as the narrow type would (overflow flags no longer hold).
       if (isa<arith::ArithIntegerOverflowFlagsInterface>(op))

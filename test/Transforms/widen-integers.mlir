@@ -52,6 +52,25 @@ func.func @unsigned(%x: i48, %y: i48) -> i48 {
 
 // -----
 
+// Loops carry the wide values.
+// CHECK-LABEL: func.func @loop(%arg0: i64) -> i64
+// CHECK: scf.for {{.*}} iter_args(%{{.*}} = %arg0) -> (i64)
+// CHECK:   arith.addi {{.*}} : i64
+// CHECK:   arith.shrsi
+// CHECK:   scf.yield %{{.*}} : i64
+func.func @loop(%x: i48) -> i48 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %r = scf.for %i = %c0 to %c4 step %c1 iter_args(%acc = %x) -> (i48) {
+    %d = arith.addi %acc, %acc : i48
+    scf.yield %d : i48
+  }
+  return %r : i48
+}
+
+// -----
+
 // i4 becomes i8 the same way.
 // CHECK-LABEL: func.func @nibbles(%arg0: memref<4xi8>) -> i8
 func.func @nibbles(%w: memref<4xi4>) -> i4 {
