@@ -8,6 +8,7 @@
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
+#include "llvm/ADT/MapVector.h"
 
 namespace usmp {
 #define GEN_PASS_DEF_COPYRESHAPEDARGUMENTSPASS
@@ -42,18 +43,20 @@ private:
       Value value = worklist.pop_back_val();
       for (OpOperand &use : value.getUses()) {
         Operation *user = use.getOwner();
-        if (auto view = dyn_cast<ViewLikeOpInterface>(user)) {
-          if (view.getViewSource() == value) {
-            llvm::append_range(worklist, user->getResults());
-            continue;
-          }
-        }
+        // A terminator hands the buffer on to where it cannot be followed.
+        if (user->hasTrait<OpTrait::IsTerminator>())
+          return true;
         if (auto call = dyn_cast<func::CallOp>(user)) {
           auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
           if (!callee || mayWrite(callee, use.getOperandNumber()))
             return true;
           continue;
         }
+        // Its buffer results may be the buffer (views, selects, casts):
+        // writes through them count.
+        for (Value result : user->getResults())
+          if (isa<BaseMemRefType>(result.getType()))
+            worklist.push_back(result);
         auto effects = dyn_cast<MemoryEffectOpInterface>(user);
         if (!effects)
           return true;
@@ -82,6 +85,23 @@ private:
   DenseMap<std::pair<Operation *, unsigned>, bool> cache;
 };
 
+/// The buffer `value` views, through views of views.
+static Value getRoot(Value value) {
+  while (auto view = value.getDefiningOp<ViewLikeOpInterface>())
+    value = view.getViewSource();
+  return value;
+}
+
+/// Whether `buffer` is the data of a constant global, which nothing may
+/// write.
+static bool isConstant(Value buffer, SymbolTable &symbols) {
+  auto get = buffer.getDefiningOp<memref::GetGlobalOp>();
+  if (!get)
+    return false;
+  auto global = symbols.lookup<memref::GlobalOp>(get.getName());
+  return global && global.getConstant();
+}
+
 static bool isReshape(Value value) {
   auto type = dyn_cast<MemRefType>(value.getType());
   return isa_and_nonnull<memref::CollapseShapeOp, memref::ExpandShapeOp>(
@@ -98,24 +118,46 @@ struct CopyReshapedArgumentsPass
     ModuleOp module = getOperation();
     WriteAnalysis analysis(module);
     SymbolTable symbols(module);
-    module.walk([&](func::CallOp call) {
+    WalkResult walk = module.walk([&](func::CallOp call) {
       auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
-      for (OpOperand &operand : call->getOpOperands()) {
-        Value reshaped = operand.get();
-        if (!isReshape(reshaped))
-          continue;
+      // One copy per reshaped value, whichever operands pass it.
+      llvm::SmallMapVector<Value, SmallVector<unsigned>, 4> reshaped;
+      for (OpOperand &operand : call->getOpOperands())
+        if (isReshape(operand.get()))
+          reshaped[operand.get()].push_back(operand.getOperandNumber());
+      for (auto &[value, operands] : reshaped) {
+        // Another operand viewing the same buffer would no longer alias
+        // the copy.
+        Value root = getRoot(value);
+        for (OpOperand &other : call->getOpOperands())
+          if (other.get() != value &&
+              isa<BaseMemRefType>(other.get().getType()) &&
+              getRoot(other.get()) == root) {
+            call.emitError()
+                << "cannot give operand " << operands.front()
+                << " of this call a copy of its reshaped buffer: operand "
+                << other.getOperandNumber() << " views the same buffer";
+            return WalkResult::interrupt();
+          }
         OpBuilder b(call);
         Location loc = call.getLoc();
-        Value copy = memref::AllocOp::create(
-            b, loc, cast<MemRefType>(reshaped.getType()));
-        memref::CopyOp::create(b, loc, reshaped, copy);
-        operand.set(copy);
-        if (!callee || analysis.mayWrite(callee, operand.getOperandNumber())) {
+        Value copy =
+            memref::AllocOp::create(b, loc, cast<MemRefType>(value.getType()));
+        memref::CopyOp::create(b, loc, value, copy);
+        bool writes = !callee;
+        for (unsigned index : operands) {
+          call->setOperand(index, copy);
+          writes = writes || analysis.mayWrite(callee, index);
+        }
+        if (writes && !isConstant(root, symbols)) {
           b.setInsertionPointAfter(call);
-          memref::CopyOp::create(b, loc, copy, reshaped);
+          memref::CopyOp::create(b, loc, copy, value);
         }
       }
+      return WalkResult::advance();
     });
+    if (walk.wasInterrupted())
+      signalPassFailure();
   }
 };
 

@@ -128,11 +128,19 @@ struct CopyYieldedBuffersPass
   void runOnOperation() override {
     // Inner operations first (post-order), so an outer one copies what an
     // inner one already copied into a buffer.
+    // One that also yields a buffer it cannot copy (which may view one it
+    // copies) is left whole, for the C lowering to refuse.
+    auto isOtherBuffer = [](Type type) {
+      return isa<BaseMemRefType>(type) && !isAllocatable(type);
+    };
     SmallVector<Operation *> ops;
     getOperation().walk([&](Operation *op) {
-      if (isa<scf::IfOp, scf::WhileOp>(op) &&
-          (llvm::any_of(op->getResultTypes(), isAllocatable) ||
-           llvm::any_of(op->getOperandTypes(), isAllocatable)))
+      if (!isa<scf::IfOp, scf::WhileOp>(op))
+        return;
+      auto types = llvm::concat<const Type>(op->getOperandTypes(),
+                                            op->getResultTypes());
+      if (llvm::any_of(types, isAllocatable) &&
+          llvm::none_of(types, isOtherBuffer))
         ops.push_back(op);
     });
     for (Operation *op : ops) {

@@ -1,5 +1,6 @@
 //===- WidenIntegers.cpp - Integers C has no type for, widened ------------===//
 
+#include "usmp/Dialect/USMP/USMPUtils.h"
 #include "usmp/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -106,6 +107,9 @@ struct WidenIntegersPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    // Globals' values are rewritten element by element.
+    if (failed(usmp::inlineResourceElements(module)))
+      return signalPassFailure();
     // Named operations compute in their output's type implicitly.
     SmallVector<linalg::LinalgOp> named;
     module.walk([&](linalg::LinalgOp op) {
@@ -129,8 +133,26 @@ struct WidenIntegersPass
       unsigned width = 0;
       if (auto global = dyn_cast<memref::GlobalOp>(op))
         width = narrowWidthOf(global.getType());
+      if (auto constant = dyn_cast<func::ConstantOp>(op))
+        if (auto type = dyn_cast<FunctionType>(constant.getType()))
+          if (llvm::any_of(type.getInputs(), getNarrow) ||
+              llvm::any_of(type.getResults(), getNarrow))
+            width = 1;
       if (!width && !involvesNarrow(op))
         return WalkResult::advance();
+      // Function values would keep the narrow type; atomic updates and
+      // loop counters compute at the wide width.
+      bool narrowCounter = false;
+      if (auto loop = dyn_cast<scf::ForOp>(op))
+        narrowCounter =
+            static_cast<bool>(getNarrow(loop.getInductionVar().getType()));
+      if (isa<func::ConstantOp, func::CallIndirectOp, memref::AtomicRMWOp,
+              memref::GenericAtomicRMWOp>(op) ||
+          narrowCounter) {
+        op->emitError() << "cannot widen the integers C has no type for in '"
+                        << op->getName() << "'";
+        return WalkResult::interrupt();
+      }
       // Values and buffers only move, or are compared in an order the
       // sign-extended form keeps (unsigned order included), or are fixed
       // below.
@@ -158,9 +180,9 @@ struct WidenIntegersPass
         fixes.push_back(std::move(fix));
         return WalkResult::advance();
       }
-      op->emitError() << "cannot widen the integers of '" << op->getName()
-                      << "' C has no type for: its result depends on their "
-                         "width";
+      op->emitError() << "cannot widen the integers C has no type for in '"
+                      << op->getName()
+                      << "': its meaning at a wider width is not known";
       return WalkResult::interrupt();
     });
     if (walk.wasInterrupted())

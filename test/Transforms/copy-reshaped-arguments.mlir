@@ -1,4 +1,4 @@
-// RUN: usmp-opt %s -split-input-file --usmp-copy-reshaped-arguments | FileCheck %s
+// RUN: usmp-opt %s -split-input-file --usmp-copy-reshaped-arguments -verify-diagnostics | FileCheck %s
 
 // A callee that only reads its parameter gets a copy, and nothing is copied
 // back.
@@ -87,5 +87,46 @@ func.func @others(%a: memref<2x3xf32>, %b: memref<3x2xf32>, %n: i32) {
   %column = memref.subview %b[0, 0] [3, 1] [1, 1] : memref<3x2xf32> to memref<3x1xf32, strided<[2, 1]>>
   %s = memref.collapse_shape %column [[0, 1]] : memref<3x1xf32, strided<[2, 1]>> into memref<3xf32, strided<[2]>>
   func.call @strided(%s) : (memref<3xf32, strided<[2]>>) -> ()
+  return
+}
+
+// -----
+
+// A write through a buffer the callee derives otherwise than by a view (a
+// select) counts; a value passed twice gets one copy; nothing is copied
+// back into a constant global.
+// CHECK-LABEL: func.func @derived
+// CHECK: %[[R:.*]] = memref.expand_shape %arg0
+// CHECK: %[[C:.*]] = memref.alloc() : memref<2x3xf32>
+// CHECK: call @pick(%[[C]], %[[C]], %arg1)
+// CHECK-NEXT: memref.copy %[[C]], %[[R]]
+// CHECK: %[[K:.*]] = memref.alloc() : memref<2x3xf32>
+// CHECK: call @external(%[[K]])
+// CHECK-NOT: memref.copy
+// CHECK: return
+memref.global "private" constant @weights : memref<6xf32> = dense<1.0>
+func.func private @pick(%p: memref<2x3xf32>, %q: memref<2x3xf32>, %c: i1) {
+  %s = arith.select %c, %p, %q : memref<2x3xf32>
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%s : memref<2x3xf32>)
+  return
+}
+func.func private @external(%p: memref<2x3xf32>)
+func.func @derived(%a: memref<6xf32>, %c: i1) {
+  %r = memref.expand_shape %a [[0, 1]] output_shape [2, 3] : memref<6xf32> into memref<2x3xf32>
+  func.call @pick(%r, %r, %c) : (memref<2x3xf32>, memref<2x3xf32>, i1) -> ()
+  %w = memref.get_global @weights : memref<6xf32>
+  %k = memref.expand_shape %w [[0, 1]] output_shape [2, 3] : memref<6xf32> into memref<2x3xf32>
+  func.call @external(%k) : (memref<2x3xf32>) -> ()
+  return
+}
+
+// -----
+
+func.func private @both(%p: memref<2x3xf32>, %q: memref<6xf32>)
+func.func @aliased(%a: memref<6xf32>) {
+  %r = memref.expand_shape %a [[0, 1]] output_shape [2, 3] : memref<6xf32> into memref<2x3xf32>
+  // expected-error @+1 {{cannot give operand 0 of this call a copy of its reshaped buffer: operand 1 views the same buffer}}
+  func.call @both(%r, %a) : (memref<2x3xf32>, memref<6xf32>) -> ()
   return
 }

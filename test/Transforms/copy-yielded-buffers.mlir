@@ -62,18 +62,19 @@ func.func @nested(%c: i1, %d: i1, %a: memref<2xi8>, %b: memref<2xi8>, %out: memr
 
 // -----
 
-// A strided result cannot be a new allocation: left as it is.
+// A strided result cannot be a new allocation, and may view another
+// result: the whole if is left as it is.
 // CHECK-LABEL: func.func @strided
-// CHECK: scf.if %{{.*}} -> (memref<2xf32, strided<[1], offset: ?>>)
+// CHECK: scf.if %{{.*}} -> (memref<4xf32>, memref<2xf32, strided<[1], offset: ?>>)
 func.func @strided(%c: i1, %a: memref<4xf32>, %i: index, %j: index, %out: memref<2xf32, strided<[1], offset: ?>>) {
-  %r = scf.if %c -> (memref<2xf32, strided<[1], offset: ?>>) {
+  %r:2 = scf.if %c -> (memref<4xf32>, memref<2xf32, strided<[1], offset: ?>>) {
     %s = memref.subview %a[%i] [2] [1] : memref<4xf32> to memref<2xf32, strided<[1], offset: ?>>
-    scf.yield %s : memref<2xf32, strided<[1], offset: ?>>
+    scf.yield %a, %s : memref<4xf32>, memref<2xf32, strided<[1], offset: ?>>
   } else {
     %s = memref.subview %a[%j] [2] [1] : memref<4xf32> to memref<2xf32, strided<[1], offset: ?>>
-    scf.yield %s : memref<2xf32, strided<[1], offset: ?>>
+    scf.yield %a, %s : memref<4xf32>, memref<2xf32, strided<[1], offset: ?>>
   }
-  memref.copy %r, %out : memref<2xf32, strided<[1], offset: ?>> to memref<2xf32, strided<[1], offset: ?>>
+  memref.copy %r#1, %out : memref<2xf32, strided<[1], offset: ?>> to memref<2xf32, strided<[1], offset: ?>>
   return
 }
 

@@ -82,7 +82,41 @@ func.func @nibbles(%w: memref<4xi4>) -> i4 {
 // -----
 
 func.func @count(%x: i48) -> i48 {
-  // expected-error @+1 {{cannot widen the integers of 'math.ctlz' C has no type for: its result depends on their width}}
+  // expected-error @+1 {{cannot widen the integers C has no type for in 'math.ctlz': its meaning at a wider width is not known}}
   %n = math.ctlz %x : i48
   return %n : i48
 }
+
+// -----
+
+func.func @counter(%n: i48) {
+  %c0 = arith.constant 0 : i48
+  %c1 = arith.constant 1 : i48
+  // expected-error @+1 {{cannot widen the integers C has no type for in 'scf.for'}}
+  scf.for %i = %c0 to %n step %c1 : i48 {
+  }
+  return
+}
+
+// -----
+
+func.func private @f(%x: i48) -> i48
+func.func @value(%x: i48) -> i48 {
+  // expected-error @+1 {{cannot widen the integers C has no type for in 'func.constant'}}
+  %f = func.constant @f : (i48) -> i48
+  %r = func.call_indirect %f(%x) : (i48) -> i48
+  return %r : i48
+}
+
+// -----
+
+// Resources are read first (the global's elements are sign-extended).
+// CHECK-LABEL: memref.global "private" constant @blob : memref<2xi64> = dense<[1, -1]>
+memref.global "private" constant @blob : memref<2xi48> = dense_resource<blob>
+{-#
+  dialect_resources: {
+    builtin: {
+      blob: "0x08000000010000000000FFFFFFFFFFFF"
+    }
+  }
+#-}

@@ -134,9 +134,11 @@ def CopyYieldedBuffersPass
     The new buffers no longer alias what was yielded: a write through a
     result does not reach the buffer a branch yielded (one-shot
     bufferization, which makes tensors buffers, never relies on that).
-    Buffers whose type is not a statically shaped memref with the identity
-    layout (which an allocation could not have) are left as they are, and
-    so are `scf.for` loops yielding buffers (the C lowering refuses them).
+    An `scf.if` or `scf.while` that also yields a buffer whose type is not
+    a statically shaped memref with the identity layout (which an
+    allocation could not have, and which may view one of the others) is
+    left as it is, and so are `scf.for` loops yielding buffers (the C
+    lowering refuses them).
   }];
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
@@ -149,14 +151,18 @@ def CopyReshapedArgumentsPass
     (what `tosa.reshape`, reductions and `tosa.tile` bufferize to) and passed
     to a `func.call` becomes a new buffer of the reshaped type, which the
     reshaped one is copied into before the call and, when the callee may
-    write it, out of after it. C has no array type that views another with
-    a different shape; the copies are loops whose accesses through the
-    reshape become accesses of the original buffer. A callee may write its
-    parameter unless every use of it, through views, only reads it (loads,
-    inputs of linalg operations, sources of copies, or parameters other
-    functions only read); a function without a body may write anything.
-    Reshapes whose type is not a statically shaped memref with the identity
-    layout are left as they are.
+    write it, out of after it (never into a constant global). C has no
+    array type that views another with a different shape; the copies are
+    loops whose accesses through the reshape become accesses of the
+    original buffer. A callee may write its parameter unless every use of
+    it, and of every buffer an operation derives from it (views, selects,
+    casts), only reads it (loads, inputs of linalg operations, sources of
+    copies, parameters other functions only read); a terminator handing it
+    on and a function without a body may write anything. A value passed
+    twice gets one copy; a call that also passes another view of the
+    reshaped buffer is an error (the copy would not alias it). Reshapes
+    whose type is not a statically shaped memref with the identity layout
+    are left as they are.
   }];
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
@@ -174,10 +180,13 @@ def WidenIntegersPass : Pass<"usmp-widen-integers", "mlir::ModuleOp"> {
     division, remainder, right shift and conversions read the low bits
     alone, and extensions from the narrow width become the value itself or
     its low bits. Linalg named operations on such integers are generalized
-    first, so their bodies' arithmetic is rewritten too. An operation on
-    them whose meaning depends on the width in another way (math's integer
-    operations, bit counts, bitcasts) is an error naming it. A model input
-    or output of such a type is an array of the wider C type.
+    first, so their bodies' arithmetic is rewritten too, and resource
+    constants are read first (usmp-inline-resources). An operation on them
+    whose meaning at the wider width is not known (math's integer
+    operations, bit counts, bitcasts, atomic updates), a function value of
+    such a type and a loop counting with one are errors naming the
+    operation. A model input or output of such a type is an array of the
+    wider C type.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::linalg::LinalgDialect"];
