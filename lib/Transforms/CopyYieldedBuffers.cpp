@@ -137,8 +137,8 @@ struct CopyYieldedBuffersPass
     getOperation().walk([&](Operation *op) {
       if (!isa<scf::IfOp, scf::WhileOp>(op))
         return;
-      auto types = llvm::concat<const Type>(op->getOperandTypes(),
-                                            op->getResultTypes());
+      auto types =
+          llvm::concat<const Type>(op->getOperandTypes(), op->getResultTypes());
       if (llvm::any_of(types, isAllocatable) &&
           llvm::none_of(types, isOtherBuffer))
         ops.push_back(op);

@@ -6,11 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 int main(void) {
-  float x[8] = {3e38f, -3e38f, 2.5f, -2.5f,
+  float x[8] = {3e38f,         -3e38f,         2.5f,     -2.5f,
                 2147483520.0f, -2147483648.0f, INFINITY, -INFINITY};
   float y[6] = {1000.0f, -1000.0f, -128.5f, 127.4f, 0.25f, -0.75f};
   _Float16 z[6] = {(_Float16)INFINITY, (_Float16)-INFINITY, (_Float16)-60000.0f,
-                   (_Float16)40000.0f, (_Float16)65.0f, (_Float16)-2.5f};
+                   (_Float16)40000.0f, (_Float16)65.0f,     (_Float16)-2.5f};
   int32_t i32[8];
   int8_t i8[6];
   int16_t i16[6];
