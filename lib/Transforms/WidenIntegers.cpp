@@ -234,23 +234,20 @@ struct WidenIntegersPass
       return;
     }
     if (auto extend = dyn_cast<arith::ExtSIOp>(op)) {
-      // The operand already is its sign extension within its wide type.
-      if (f.operandWidths[0]) {
-        Value in = extend.getIn();
-        replaceWith(in.getType() == extend.getType()
-                        ? in
-                        : arith::ExtSIOp::create(b, loc, extend.getType(), in)
-                              .getResult());
-      }
+      // The operand already is its sign extension within its wide type (a
+      // wider target still extends it).
+      if (f.operandWidths[0] && extend.getIn().getType() == extend.getType())
+        replaceWith(extend.getIn());
       return;
     }
     if (auto extend = dyn_cast<arith::ExtUIOp>(op)) {
+      // Its low bits, zero-extended.
       if (unsigned width = f.operandWidths[0]) {
         Value low = lowBits(b, loc, extend.getIn(), width);
-        replaceWith(low.getType() == extend.getType()
-                        ? low
-                        : arith::ExtUIOp::create(b, loc, extend.getType(), low)
-                              .getResult());
+        if (low.getType() == extend.getType())
+          replaceWith(low);
+        else
+          extend.getInMutable().assign(low);
       }
       return;
     }
