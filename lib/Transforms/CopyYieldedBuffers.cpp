@@ -15,24 +15,35 @@ using namespace mlir;
 
 namespace {
 
-/// Whether a value of type `type` can be a new allocation.
-static bool isAllocatable(Type type) {
+/// Whether a buffer of type `type` can be replaced by a new allocation
+/// (viewed with `type`'s layout when it is not the identity).
+static bool isCopyable(Type type) {
   auto memref = dyn_cast<MemRefType>(type);
-  return memref && memref.hasStaticShape() && memref.getLayout().isIdentity();
+  return memref && memref.hasStaticShape();
 }
 
-/// A buffer before `b`'s insertion point for each allocatable type of
-/// `types` (null for the others), and the others in `kept`.
+/// A buffer before `b`'s insertion point for each copyable type of `types`,
+/// as a value of that type (null for the others), and the others in `kept`.
+/// Bufferization gives the results of an if whose branches yield new
+/// buffers a fully dynamic layout: the allocation is cast to it.
 static SmallVector<Value> allocateBuffers(OpBuilder &b, Location loc,
                                           TypeRange types,
                                           SmallVectorImpl<Type> &kept) {
   SmallVector<Value> buffers;
   for (Type type : types) {
-    buffers.push_back(isAllocatable(type) ? memref::AllocOp::create(
-                                                b, loc, cast<MemRefType>(type))
-                                          : Value());
-    if (!buffers.back())
+    if (!isCopyable(type)) {
+      buffers.push_back(Value());
       kept.push_back(type);
+      continue;
+    }
+    auto memref = cast<MemRefType>(type);
+    Value buffer = memref::AllocOp::create(
+        b, loc,
+        MemRefType::get(memref.getShape(), memref.getElementType(),
+                        MemRefLayoutAttrInterface(), memref.getMemorySpace()));
+    if (buffer.getType() != type)
+      buffer = memref::CastOp::create(b, loc, type, buffer);
+    buffers.push_back(buffer);
   }
   return buffers;
 }
@@ -131,7 +142,7 @@ struct CopyYieldedBuffersPass
     // One that also yields a buffer it cannot copy (which may view one it
     // copies) is left whole, for the C lowering to refuse.
     auto isOtherBuffer = [](Type type) {
-      return isa<BaseMemRefType>(type) && !isAllocatable(type);
+      return isa<BaseMemRefType>(type) && !isCopyable(type);
     };
     SmallVector<Operation *> ops;
     getOperation().walk([&](Operation *op) {
@@ -139,7 +150,7 @@ struct CopyYieldedBuffersPass
         return;
       auto types =
           llvm::concat<const Type>(op->getOperandTypes(), op->getResultTypes());
-      if (llvm::any_of(types, isAllocatable) &&
+      if (llvm::any_of(types, isCopyable) &&
           llvm::none_of(types, isOtherBuffer))
         ops.push_back(op);
     });

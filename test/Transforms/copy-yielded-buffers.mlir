@@ -62,19 +62,46 @@ func.func @nested(%c: i1, %d: i1, %a: memref<2xi8>, %b: memref<2xi8>, %out: memr
 
 // -----
 
-// A strided result cannot be a new allocation, and may view another
-// result: the whole if is left as it is.
+// A strided result (bufferization gives an if whose branches yield new
+// buffers a fully dynamic layout) is a new allocation cast to its type.
 // CHECK-LABEL: func.func @strided
-// CHECK: scf.if %{{.*}} -> (memref<4xf32>, memref<2xf32, strided<[1], offset: ?>>)
-func.func @strided(%c: i1, %a: memref<4xf32>, %i: index, %j: index, %out: memref<2xf32, strided<[1], offset: ?>>) {
-  %r:2 = scf.if %c -> (memref<4xf32>, memref<2xf32, strided<[1], offset: ?>>) {
-    %s = memref.subview %a[%i] [2] [1] : memref<4xf32> to memref<2xf32, strided<[1], offset: ?>>
-    scf.yield %a, %s : memref<4xf32>, memref<2xf32, strided<[1], offset: ?>>
+// CHECK: %[[A:.*]] = memref.alloc() : memref<2xf32>
+// CHECK: %[[S:.*]] = memref.cast %[[A]] : memref<2xf32> to memref<2xf32, strided<[?], offset: ?>>
+// CHECK: scf.if %arg0 {
+// CHECK:   memref.copy %{{.*}}, %[[S]]
+// CHECK: } else {
+// CHECK:   memref.copy %{{.*}}, %[[S]]
+// CHECK: }
+// CHECK: memref.copy %[[S]], %arg2
+func.func @strided(%c: i1, %a: memref<2xf32>, %out: memref<2xf32, strided<[?], offset: ?>>) {
+  %r = scf.if %c -> (memref<2xf32, strided<[?], offset: ?>>) {
+    %t = memref.alloc() : memref<2xf32>
+    memref.copy %a, %t : memref<2xf32> to memref<2xf32>
+    %s = memref.cast %t : memref<2xf32> to memref<2xf32, strided<[?], offset: ?>>
+    scf.yield %s : memref<2xf32, strided<[?], offset: ?>>
   } else {
-    %s = memref.subview %a[%j] [2] [1] : memref<4xf32> to memref<2xf32, strided<[1], offset: ?>>
-    scf.yield %a, %s : memref<4xf32>, memref<2xf32, strided<[1], offset: ?>>
+    %s = memref.cast %a : memref<2xf32> to memref<2xf32, strided<[?], offset: ?>>
+    scf.yield %s : memref<2xf32, strided<[?], offset: ?>>
   }
-  memref.copy %r#1, %out : memref<2xf32, strided<[1], offset: ?>> to memref<2xf32, strided<[1], offset: ?>>
+  memref.copy %r, %out : memref<2xf32, strided<[?], offset: ?>> to memref<2xf32, strided<[?], offset: ?>>
+  return
+}
+
+// -----
+
+// A result of dynamic shape cannot be a new allocation, and may view
+// another result: the whole if is left as it is.
+// CHECK-LABEL: func.func @dynamic
+// CHECK: scf.if %{{.*}} -> (memref<4xf32>, memref<?xf32, strided<[1], offset: ?>>)
+func.func @dynamic(%c: i1, %a: memref<4xf32>, %i: index, %n: index, %out: memref<?xf32, strided<[1], offset: ?>>) {
+  %r:2 = scf.if %c -> (memref<4xf32>, memref<?xf32, strided<[1], offset: ?>>) {
+    %s = memref.subview %a[%i] [%n] [1] : memref<4xf32> to memref<?xf32, strided<[1], offset: ?>>
+    scf.yield %a, %s : memref<4xf32>, memref<?xf32, strided<[1], offset: ?>>
+  } else {
+    %s = memref.subview %a[%n] [%n] [1] : memref<4xf32> to memref<?xf32, strided<[1], offset: ?>>
+    scf.yield %a, %s : memref<4xf32>, memref<?xf32, strided<[1], offset: ?>>
+  }
+  memref.copy %r#1, %out : memref<?xf32, strided<[1], offset: ?>> to memref<?xf32, strided<[1], offset: ?>>
   return
 }
 

@@ -134,11 +134,12 @@ def CopyYieldedBuffersPass
     The new buffers no longer alias what was yielded: a write through a
     result does not reach the buffer a branch yielded (one-shot
     bufferization, which makes tensors buffers, never relies on that).
-    An `scf.if` or `scf.while` that also yields a buffer whose type is not
-    a statically shaped memref with the identity layout (which an
-    allocation could not have, and which may view one of the others) is
-    left as it is, and so are `scf.for` loops yielding buffers (the C
-    lowering refuses them).
+    A buffer with another layout (bufferization gives an `scf.if` whose
+    branches yield new buffers a fully dynamic one) is an allocation cast
+    to it. An `scf.if` or `scf.while` that also yields a buffer of dynamic
+    shape (which no allocation here could replace, and which may view one
+    of the others) is left as it is, and so are `scf.for` loops yielding
+    buffers (the C lowering refuses them).
   }];
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
