@@ -106,7 +106,7 @@ func.func @main(%in: memref<1xf32>, %out: memref<f32>) {
 
 // -----
 
-// CHECK: error: cannot lower 'memref.view' to C: 'memref<4xi3>' has no C equivalent
+// CHECK: error: cannot lower 'memref.view' to C: 'memref<4xi3>' has no C equivalent (usmp-widen-integers widens it to a C width)
 func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   %a = memref.alloc() : memref<4xi3>
   %c0 = arith.constant 0 : index

@@ -700,6 +700,18 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
   return success();
 }
 
+/// Why a value of `type` cannot be lowered, naming the pass that widens
+/// integers C has no width for.
+static std::string noCEquivalent(Type type) {
+  if (auto memref = dyn_cast<MemRefType>(type))
+    type = memref.getElementType();
+  auto integer = dyn_cast<IntegerType>(type);
+  if (integer && integer.getWidth() > 1 && integer.getWidth() < 64 &&
+      !llvm::is_contained({8u, 16u, 32u}, integer.getWidth()))
+    return "has no C equivalent (usmp-widen-integers widens it to a C width)";
+  return "has no C equivalent";
+}
+
 /// Fails with an error at the first value of a type upstream's conversion
 /// cannot express in C, which would leave the conversion half done.
 static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
@@ -746,7 +758,7 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       // Parameters are plain pointers to the elements.
       auto memref = dyn_cast<MemRefType>(argument.getType());
       if (!hasCType(argument.getType(), /*isParameter=*/true))
-        return fail("has no C equivalent");
+        return fail(noCEquivalent(argument.getType()));
       if (memref && !memref.getLayout().isIdentity())
         return fail("is not contiguous in row-major order");
       // A parameter is a pointer: its sizes would be lost. (`collect` says
@@ -815,7 +827,7 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
                                                 op->getResultTypes()))
         if (!hasCType(type)) {
           op->emitError() << "cannot lower '" << op->getName()
-                          << "' to C: " << type << " has no C equivalent";
+                          << "' to C: " << type << " " << noCEquivalent(type);
           return WalkResult::interrupt();
         }
       return WalkResult::advance();
