@@ -130,15 +130,15 @@ struct WidenIntegersPass
     // any type changes.
     SmallVector<Fix> fixes;
     WalkResult walk = module.walk([&](Operation *op) {
-      unsigned width = 0;
+      // Globals and function values hold the narrow type in an attribute.
+      bool narrow = involvesNarrow(op);
       if (auto global = dyn_cast<memref::GlobalOp>(op))
-        width = narrowWidthOf(global.getType());
+        narrow = narrowWidthOf(global.getType()) != 0;
       if (auto constant = dyn_cast<func::ConstantOp>(op))
         if (auto type = dyn_cast<FunctionType>(constant.getType()))
-          if (llvm::any_of(type.getInputs(), getNarrow) ||
-              llvm::any_of(type.getResults(), getNarrow))
-            width = 1;
-      if (!width && !involvesNarrow(op))
+          narrow = llvm::any_of(type.getInputs(), getNarrow) ||
+                   llvm::any_of(type.getResults(), getNarrow);
+      if (!narrow)
         return WalkResult::advance();
       // Function values would keep the narrow type; atomic updates and
       // loop counters compute at the wide width.
@@ -175,8 +175,6 @@ struct WidenIntegersPass
         fix.resultWidth = op->getNumResults() == 1
                               ? narrowWidthOf(op->getResult(0).getType())
                               : 0;
-        if (auto global = dyn_cast<memref::GlobalOp>(op))
-          fix.resultWidth = width;
         fixes.push_back(std::move(fix));
         return WalkResult::advance();
       }

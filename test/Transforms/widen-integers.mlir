@@ -110,6 +110,15 @@ func.func @value(%x: i48) -> i48 {
 
 // -----
 
+func.func @atomic(%m: memref<4xi48>, %x: i48) -> i48 {
+  %c0 = arith.constant 0 : index
+  // expected-error @+1 {{cannot widen the integers C has no type for in 'memref.atomic_rmw'}}
+  %old = memref.atomic_rmw addi %x, %m[%c0] : (i48, memref<4xi48>) -> i48
+  return %old : i48
+}
+
+// -----
+
 // Resources are read first (the global's elements are sign-extended).
 // CHECK-LABEL: memref.global "private" constant @blob : memref<2xi64> = dense<[1, -1]>
 memref.global "private" constant @blob : memref<2xi48> = dense_resource<blob>
