@@ -35,6 +35,7 @@
 // CHECK: extern int32_t tvmgen_default_run(struct tvmgen_default_inputs*, struct tvmgen_default_outputs*, struct tvmgen_default_workspace_pools*);
 // CHECK: #define TVMGEN_DEFAULT_WORKSPACE_SIZE 128
 // CHECK: #define TVMGEN_DEFAULT_GLOBAL_WORKSPACE_WORKSPACE_POOL_SIZE 128
+// CHECK-NEXT: /* The same, by the name TVM's USMP RFC gives it */
 // CHECK-NEXT: #define TVM_DEFAULT_GLOBAL_WORKSPACE_WORKSPACE_BUFFER_SIZE TVMGEN_DEFAULT_GLOBAL_WORKSPACE_WORKSPACE_POOL_SIZE
 // CHECK: #endif /* TVMGEN_DEFAULT_H_ */
 

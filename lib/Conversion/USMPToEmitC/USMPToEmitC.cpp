@@ -2074,8 +2074,11 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
     if (!pool.constant) {
       std::string size = poolMacro(pool, "WORKSPACE_POOL_SIZE");
       line(h, "/* Bytes of pool " + pool.name + " */\n#define " + size + " " +
-                  Twine(pool.size) + "\n#define " + tvmMacroPrefix + "_" +
-                  pool.macro + "_WORKSPACE_BUFFER_SIZE " + size);
+                  Twine(pool.size) +
+                  "\n/* The same, by the name TVM's USMP RFC gives it */"
+                  "\n#define " +
+                  tvmMacroPrefix + "_" + pool.macro +
+                  "_WORKSPACE_BUFFER_SIZE " + size);
       continue;
     }
     std::string data = "/* Bytes and contents of constant pool " + pool.name +
