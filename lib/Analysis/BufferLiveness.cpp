@@ -376,10 +376,25 @@ static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols) {
       if (seen.insert(user).second)
         summary.users.push_back(user);
       // Views and anything else that yields a memref may alias the buffer:
-      // their uses are uses of the buffer.
-      for (Value result : user->getResults())
-        if (isa<BaseMemRefType>(result.getType()))
+      // their uses are uses of the buffer. Elements, sizes and vectors of
+      // elements are copies; any other value (a tensor of its contents, a
+      // cast of its address) may carry the buffer on to reads no walk of
+      // memrefs sees.
+      Type elementType = cast<BaseMemRefType>(value.getType()).getElementType();
+      for (Value result : user->getResults()) {
+        Type type = result.getType();
+        if (isa<BaseMemRefType>(type))
           worklist.push_back(result);
+        else if (isa<UnrealizedConversionCastOp>(user) ||
+                 !(type == elementType || type.isIntOrIndexOrFloat() ||
+                   isa<VectorType, ComplexType>(type))) {
+          std::string why;
+          llvm::raw_string_ostream os(why);
+          os << "it becomes a value of type '" << type << "' ('"
+             << user->getName() << "')";
+          escape(user, why);
+        }
+      }
     }
   }
   return summary;

@@ -109,6 +109,14 @@ func.func @escapes(%n: index) -> memref<4xf32> {
   }
   // expected-remark @below {{buffer not planned: its layout is not the identity}}
   %i = memref.alloc() : memref<2x2xf32, strided<[4, 1]>>
+  // Values other than elements may carry the buffer to later reads.
+  // expected-remark @below {{buffer not planned: it becomes a value of type 'tensor<4xf32>' ('bufferization.to_tensor')}}
+  %j = memref.alloc() : memref<4xf32>
+  %jt = bufferization.to_tensor %j restrict : memref<4xf32> to tensor<4xf32>
+  %jm = bufferization.to_buffer %jt : tensor<4xf32> to memref<4xf32>
+  // expected-remark @below {{buffer not planned: it becomes a value of type 'i64' ('builtin.unrealized_conversion_cast')}}
+  %k = memref.alloc() : memref<4xf32>
+  %ki = builtin.unrealized_conversion_cast %k : memref<4xf32> to i64
   return %a : memref<4xf32>
 }
 
@@ -299,4 +307,20 @@ func.func @detached(%in: memref<4xf32>, %out: memref<4xf32>) {
   memref.copy %b, %in : memref<4xf32> to memref<4xf32>
   async.await %t : !async.token
   return
+}
+
+// -----
+
+// Elements, sizes and vectors read from a buffer are copies: it is planned.
+func.func @elements(%in: memref<4xf32>) -> (vector<4xf32>, index, complex<f32>) {
+  %c0 = arith.constant 0 : index
+  // expected-remark @below {{buffer 'elements.buf0' size 16 alignment 16 live [5, 10]}}
+  %a = memref.alloc() : memref<4xf32>
+  memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  %v = vector.load %a[%c0] : memref<4xf32>, vector<4xf32>
+  %base, %offset, %size, %stride = memref.extract_strided_metadata %a : memref<4xf32> -> memref<f32>, index, index, index
+  // expected-remark @below {{buffer 'elements.buf1' size 16 alignment 16 live [13, 14]}}
+  %p = memref.alloc() : memref<2xcomplex<f32>>
+  %c = memref.load %p[%c0] : memref<2xcomplex<f32>>
+  return %v, %size, %c : vector<4xf32>, index, complex<f32>
 }
