@@ -138,6 +138,15 @@ struct WidenIntegersPass
         if (auto type = dyn_cast<FunctionType>(constant.getType()))
           narrow = llvm::any_of(type.getInputs(), getNarrow) ||
                    llvm::any_of(type.getResults(), getNarrow);
+      // Only builtin function types are rebuilt with wider integers.
+      if (auto function = dyn_cast<FunctionOpInterface>(op);
+          function && !isa<FunctionType>(function.getFunctionType()) &&
+          (llvm::any_of(function.getArgumentTypes(), getNarrow) ||
+           llvm::any_of(function.getResultTypes(), getNarrow))) {
+        op->emitError() << "cannot widen the integers C has no type for in '"
+                        << op->getName() << "'";
+        return WalkResult::interrupt();
+      }
       if (!narrow)
         return WalkResult::advance();
       // Function values would keep the narrow type; atomic updates and
@@ -194,7 +203,8 @@ struct WidenIntegersPass
             argument.setType(widen(argument.getType()));
       for (OpResult result : op->getResults())
         result.setType(widen(result.getType()));
-      if (auto function = dyn_cast<FunctionOpInterface>(op))
+      if (auto function = dyn_cast<FunctionOpInterface>(op);
+          function && isa<FunctionType>(function.getFunctionType()))
         function.setType(FunctionType::get(
             &getContext(),
             llvm::map_to_vector(function.getArgumentTypes(), widen),

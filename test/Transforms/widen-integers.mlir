@@ -119,6 +119,18 @@ func.func @atomic(%m: memref<4xi48>, %x: i48) -> i48 {
 
 // -----
 
+// Functions of other kinds keep their types: those with no narrow integer
+// are left alone, the others are refused.
+// CHECK-LABEL: llvm.func @wide(i32) -> i64
+llvm.func @wide(i32) -> i64
+
+// -----
+
+// expected-error @+1 {{cannot widen the integers C has no type for in 'llvm.func'}}
+llvm.func @narrow(i48) -> i48
+
+// -----
+
 // Resources are read first (the global's elements are sign-extended).
 // CHECK-LABEL: memref.global "private" constant @blob : memref<2xi64> = dense<[1, -1]>
 memref.global "private" constant @blob : memref<2xi48> = dense_resource<blob>
