@@ -23,7 +23,7 @@ namespace {
 /// is, caching the answers (recursive calls are assumed to write).
 class WriteAnalysis {
 public:
-  explicit WriteAnalysis(ModuleOp module) : symbols(module) {}
+  explicit WriteAnalysis(SymbolTableCollection &symbols) : symbols(symbols) {}
 
   bool mayWrite(func::FuncOp function, unsigned index) {
     auto key = std::make_pair(function.getOperation(), index);
@@ -47,7 +47,8 @@ private:
         if (user->hasTrait<OpTrait::IsTerminator>())
           return true;
         if (auto call = dyn_cast<func::CallOp>(user)) {
-          auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
+          auto callee = symbols.lookupNearestSymbolFrom<func::FuncOp>(
+              call, call.getCalleeAttr());
           if (!callee || mayWrite(callee, use.getOperandNumber()))
             return true;
           continue;
@@ -81,7 +82,7 @@ private:
     return false;
   }
 
-  SymbolTable symbols;
+  SymbolTableCollection &symbols;
   DenseMap<std::pair<Operation *, unsigned>, bool> cache;
 };
 
@@ -94,11 +95,12 @@ static Value getRoot(Value value) {
 
 /// Whether `buffer` is the data of a constant global, which nothing may
 /// write.
-static bool isConstant(Value buffer, SymbolTable &symbols) {
+static bool isConstant(Value buffer, SymbolTableCollection &symbols) {
   auto get = buffer.getDefiningOp<memref::GetGlobalOp>();
   if (!get)
     return false;
-  auto global = symbols.lookup<memref::GlobalOp>(get.getName());
+  auto global =
+      symbols.lookupNearestSymbolFrom<memref::GlobalOp>(get, get.getNameAttr());
   return global && global.getConstant();
 }
 
@@ -116,10 +118,12 @@ struct CopyReshapedArgumentsPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    WriteAnalysis analysis(module);
-    SymbolTable symbols(module);
+    // Calls and globals in nested modules name their own module's symbols.
+    SymbolTableCollection symbols;
+    WriteAnalysis analysis(symbols);
     WalkResult walk = module.walk([&](func::CallOp call) {
-      auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
+      auto callee = symbols.lookupNearestSymbolFrom<func::FuncOp>(
+          call, call.getCalleeAttr());
       // One copy per reshaped value, whichever operands pass it.
       llvm::SmallMapVector<Value, SmallVector<unsigned>, 4> reshaped;
       for (OpOperand &operand : call->getOpOperands())

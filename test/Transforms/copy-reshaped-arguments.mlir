@@ -130,3 +130,29 @@ func.func @aliased(%a: memref<6xf32>) {
   func.call @both(%r, %a) : (memref<2x3xf32>, memref<6xf32>) -> ()
   return
 }
+
+// -----
+
+// A call in a nested module names that module's function: the inner @f
+// writes its parameter (the outer one, with other parameters, does not),
+// so the copy goes back.
+// CHECK-LABEL: module @inner
+// CHECK: func.func @g
+// CHECK: %[[R:.*]] = memref.collapse_shape %arg0
+// CHECK: %[[C:.*]] = memref.alloc() : memref<4xf32>
+// CHECK: call @f(%{{.*}}, %[[C]])
+// CHECK: memref.copy %[[C]], %[[R]]
+func.func private @f(%x: memref<4xf32>) {
+  return
+}
+module @inner {
+  func.func private @f(%a: f32, %b: memref<4xf32>) {
+    linalg.fill ins(%a : f32) outs(%b : memref<4xf32>)
+    return
+  }
+  func.func @g(%in: memref<2x2xf32>, %a: f32) {
+    %c = memref.collapse_shape %in [[0, 1]] : memref<2x2xf32> into memref<4xf32>
+    call @f(%a, %c) : (f32, memref<4xf32>) -> ()
+    return
+  }
+}
