@@ -2,6 +2,7 @@
 
 #include "usmp/Transforms/Passes.h"
 
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
@@ -15,37 +16,66 @@ using namespace mlir;
 
 namespace {
 
-/// Whether a buffer of type `type` can be replaced by a new allocation
-/// (viewed with `type`'s layout when it is not the identity).
-static bool isCopyable(Type type) {
-  auto memref = dyn_cast<MemRefType>(type);
-  return memref && memref.hasStaticShape();
+/// The allocation replacing a buffer of type `type`.
+static MemRefType allocationType(MemRefType type) {
+  return MemRefType::get(type.getShape(), type.getElementType(),
+                         MemRefLayoutAttrInterface(), type.getMemorySpace());
 }
 
-/// A buffer before `b`'s insertion point for each copyable type of `types`,
-/// as a value of that type (null for the others), and the others in `kept`.
-/// Bufferization gives the results of an if whose branches yield new
-/// buffers a fully dynamic layout: the allocation is cast to it.
+/// Whether a buffer of type `type` can be replaced by a new allocation,
+/// cast to `type` when its layout is not the identity (bufferization gives
+/// the results of an if whose branches yield new buffers a fully dynamic
+/// layout).
+static bool isCopyable(Type type) {
+  auto memref = dyn_cast<MemRefType>(type);
+  return memref && memref.hasStaticShape() &&
+         memref::CastOp::areCastCompatible(allocationType(memref), memref);
+}
+
+/// Whether every user of `value` takes a buffer of any layout, so a new
+/// allocation can replace it whatever its layout (branches yielding views
+/// at one static offset give the result that layout, which no cast of an
+/// allocation has).
+static bool takesAnyLayout(Value value) {
+  return llvm::all_of(value.getUsers(), [](Operation *user) {
+    return isa<linalg::LinalgOp, memref::CopyOp, memref::LoadOp,
+               memref::StoreOp, memref::DeallocOp>(user);
+  });
+}
+
+/// Whether `result` of an scf.if can be replaced by a new allocation.
+static bool isCopyableResult(Value result) {
+  auto memref = dyn_cast<MemRefType>(result.getType());
+  return memref && memref.hasStaticShape() &&
+         (isCopyable(memref) || takesAnyLayout(result));
+}
+
+/// A buffer before `b`'s insertion point for each of `types` that
+/// `copyable` marks, as a value of that type when a cast gives it, else as
+/// the allocation (null for the others), and the others in `kept`.
 static SmallVector<Value> allocateBuffers(OpBuilder &b, Location loc,
                                           TypeRange types,
+                                          ArrayRef<bool> copyable,
                                           SmallVectorImpl<Type> &kept) {
   SmallVector<Value> buffers;
-  for (Type type : types) {
-    if (!isCopyable(type)) {
+  for (auto [type, isCopied] : llvm::zip_equal(types, copyable)) {
+    if (!isCopied) {
       buffers.push_back(Value());
       kept.push_back(type);
       continue;
     }
     auto memref = cast<MemRefType>(type);
-    Value buffer = memref::AllocOp::create(
-        b, loc,
-        MemRefType::get(memref.getShape(), memref.getElementType(),
-                        MemRefLayoutAttrInterface(), memref.getMemorySpace()));
-    if (buffer.getType() != type)
+    Value buffer = memref::AllocOp::create(b, loc, allocationType(memref));
+    if (buffer.getType() != type && isCopyable(type))
       buffer = memref::CastOp::create(b, loc, type, buffer);
     buffers.push_back(buffer);
   }
   return buffers;
+}
+
+/// Which of `types` are copyable.
+static SmallVector<bool> copyableTypes(TypeRange types) {
+  return llvm::map_to_vector(types, isCopyable);
 }
 
 /// Copies each of `values` that has a buffer into it, before `terminator`,
@@ -85,8 +115,9 @@ static void replaceResults(Operation *op, Operation *rebuilt,
 static void copyYieldedBuffers(scf::IfOp op) {
   OpBuilder b(op);
   SmallVector<Type> keptTypes;
-  SmallVector<Value> buffers =
-      allocateBuffers(b, op.getLoc(), op.getResultTypes(), keptTypes);
+  SmallVector<Value> buffers = allocateBuffers(
+      b, op.getLoc(), op.getResultTypes(),
+      llvm::map_to_vector(op.getResults(), isCopyableResult), keptTypes);
   for (Region *region : {&op.getThenRegion(), &op.getElseRegion()}) {
     Operation *yield = region->front().getTerminator();
     yield->setOperands(copyInto(yield, yield->getOperands(), buffers));
@@ -105,7 +136,8 @@ static void copyYieldedBuffers(scf::WhileOp op) {
   // what the body yields.
   SmallVector<Type> keptInitTypes;
   SmallVector<Value> carried =
-      allocateBuffers(b, loc, op.getInits().getTypes(), keptInitTypes);
+      allocateBuffers(b, loc, op.getInits().getTypes(),
+                      copyableTypes(op.getInits().getTypes()), keptInitTypes);
   SmallVector<Value> keptInits;
   for (auto [init, buffer] : llvm::zip_equal(op.getInits(), carried)) {
     if (buffer)
@@ -117,7 +149,8 @@ static void copyYieldedBuffers(scf::WhileOp op) {
   // out of the loop.
   SmallVector<Type> keptResultTypes;
   SmallVector<Value> forwarded =
-      allocateBuffers(b, loc, op.getResultTypes(), keptResultTypes);
+      allocateBuffers(b, loc, op.getResultTypes(),
+                      copyableTypes(op.getResultTypes()), keptResultTypes);
   scf::ConditionOp condition = op.getConditionOp();
   SmallVector<Value> keptArgs =
       copyInto(condition, condition.getArgs(), forwarded);
@@ -141,17 +174,23 @@ struct CopyYieldedBuffersPass
     // inner one already copied into a buffer.
     // One that also yields a buffer it cannot copy (which may view one it
     // copies) is left whole, for the C lowering to refuse.
-    auto isOtherBuffer = [](Type type) {
-      return isa<BaseMemRefType>(type) && !isCopyable(type);
-    };
     SmallVector<Operation *> ops;
     getOperation().walk([&](Operation *op) {
       if (!isa<scf::IfOp, scf::WhileOp>(op))
         return;
-      auto types =
-          llvm::concat<const Type>(op->getOperandTypes(), op->getResultTypes());
-      if (llvm::any_of(types, isCopyable) &&
-          llvm::none_of(types, isOtherBuffer))
+      auto copyable = [&](Value value) {
+        return isa<scf::IfOp>(op) ? isCopyableResult(value)
+                                  : isCopyable(value.getType());
+      };
+      auto isBuffer = [](Value value) {
+        return isa<BaseMemRefType>(value.getType());
+      };
+      auto values =
+          llvm::concat<const Value>(op->getOperands(), op->getResults());
+      if (llvm::any_of(values, isBuffer) &&
+          llvm::all_of(values, [&](Value value) {
+            return !isBuffer(value) || copyable(value);
+          }))
         ops.push_back(op);
     });
     for (Operation *op : ops) {

@@ -89,6 +89,49 @@ func.func @strided(%c: i1, %a: memref<2xf32>, %out: memref<2xf32, strided<[?], o
 
 // -----
 
+// Views at one static offset give the result that layout, which no cast of
+// an allocation has: the allocation itself replaces it where every user
+// takes any layout, and the if is left as it is where one does not.
+// CHECK-LABEL: func.func @static_offset
+// CHECK: %[[A:.*]] = memref.alloc() : memref<4xf32>
+// CHECK-NOT: memref.cast
+// CHECK: scf.if %arg0 {
+// CHECK:   memref.copy %{{.*}}, %[[A]] : memref<4xf32, strided<[1], offset: 4>> to memref<4xf32>
+// CHECK: } else {
+// CHECK:   memref.copy %{{.*}}, %[[A]] : memref<4xf32, strided<[1], offset: 4>> to memref<4xf32>
+// CHECK: }
+// CHECK: linalg.exp ins(%[[A]] : memref<4xf32>) outs(%arg3 : memref<4xf32>)
+// CHECK: memref.copy %[[A]], %arg3
+// CHECK-LABEL: func.func @static_offset_call
+// CHECK: %[[R:.*]] = scf.if %arg0 -> (memref<4xf32, strided<[1], offset: 4>>)
+// CHECK: call @take(%[[R]])
+func.func @static_offset(%c: i1, %a: memref<8xf32>, %b: memref<8xf32>, %out: memref<4xf32>) {
+  %x = memref.subview %a[4] [4] [1] : memref<8xf32> to memref<4xf32, strided<[1], offset: 4>>
+  %y = memref.subview %b[4] [4] [1] : memref<8xf32> to memref<4xf32, strided<[1], offset: 4>>
+  %r = scf.if %c -> memref<4xf32, strided<[1], offset: 4>> {
+    scf.yield %x : memref<4xf32, strided<[1], offset: 4>>
+  } else {
+    scf.yield %y : memref<4xf32, strided<[1], offset: 4>>
+  }
+  linalg.exp ins(%r : memref<4xf32, strided<[1], offset: 4>>) outs(%out : memref<4xf32>)
+  memref.copy %r, %out : memref<4xf32, strided<[1], offset: 4>> to memref<4xf32>
+  return
+}
+func.func private @take(memref<4xf32, strided<[1], offset: 4>>)
+func.func @static_offset_call(%c: i1, %a: memref<8xf32>, %b: memref<8xf32>) {
+  %x = memref.subview %a[4] [4] [1] : memref<8xf32> to memref<4xf32, strided<[1], offset: 4>>
+  %y = memref.subview %b[4] [4] [1] : memref<8xf32> to memref<4xf32, strided<[1], offset: 4>>
+  %r = scf.if %c -> memref<4xf32, strided<[1], offset: 4>> {
+    scf.yield %x : memref<4xf32, strided<[1], offset: 4>>
+  } else {
+    scf.yield %y : memref<4xf32, strided<[1], offset: 4>>
+  }
+  func.call @take(%r) : (memref<4xf32, strided<[1], offset: 4>>) -> ()
+  return
+}
+
+// -----
+
 // A result of dynamic shape cannot be a new allocation, and may view
 // another result: the whole if is left as it is.
 // CHECK-LABEL: func.func @dynamic

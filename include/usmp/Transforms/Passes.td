@@ -136,10 +136,14 @@ def CopyYieldedBuffersPass
     bufferization, which makes tensors buffers, never relies on that).
     A buffer with another layout (bufferization gives an `scf.if` whose
     branches yield new buffers a fully dynamic one) is an allocation cast
-    to it. An `scf.if` or `scf.while` that also yields a buffer of dynamic
-    shape (which no allocation here could replace, and which may view one
-    of the others) is left as it is, and so are `scf.for` loops yielding
-    buffers (the C lowering refuses them).
+    to it. A layout no such cast gives (branches yielding views at one
+    static offset give the result theirs) is replaced by the allocation
+    itself where every user of the `scf.if` result takes any layout
+    (linalg operations, `memref.copy`, loads, stores). An `scf.if` or
+    `scf.while` that also yields a buffer of dynamic shape (which no
+    allocation here could replace, and which may view one of the others)
+    or one of those layouts otherwise is left as it is, and so are
+    `scf.for` loops yielding buffers (the C lowering refuses them).
   }];
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }

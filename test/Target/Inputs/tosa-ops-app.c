@@ -10,25 +10,26 @@ int main(void) {
   int32_t scattered[4];
   float x[2] = {1.0f, 2.0f}, y[3];
   bool condition = true;
-  float a[3] = {1, 2, 3}, b[3] = {4, 5, 6}, chosen[3], looped[3];
+  float a[3] = {1, 2, 3}, b[3] = {4, 5, 6}, chosen[3], looped[3], sliced[2];
   int32_t n = 3;
   struct tvmgen_s_inputs in = {values, indices, input, x, &condition, a, b, &n};
-  struct tvmgen_s_outputs out = {scattered, y, chosen, looped};
+  struct tvmgen_s_outputs out = {scattered, y, chosen, looped, sliced};
   struct tvmgen_s_workspace_pools pools = {
       malloc(TVMGEN_S_GLOBAL_WORKSPACE_WORKSPACE_POOL_SIZE)};
   if (tvmgen_s_run(&in, &out, &pools) != 0)
     return 1;
   printf("scatter=%d %d %d %d transpose_conv=%g %g %g cond_if=%g %g %g "
-         "while_loop=%g %g %g\n",
+         "while_loop=%g %g %g sliced=%g %g\n",
          (int)scattered[0], (int)scattered[1], (int)scattered[2],
          (int)scattered[3], y[0], y[1], y[2], chosen[0], chosen[1], chosen[2],
-         looped[0], looped[1], looped[2]);
+         looped[0], looped[1], looped[2], sliced[0], sliced[1]);
   condition = false;
   n = 0;
   if (tvmgen_s_run(&in, &out, &pools) != 0)
     return 1;
-  printf("cond_if=%g %g %g while_loop=%g %g %g\n", chosen[0], chosen[1],
-         chosen[2], looped[0], looped[1], looped[2]);
+  printf("cond_if=%g %g %g while_loop=%g %g %g sliced=%g %g\n", chosen[0],
+         chosen[1], chosen[2], looped[0], looped[1], looped[2], sliced[0],
+         sliced[1]);
   free(pools.global_workspace);
   return 0;
 }
