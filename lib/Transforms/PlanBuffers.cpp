@@ -134,6 +134,17 @@ void PlanBuffersPass::runOnOperation() {
                             "in constant pools";
       return signalPassFailure();
     }
+    // A pool's view of its bytes has the identity layout in the default
+    // memory space: other constants stay where they are, like such
+    // allocations.
+    MemRefType type = global.getType();
+    if (!type.getLayout().isIdentity() || type.getMemorySpace()) {
+      global.emitRemark() << "constant not placed: "
+                          << (type.getMemorySpace()
+                                  ? "it is in a non-default memory space"
+                                  : "its layout is not the identity");
+      continue;
+    }
     FailureOr<uint64_t> size = getBufferSizeInBytes(global.getType(), layout);
     if (failed(size)) {
       global.emitError() << "cannot size constant " << global.getType();

@@ -71,11 +71,18 @@ func.func @main() {
 // Constants without an alignment get the default (16).
 // CHECK: memref.global "private" constant @w0 : memref<4xf32> = dense<1.000000e+00> {usmp.placement = #usmp.placement<@flash, offset = 0>, usmp.pools = [@flash]}
 // CHECK: memref.global "private" constant @w1 : memref<2xf32> = dense<2.000000e+00> {usmp.placement = #usmp.placement<@flash, offset = 16>, usmp.pools = [@flash]}
+// CHECK: memref.global "private" constant @w2 : memref<4xf32, strided<[1], offset: 2>> = dense<3.000000e+00> {usmp.pools = [@flash]}
+// CHECK: memref.global "private" constant @w3 : memref<4xf32, 1> = dense<4.000000e+00> {usmp.pools = [@flash]}
 // CHECK: memref.alloc(%{{.*}}) : memref<?xf32>
 usmp.pool workspace @sram alignment(16)
 usmp.pool constant @flash alignment(4)
 memref.global "private" constant @w0 : memref<4xf32> = dense<1.0> {usmp.pools = [@flash]}
 memref.global "private" constant @w1 : memref<2xf32> = dense<2.0> {usmp.pools = [@flash]}
+// A pool's view of a constant could have neither of these types.
+// expected-remark @below {{constant not placed: its layout is not the identity}}
+memref.global "private" constant @w2 : memref<4xf32, strided<[1], offset: 2>> = dense<3.0> {usmp.pools = [@flash]}
+// expected-remark @below {{constant not placed: it is in a non-default memory space}}
+memref.global "private" constant @w3 : memref<4xf32, 1> = dense<4.0> {usmp.pools = [@flash]}
 func.func @main(%n: index) {
   %w0 = memref.get_global @w0 : memref<4xf32>
   %w1 = memref.get_global @w1 : memref<2xf32>
