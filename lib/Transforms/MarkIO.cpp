@@ -84,41 +84,43 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
     SmallVector<DictionaryAttr> argAttrs, resultAttrs;
     function.getAllArgAttrs(argAttrs);
     function.getAllResultAttrs(resultAttrs);
+    // Markers set already keep their indices and names; the others take
+    // the lowest free index of their direction, in order, and their name
+    // from `tf.entry_function` by position or else from that index.
+    llvm::SmallDenseSet<int64_t> usedIndices[2];
+    for (DictionaryAttr attrs :
+         llvm::concat<DictionaryAttr>(argAttrs, resultAttrs))
+      if (auto io = attrs.getAs<IOAttr>(attrName))
+        usedIndices[io.getDirection() == IODirection::Output].insert(
+            io.getIndex());
     SmallVector<ModelIOEntry> entries;
-    int64_t inputIndex = 0;
-    for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i) {
-      if (!isIOType(function.getArgumentTypes()[i]))
-        continue;
-      auto io = argAttrs[i].getAs<IOAttr>(attrName);
-      if (!io) {
-        std::string name = inputIndex < (int64_t)inputNames.size()
-                               ? inputNames[inputIndex]
-                               : "";
-        if (name.empty())
-          name = "input" + std::to_string(inputIndex);
-        io = IOAttr::get(context, IODirection::Input, name, inputIndex);
-        argAttrs[i] = withMarker(argAttrs[i], io);
+    auto mark = [&](ArrayRef<Type> types, SmallVectorImpl<DictionaryAttr> &all,
+                    IODirection direction, ArrayRef<std::string> names,
+                    auto locOf) {
+      bool output = direction == IODirection::Output;
+      int64_t position = 0, index = 0;
+      for (auto [i, type] : llvm::enumerate(types)) {
+        if (!isIOType(type))
+          continue;
+        auto io = all[i].getAs<IOAttr>(attrName);
+        if (!io) {
+          while (usedIndices[output].contains(index))
+            ++index;
+          std::string name =
+              position < (int64_t)names.size() ? names[position] : "";
+          if (name.empty())
+            name = (output ? "output" : "input") + std::to_string(index);
+          io = IOAttr::get(context, direction, name, index++);
+          all[i] = withMarker(all[i], io);
+        }
+        ++position;
+        entries.push_back({io, locOf(i)});
       }
-      ++inputIndex;
-      entries.push_back({io, function.getArgument(i).getLoc()});
-    }
-    int64_t outputIndex = 0;
-    for (unsigned i = 0, e = function.getNumResults(); i < e; ++i) {
-      if (!isIOType(function.getResultTypes()[i]))
-        continue;
-      auto io = resultAttrs[i].getAs<IOAttr>(attrName);
-      if (!io) {
-        std::string name = outputIndex < (int64_t)outputNames.size()
-                               ? outputNames[outputIndex]
-                               : "";
-        if (name.empty())
-          name = "output" + std::to_string(outputIndex);
-        io = IOAttr::get(context, IODirection::Output, name, outputIndex);
-        resultAttrs[i] = withMarker(resultAttrs[i], io);
-      }
-      ++outputIndex;
-      entries.push_back({io, function.getLoc()});
-    }
+    };
+    mark(function.getArgumentTypes(), argAttrs, IODirection::Input, inputNames,
+         [&](unsigned i) { return function.getArgument(i).getLoc(); });
+    mark(function.getResultTypes(), resultAttrs, IODirection::Output,
+         outputNames, [&](unsigned) { return function.getLoc(); });
     function.setAllArgAttrs(argAttrs);
     function.setAllResultAttrs(resultAttrs);
     if (failed(verifyDistinctCNames(entries)))

@@ -21,6 +21,17 @@ func.func @main(%a: tensor<4xf32>, %b: tensor<4xf32> {usmp.io = #usmp.io<input "
 
 // -----
 
+// Markers set already keep their indices; the others take the lowest index
+// of their direction still free (their position may be taken).
+// CHECK-LABEL: func.func @main
+// CHECK-SAME: (%{{.*}}: tensor<4xf32> {usmp.io = #usmp.io<input "x", index = 1>}, %{{.*}}: tensor<4xf32> {usmp.io = #usmp.io<input "input0", index = 0>}, %{{.*}}: tensor<4xf32> {usmp.io = #usmp.io<input "input2", index = 2>})
+// CHECK-SAME: -> (tensor<4xf32> {usmp.io = #usmp.io<output "output1", index = 1>}, tensor<4xf32> {usmp.io = #usmp.io<output "y", index = 0>})
+func.func @main(%a: tensor<4xf32> {usmp.io = #usmp.io<input "x", index = 1>}, %b: tensor<4xf32>, %c: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32> {usmp.io = #usmp.io<output "y", index = 0>}) {
+  return %a, %b : tensor<4xf32>, tensor<4xf32>
+}
+
+// -----
+
 // A name the importer left out (empty, or blank) gets the default name of its
 // position; the others keep theirs.
 // CHECK-LABEL: func.func @main

@@ -47,10 +47,11 @@ def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
     Gives every tensor or memref argument of the entry function
     `usmp.io = #usmp.io<input "name", index = i>` and every tensor or memref
     result `usmp.io = #usmp.io<output "name", index = j>`, unless it already
-    has one. Names come from the function's `tf.entry_function` attribute
-    (its `inputs` and `outputs` entries, comma-separated, as TensorFlow Lite
-    importers attach them) when present, else (and for an empty entry)
-    `input<i>` and `output<j>`.
+    has one. The indices count the inputs (outputs) in order, skipping those
+    markers set already take. Names come from the function's
+    `tf.entry_function` attribute (its `inputs` and `outputs` entries,
+    comma-separated by position, as TensorFlow Lite importers attach them)
+    when present, else (and for an empty entry) `input<i>` and `output<j>`.
     Run it before bufferization: `buffer-results-to-out-params` keeps a
     result's marker on the out-parameter it becomes. Two names that are the
     same C identifier after sanitizing are an error naming both, and so is
