@@ -395,6 +395,20 @@ func.func @main(%a: memref<4xf32>, %o: memref<4xf32>) {
 
 // -----
 
+// So would a choice between buffers.
+// CHECK: c-api-errors.mlir:[[# @LINE + 5]]:8: error: cannot lower 'arith.select' to C: it chooses a memref, and C cannot assign arrays; select elements, or copy in an 'scf.if'
+func.func @main(%in: memref<4xf32>, %c: memref<i1>, %out: memref<4xf32>) {
+  %t = memref.alloc() : memref<4xf32>
+  %u = memref.alloc() : memref<4xf32>
+  %b = memref.load %c[] : memref<i1>
+  %s = arith.select %b, %t, %u : memref<4xf32>
+  memref.copy %in, %s : memref<4xf32> to memref<4xf32>
+  memref.copy %t, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
 // A C function returns one value.
 // CHECK: c-api-errors.mlir:[[# @LINE + 1]]:1: error: cannot lower @pair to C: it returns 2 values, and a C function returns one
 func.func private @pair(%x: i32) -> (i32, i32) {

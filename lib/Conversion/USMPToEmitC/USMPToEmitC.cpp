@@ -800,6 +800,13 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
                            "arrays";
         return WalkResult::interrupt();
       }
+      if (auto select = dyn_cast<arith::SelectOp>(op);
+          select && isa<MemRefType>(select.getType())) {
+        op->emitError() << "cannot lower 'arith.select' to C: it chooses a "
+                           "memref, and C cannot assign arrays; select "
+                           "elements, or copy in an 'scf.if'";
+        return WalkResult::interrupt();
+      }
       // What it counts depends on the width of size_t (and upstream's
       // expansion crashes on it).
       if (op->getName().getStringRef() == "math.ctlz" &&
