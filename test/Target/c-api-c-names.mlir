@@ -1,6 +1,6 @@
 // Globals get the model's prefix, so they meet neither the printer's
 // temporaries (v1, ...), nor keywords, nor the API; tensor and pool names
-// that are reserved in C get a trailing '_'.
+// that are keywords or macros in C get a trailing '_'.
 
 // RUN: rm -rf %t
 // RUN: usmp-opt %s --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t
@@ -28,6 +28,17 @@
 // ONTO-NEXT: tvmgen_m_a_b([[X]], [[Y]]);
 // ONTO: static void tvmgen_m_g(float [[X:v[0-9]+]][4], float [[Y:v[0-9]+]][4]) {
 // ONTO-NEXT: tvmgen_m_tvmgen_m_g([[X]], [[Y]]);
+
+// Names C reserves, beginning with '_' and a capital or a second '_' (C11's
+// keywords among them), get a 'v' in front.
+// RUN: usmp-opt %S/Inputs/reserved-names.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/reserved
+// RUN: FileCheck %s --input-file=%t/reserved/tvmgen_default.h --check-prefix=RESERVED
+// RUN: clang-22 -std=c11 -Wall -Wextra -Werror -pedantic -c %t/reserved/tvmgen_default.c -o %t/reserved/c.o
+// RUN: clang++-22 -x c++ -std=c++17 -Wall -Wextra -Werror -c %t/reserved/tvmgen_default.c -o %t/reserved/cxx.o
+// RESERVED: void* v_Bool;
+// RESERVED-NEXT: void* v__x;
+// RESERVED: void* v_Complex;
+// RESERVED-NEXT: void* v_Static_assert;
 
 // Names that are macros outside strict C99 (glibc's M_PI, C23's INT8_WIDTH,
 // GNU C's linux, <stdlib.h>'s EXIT_SUCCESS in C++) get the '_' too, so the

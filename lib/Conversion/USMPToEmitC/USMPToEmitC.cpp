@@ -162,11 +162,16 @@ static std::string cTypeName(Type type) {
 static std::string upper(StringRef text) { return text.upper(); }
 
 /// The struct field of a tensor or pool: its sanitized name, with a `_`
-/// appended when that is reserved in C.
+/// appended when that is a keyword or macro of C, and a `v` in front when it
+/// begins with `_` and a capital or another `_`, as C's reserved names
+/// (`_Bool` and the other keywords of that form among them) do.
 static std::string fieldName(StringRef name) {
   std::string field = sanitizeIdentifier(name);
   if (isReservedInC(field))
     field += "_";
+  if (field.size() > 1 && field[0] == '_' &&
+      (llvm::isUpper(field[1]) || field[1] == '_'))
+    field = "v" + field;
   return field;
 }
 
