@@ -22,9 +22,10 @@ using namespace usmp;
 namespace {
 
 /// Parses one `pools` option entry into a pool op at the end of the module's
-/// pool declarations.
+/// pool declarations, located at `entryLoc` under its name (diagnostics
+/// about it then point into the model, not at the module's first line).
 LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
-                          uint64_t defaultAlignment) {
+                          uint64_t defaultAlignment, Location entryLoc) {
   Location loc = module.getLoc();
   auto fail = [&](const Twine &message) {
     return emitError(loc) << "invalid pool '" << spec
@@ -83,10 +84,11 @@ LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
                   "' (known: size_hint, alignment, kind, targets)");
     }
   }
-  auto pool = PoolOp::create(builder, loc, builder.getStringAttr(name),
-                             PoolKindAttr::get(context, kind), sizeHint,
-                             builder.getI64IntegerAttr(alignment), targets,
-                             /*perf=*/nullptr, /*planned_size=*/nullptr);
+  auto pool = PoolOp::create(
+      builder, NameLoc::get(builder.getStringAttr(name), entryLoc),
+      builder.getStringAttr(name), PoolKindAttr::get(context, kind), sizeHint,
+      builder.getI64IntegerAttr(alignment), targets,
+      /*perf=*/nullptr, /*planned_size=*/nullptr);
   return pool.verify();
 }
 
@@ -114,7 +116,8 @@ struct AssignPoolsPass
       builder.setInsertionPointToStart(module.getBody());
     }
     for (const std::string &spec : pools)
-      if (failed(declarePool(module, builder, spec, alignment)))
+      if (failed(declarePool(module, builder, spec, alignment,
+                             entryFunc->getLoc())))
         return signalPassFailure();
 
     SmallVector<PoolOp> workspace, constant;
@@ -133,8 +136,9 @@ struct AssignPoolsPass
                                       "@global_workspace: the name is taken";
         return signalPassFailure();
       }
+      StringAttr name = builder.getStringAttr("global_workspace");
       auto pool = PoolOp::create(
-          builder, module.getLoc(), builder.getStringAttr("global_workspace"),
+          builder, NameLoc::get(name, entryFunc->getLoc()), name,
           PoolKindAttr::get(&getContext(), PoolKind::Workspace),
           /*size_hint=*/nullptr, builder.getI64IntegerAttr(alignment),
           /*targets=*/nullptr, /*perf=*/nullptr, /*planned_size=*/nullptr);

@@ -717,9 +717,24 @@ static std::string noCEquivalent(Type type) {
   return "has no C equivalent";
 }
 
+/// Whether `type` is an array too large for C compilers: clang counts an
+/// object's size in bits in 64 bits, so it refuses arrays of 2^61 bytes or
+/// more (buffers planned within 63 bits may be that large). Sizes beyond 63
+/// bits have errors of their own.
+static bool isTooLargeForC(Type type, const DataLayout &layout) {
+  auto memref = dyn_cast<MemRefType>(type);
+  if (!memref || !memref.hasStaticShape())
+    return false;
+  FailureOr<uint64_t> size = getBufferSizeInBytes(memref, layout);
+  return succeeded(size) && *size >= uint64_t(1) << 61;
+}
+static constexpr StringLiteral kTooLargeForC =
+    "takes 2^61 bytes or more, which C compilers refuse in one array";
+
 /// Fails with an error at the first value of a type upstream's conversion
 /// cannot express in C, which would leave the conversion half done.
 static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
+  DataLayout layout = DataLayout::closest(module);
   // Buffers hold elements C has; other values may be anything upstream's
   // conversion takes (EmitC's own types, function values) but for vectors and
   // complex numbers.
@@ -744,6 +759,11 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
   // Upstream's conversion keeps an index array's initializer as it is,
   // which does not verify. (Placed constants are bytes of their pool.)
   for (auto global : module.getOps<memref::GlobalOp>())
+    if (isTooLargeForC(global.getType(), layout))
+      return global.emitError()
+             << "cannot lower @" << global.getSymName()
+             << " to C: " << global.getType() << " " << kTooLargeForC;
+  for (auto global : module.getOps<memref::GlobalOp>())
     if (isa<IndexType>(global.getType().getElementType()) &&
         !global->hasAttr(USMPDialect::getPlacementAttrName()))
       return global.emitError()
@@ -754,11 +774,17 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
     if (function.isExternal() && failed(checkExternalFunction(function)))
       return failure();
     for (BlockArgument argument : function.getArguments()) {
-      auto fail = [&](StringRef why) {
-        return emitError(argument.getLoc())
-               << "cannot lower argument " << argument.getArgNumber() << " of @"
-               << function.getName() << " to C: " << argument.getType() << " "
-               << why;
+      auto fail = [&](StringRef why) -> LogicalResult {
+        InFlightDiagnostic diag = emitError(argument.getLoc())
+                                  << "cannot lower ";
+        if (FlatSymbolRefAttr pool = getPoolOfArgument(argument))
+          diag << "pool " << pool << " (";
+        diag << "argument " << argument.getArgNumber() << " of @"
+             << function.getName();
+        if (getPoolOfArgument(argument))
+          diag << ")";
+        diag << " to C: " << argument.getType() << " " << why;
+        return diag;
       };
       // Parameters are plain pointers to the elements.
       auto memref = dyn_cast<MemRefType>(argument.getType());
@@ -772,6 +798,8 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
         return fail("has a dynamic shape");
       if (memref && memref.hasStaticShape() && memref.getNumElements() == 0)
         return fail("has no elements, and C has no zero-length arrays");
+      if (isTooLargeForC(argument.getType(), layout))
+        return fail(kTooLargeForC);
     }
     // A C function returns one value.
     if (function != entry && function.getNumResults() > 1)
@@ -837,9 +865,11 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       }
       for (Type type : llvm::concat<const Type>(op->getOperandTypes(),
                                                 op->getResultTypes()))
-        if (!hasCType(type)) {
+        if (!hasCType(type) || isTooLargeForC(type, layout)) {
           op->emitError() << "cannot lower '" << op->getName()
-                          << "' to C: " << type << " " << noCEquivalent(type);
+                          << "' to C: " << type << " "
+                          << (hasCType(type) ? kTooLargeForC.str()
+                                             : noCEquivalent(type));
           return WalkResult::interrupt();
         }
       return WalkResult::advance();

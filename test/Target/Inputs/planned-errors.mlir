@@ -8,10 +8,23 @@ func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}) {
 
 // -----
 
-usmp.pool workspace @a alignment(16) planned_size(6000000000000000000)
-usmp.pool workspace @b alignment(16) planned_size(6000000000000000000)
-// expected-error @above {{with pool @b the workspace pools the application provides take more than 2^63 - 1 bytes in all, which TVMGEN_DEFAULT_WORKSPACE_SIZE cannot hold}}
-func.func @main(%pa: memref<6000000000000000000xi8> {usmp.pool = @a}, %pb: memref<6000000000000000000xi8> {usmp.pool = @b}) {
+usmp.pool workspace @a alignment(16) planned_size(2000000000000000000)
+usmp.pool workspace @b alignment(16) planned_size(2000000000000000000)
+usmp.pool workspace @c alignment(16) planned_size(2000000000000000000)
+usmp.pool workspace @d alignment(16) planned_size(2000000000000000000)
+usmp.pool workspace @e alignment(16) planned_size(2000000000000000000)
+// expected-error @above {{with pool @e the workspace pools the application provides take more than 2^63 - 1 bytes in all, which TVMGEN_DEFAULT_WORKSPACE_SIZE cannot hold}}
+func.func @main(%pa: memref<2000000000000000000xi8> {usmp.pool = @a}, %pb: memref<2000000000000000000xi8> {usmp.pool = @b}, %pc: memref<2000000000000000000xi8> {usmp.pool = @c}, %pd: memref<2000000000000000000xi8> {usmp.pool = @d}, %pe: memref<2000000000000000000xi8> {usmp.pool = @e}) {
+  return
+}
+
+// -----
+
+// One array of 2^61 bytes or more is more than C compilers take (clang
+// counts sizes in bits).
+usmp.pool workspace @a alignment(16) planned_size(2305843009213693952)
+// expected-error @below {{cannot lower pool @a (argument 0 of @main) to C: 'memref<2305843009213693952xi8>' takes 2^61 bytes or more, which C compilers refuse in one array}}
+func.func @main(%pa: memref<2305843009213693952xi8> {usmp.pool = @a}) {
   return
 }
 
