@@ -270,6 +270,12 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
 
   // The entry's arguments: I/O tensors outside pools, then pools.
   DataLayout layout = DataLayout::closest(module);
+  // Bufferization makes tensor results out-parameters; other values stay.
+  for (Type result : entry.getResultTypes())
+    if (!isa<MemRefType>(result))
+      return entry.emitError()
+             << "the entry function returns " << result
+             << "; the C API's outputs are buffers (return a tensor)";
   if (entry.getNumResults() != 0)
     return entry.emitError()
            << "the entry function returns values; the C API needs its "
