@@ -276,8 +276,9 @@ struct Budget {
   /// A budget for a first try: a quarter of what is left of this one.
   Budget quarter() const {
     Budget part;
+    // A search counts the node it stops at, so `nodes` may pass the limit.
     if (nodeLimit != kInf)
-      part.nodeLimit = (nodeLimit - nodes) / 4;
+      part.nodeLimit = nodeLimit > nodes ? (nodeLimit - nodes) / 4 : 0;
     if (deadline != std::chrono::steady_clock::time_point::max()) {
       auto now = std::chrono::steady_clock::now();
       part.deadline = deadline > now ? now + (deadline - now) / 4 : now;

@@ -310,6 +310,31 @@ TEST(ExactTest, ReportsTheBudgetHonestly) {
   }
 }
 
+TEST(ExactTest, NodeLimitHoldsOverSeveralPools) {
+  // Each pool's search may count the node it stops at, one past what is
+  // left: the next pools must get nothing, not what is left minus one
+  // wrapped around (that searched for minutes).
+  Random random(17);
+  RandomProblemOptions shape;
+  shape.maxBuffers = 40;
+  shape.maxPools = 5;
+  shape.maxTime = 40;
+  shape.maxSize = 200;
+  shape.hintedPercent = 80;
+  shape.alwaysFeasible = true;
+  for (unsigned i = 0; i < 200; ++i) {
+    Problem problem = randomProblem(random, shape);
+    PlanOptions options;
+    options.nodeLimit = random.between(1, 300);
+    ExactStats stats;
+    llvm::Expected<Plan> plan = planExact(problem, options, {}, &stats);
+    ASSERT_EQ(errorMessage(plan), "") << "instance " << i;
+    EXPECT_EQ(errorMessage(verifyPlan(problem, *plan)), "") << "instance " << i;
+    EXPECT_LE(stats.nodes, options.nodeLimit + 2 * problem.pools.size())
+        << "instance " << i;
+  }
+}
+
 TEST(ExactTest, MatchesBruteForceOnTinyIntervalInstances) {
   Random random(11);
   RandomProblemOptions shape;
