@@ -1,6 +1,9 @@
 // RUN: rm -rf %t
 // RUN: usmp-opt %s --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t
 // RUN: FileCheck %s --input-file=%t/tvmgen_default.c
+// usmp-from-tosa canonicalizes too, without that fold.
+// RUN: usmp-opt %s --usmp-from-tosa --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/from-tosa
+// RUN: FileCheck %s --input-file=%t/from-tosa/tvmgen_default.c
 
 // `arith.cmpf true` and `false` become their constant before upstream's
 // canonicalization, which crashes on them next to an integer converted to
