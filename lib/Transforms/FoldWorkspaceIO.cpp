@@ -2,6 +2,7 @@
 
 #include "usmp/Analysis/BufferLiveness.h"
 #include "usmp/Dialect/USMP/USMPOps.h"
+#include "usmp/Dialect/USMP/USMPUtils.h"
 #include "usmp/Transforms/ModelIO.h"
 #include "usmp/Transforms/Passes.h"
 
@@ -137,6 +138,8 @@ void FoldWorkspaceIOPass::runOnOperation() {
       fail("its layout is not the identity");
     else if (type.getMemorySpace())
       fail("it is in a non-default memory space");
+    else if (failed(getBufferSizeInBytes(type, DataLayout::closest(function))))
+      fail("its size in bytes does not fit in 63 bits");
     else if (std::optional<std::string> escape = getEscapeReason(argument))
       fail(*escape);
     else if (io.getDirection() == IODirection::Input && isWritten(argument))

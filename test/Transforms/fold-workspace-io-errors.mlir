@@ -29,6 +29,16 @@ func.func @main(%in: memref<4xf32>) {
 
 // -----
 
+// expected-error @below {{input 'input0' (argument 0) cannot be placed in a pool: its size in bytes does not fit in 63 bits}}
+func.func @main(%in: memref<4611686018427387904xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %v = memref.load %in[%c0] : memref<4611686018427387904xf32>
+  memref.store %v, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
 // expected-error @below {{input 'input0' (argument 0) cannot be placed in a pool: its layout is not the identity}}
 func.func @main(%in: memref<2x2xf32, strided<[4, 1]>>) {
   %c0 = arith.constant 0 : index

@@ -84,7 +84,8 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
     `usmp.io` marker (see `usmp-mark-io`); unmarked arguments are outputs when
     the model writes them and inputs otherwise, named `input<i>`/`output<j>`;
     arguments that stay get their identity as a marker, except those with a
-    dynamic shape, which the C API cannot pass. Errors: a chosen argument with a dynamic shape or a non-identity layout,
+    dynamic shape, which the C API cannot pass. Errors: a chosen argument with a dynamic shape, a non-identity layout
+    or a size in bytes beyond 63 bits,
     one that escapes (returned, stored, passed to an unknown function), an
     unknown name in `names`, an entry function that is called, and names
     that clash as C identifiers. An input the model overwrites gets a remark.
