@@ -328,6 +328,15 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
       return WalkResult::advance();
     if (failed(verifyViewPlacement(view)))
       return WalkResult::interrupt();
+    // As for an argument; the checks of views come after the I/O is taken
+    // apart.
+    if (view.getType().getNumElements() == 0) {
+      view.emitError() << "cannot lower "
+                       << stringifyIODirection(io.getDirection()) << " '"
+                       << io.getName() << "' to C: " << view.getType()
+                       << " has no elements, and C has no zero-length arrays";
+      return WalkResult::interrupt();
+    }
     TensorInfo tensor;
     tensor.io = io;
     tensor.name = fieldName(io.getName());

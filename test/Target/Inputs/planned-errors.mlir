@@ -67,3 +67,14 @@ memref.global "private" constant @h : memref<4xf32> = dense<2.0> {usmp.placement
 func.func @main(%a: memref<4xf32> {usmp.io = #usmp.io<output "a", index = 0>}, %pool: memref<16xi8> {usmp.pool = @c}) {
   return
 }
+
+// -----
+
+// An input of no elements in a pool: C has no zero-length arrays.
+usmp.pool workspace @global_workspace alignment(16) planned_size(16)
+func.func @main(%arg0: memref<16xi8> {usmp.pool = @global_workspace}) {
+  %c0 = arith.constant 0 : index
+  // expected-error @below {{cannot lower input 'input0' to C: 'memref<0xf32>' has no elements, and C has no zero-length arrays}}
+  %view = memref.view %arg0[%c0][] {usmp.io = #usmp.io<input "input0", index = 0>, usmp.placement = #usmp.placement<@global_workspace, offset = 0>} : memref<16xi8> to memref<0xf32>
+  return
+}
