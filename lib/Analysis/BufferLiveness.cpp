@@ -333,6 +333,7 @@ static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols) {
   };
   while (!worklist.empty()) {
     Value value = worklist.pop_back_val();
+    Type elementType = cast<BaseMemRefType>(value.getType()).getElementType();
     for (OpOperand &use : value.getUses()) {
       Operation *user = use.getOwner();
       if (isa<memref::DeallocOp>(user))
@@ -377,15 +378,16 @@ static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols) {
         summary.users.push_back(user);
       // Views and anything else that yields a memref may alias the buffer:
       // their uses are uses of the buffer. Elements, sizes and vectors of
-      // elements are copies; any other value (a tensor of its contents, a
-      // cast of its address) may carry the buffer on to reads no walk of
+      // elements from known operations are copies; any other value (a tensor
+      // of its contents, a cast of its address, what an unregistered
+      // operation makes of it) may carry the buffer on to reads no walk of
       // memrefs sees.
-      Type elementType = cast<BaseMemRefType>(value.getType()).getElementType();
       for (Value result : user->getResults()) {
         Type type = result.getType();
         if (isa<BaseMemRefType>(type))
           worklist.push_back(result);
-        else if (isa<UnrealizedConversionCastOp>(user) ||
+        else if (!user->isRegistered() ||
+                 isa<UnrealizedConversionCastOp>(user) ||
                  !(type == elementType || type.isIntOrIndexOrFloat() ||
                    isa<VectorType, ComplexType>(type))) {
           std::string why;
@@ -593,6 +595,7 @@ bool usmp::isWritten(Value buffer) {
   };
   while (!worklist.empty()) {
     Value value = worklist.pop_back_val();
+    Type elementType = cast<BaseMemRefType>(value.getType()).getElementType();
     for (OpOperand &use : value.getUses()) {
       Operation *user = use.getOwner();
       if (isa<memref::DeallocOp>(user))

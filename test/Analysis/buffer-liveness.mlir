@@ -117,6 +117,9 @@ func.func @escapes(%n: index) -> memref<4xf32> {
   // expected-remark @below {{buffer not planned: it becomes a value of type 'i64' ('builtin.unrealized_conversion_cast')}}
   %k = memref.alloc() : memref<4xf32>
   %ki = builtin.unrealized_conversion_cast %k : memref<4xf32> to i64
+  // expected-remark @below {{buffer not planned: it becomes a value of type 'i64' ('test.address_of')}}
+  %l = memref.alloc() : memref<4xf32>
+  %li = "test.address_of"(%l) : (memref<4xf32>) -> i64
   return %a : memref<4xf32>
 }
 

@@ -86,7 +86,8 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
     arguments that stay get their identity as a marker, except those with a
     dynamic shape, which the C API cannot pass. Errors: a chosen argument with a dynamic shape, a non-identity layout
     or a size in bytes beyond 63 bits,
-    one that escapes (returned, stored, passed to an unknown function), an
+    one that escapes (returned, stored, passed to an unknown function,
+    turned into a value other than its elements), an
     unknown name in `names`, an entry function that is called, and names
     that clash as C identifiers. An input the model overwrites gets a remark.
   }];
@@ -274,7 +275,8 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     each had left; a pool without a size hint still ends at 2^63 - 1 bytes,
     the largest planned size an attribute holds. A pool with a planned size
     already is an error: a module is planned once. Buffers the analysis
-    leaves alone get a remark saying why.
+    leaves alone get a remark saying why, and so do constants of a
+    non-identity layout or memory space, which no view of a pool could be.
     With `report=<path>` a JSON plan report is written.
   }];
   let options = [
