@@ -7,6 +7,9 @@
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <set>
 
 namespace usmp {
 #define GEN_PASS_DEF_MARKIOPASS
@@ -87,12 +90,16 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
     // Markers set already keep their indices and names; the others take
     // the lowest free index of their direction, in order, and their name
     // from `tf.entry_function` by position or else from that index.
-    llvm::SmallDenseSet<int64_t> usedIndices[2];
+    // (Any index is valid, so no DenseSet, which reserves two.)
+    std::set<int64_t> usedIndices[2];
+    llvm::StringSet<> usedNames;
     for (DictionaryAttr attrs :
          llvm::concat<DictionaryAttr>(argAttrs, resultAttrs))
-      if (auto io = attrs.getAs<IOAttr>(attrName))
+      if (auto io = attrs.getAs<IOAttr>(attrName)) {
         usedIndices[io.getDirection() == IODirection::Output].insert(
             io.getIndex());
+        usedNames.insert(io.getName());
+      }
     SmallVector<ModelIOEntry> entries;
     auto mark = [&](ArrayRef<Type> types, SmallVectorImpl<DictionaryAttr> &all,
                     IODirection direction, ArrayRef<std::string> names,
@@ -104,12 +111,18 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
           continue;
         auto io = all[i].getAs<IOAttr>(attrName);
         if (!io) {
-          while (usedIndices[output].contains(index))
-            ++index;
           std::string name =
               position < (int64_t)names.size() ? names[position] : "";
+          // A default name follows the index: both skip what existing
+          // markers use.
+          auto defaultName = [&] {
+            return (output ? "output" : "input") + std::to_string(index);
+          };
+          while (usedIndices[output].count(index) ||
+                 (name.empty() && usedNames.contains(defaultName())))
+            ++index;
           if (name.empty())
-            name = (output ? "output" : "input") + std::to_string(index);
+            name = defaultName();
           io = IOAttr::get(context, direction, name, index++);
           all[i] = withMarker(all[i], io);
         }

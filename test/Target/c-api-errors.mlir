@@ -60,10 +60,17 @@ func.func @main(%in: memref<4xf32>) -> f32 {
 
 // -----
 
-// Nor buffers: the C API needs its outputs as arguments.
+// Nor buffers or tensors: the C API needs its outputs as arguments.
 // CHECK: error: the entry function returns values; the C API needs its outputs as arguments (run usmp-from-tosa or buffer-results-to-out-params)
 func.func @main(%in: memref<4xf32>) -> memref<4xf32> {
   return %in : memref<4xf32>
+}
+
+// -----
+
+// CHECK: error: the entry function returns values; the C API needs its outputs as arguments (run usmp-from-tosa or buffer-results-to-out-params)
+func.func @main(%in: tensor<4xf32>) -> tensor<4xf32> {
+  return %in : tensor<4xf32>
 }
 
 // -----

@@ -32,6 +32,16 @@ func.func @main(%a: tensor<4xf32> {usmp.io = #usmp.io<input "x", index = 1>}, %b
 
 // -----
 
+// Default names skip those existing markers use, with their indices; any
+// index is a marker's, the largest too.
+// CHECK-LABEL: func.func @main
+// CHECK-SAME: (%{{.*}}: tensor<4xf32> {usmp.io = #usmp.io<input "input0", index = 9223372036854775807>}, %{{.*}}: tensor<4xf32> {usmp.io = #usmp.io<input "input1", index = 1>})
+func.func @main(%a: tensor<4xf32> {usmp.io = #usmp.io<input "input0", index = 9223372036854775807>}, %b: tensor<4xf32>) -> tensor<4xf32> {
+  return %a : tensor<4xf32>
+}
+
+// -----
+
 // A name the importer left out (empty, or blank) gets the default name of its
 // position; the others keep theirs.
 // CHECK-LABEL: func.func @main

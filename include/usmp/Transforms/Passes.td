@@ -48,7 +48,8 @@ def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
     `usmp.io = #usmp.io<input "name", index = i>` and every tensor or memref
     result `usmp.io = #usmp.io<output "name", index = j>`, unless it already
     has one. The indices count the inputs (outputs) in order, skipping those
-    markers set already take. Names come from the function's
+    markers set already take (and those whose default name one has). Names
+    come from the function's
     `tf.entry_function` attribute (its `inputs` and `outputs` entries,
     comma-separated by position, as TensorFlow Lite importers attach them)
     when present, else (and for an empty entry) `input<i>` and `output<j>`.

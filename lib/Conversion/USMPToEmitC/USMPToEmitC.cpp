@@ -272,7 +272,7 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
   DataLayout layout = DataLayout::closest(module);
   // Bufferization makes tensor results out-parameters; other values stay.
   for (Type result : entry.getResultTypes())
-    if (!isa<MemRefType>(result))
+    if (!isa<ShapedType>(result))
       return entry.emitError()
              << "the entry function returns " << result
              << "; the C API's outputs are buffers (return a tensor)";
