@@ -744,7 +744,7 @@ static bool isTooLargeForC(Type type, const DataLayout &layout) {
   return succeeded(size) && *size >= uint64_t(1) << 61;
 }
 static constexpr StringLiteral kTooLargeForC =
-    "takes 2^61 bytes or more, which C compilers refuse in one array";
+    "takes 2^61 bytes or more, which clang refuses in one array";
 
 /// Fails with an error at the first value of a type upstream's conversion
 /// cannot express in C, which would leave the conversion half done.
@@ -771,20 +771,22 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       return isCElement(type);
     return !isa<ComplexType, VectorType>(type);
   };
-  // Upstream's conversion keeps an index array's initializer as it is,
-  // which does not verify. (Placed constants are bytes of their pool.)
-  for (auto global : module.getOps<memref::GlobalOp>())
+  // (Placed constants are bytes of their pool.)
+  for (auto global : module.getOps<memref::GlobalOp>()) {
+    if (global->hasAttr(USMPDialect::getPlacementAttrName()))
+      continue;
     if (isTooLargeForC(global.getType(), layout))
       return global.emitError()
              << "cannot lower @" << global.getSymName()
              << " to C: " << global.getType() << " " << kTooLargeForC;
-  for (auto global : module.getOps<memref::GlobalOp>())
-    if (isa<IndexType>(global.getType().getElementType()) &&
-        !global->hasAttr(USMPDialect::getPlacementAttrName()))
+    // Upstream's conversion keeps an index array's initializer as it is,
+    // which does not verify.
+    if (isa<IndexType>(global.getType().getElementType()))
       return global.emitError()
              << "cannot lower @" << global.getSymName()
              << " to C: upstream's conversion of index arrays does not "
                 "verify; use i64 elements";
+  }
   for (auto function : module.getOps<func::FuncOp>()) {
     if (function.isExternal() && failed(checkExternalFunction(function)))
       return failure();
@@ -792,11 +794,12 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       auto fail = [&](StringRef why) -> LogicalResult {
         InFlightDiagnostic diag = emitError(argument.getLoc())
                                   << "cannot lower ";
-        if (FlatSymbolRefAttr pool = getPoolOfArgument(argument))
+        FlatSymbolRefAttr pool = getPoolOfArgument(argument);
+        if (pool)
           diag << "pool " << pool << " (";
         diag << "argument " << argument.getArgNumber() << " of @"
              << function.getName();
-        if (getPoolOfArgument(argument))
+        if (pool)
           diag << ")";
         diag << " to C: " << argument.getType() << " " << why;
         return diag;

@@ -23,7 +23,7 @@ func.func @main(%pa: memref<2000000000000000000xi8> {usmp.pool = @a}, %pb: memre
 // One array of 2^61 bytes or more is more than C compilers take (clang
 // counts sizes in bits).
 usmp.pool workspace @a alignment(16) planned_size(2305843009213693952)
-// expected-error @below {{cannot lower pool @a (argument 0 of @main) to C: 'memref<2305843009213693952xi8>' takes 2^61 bytes or more, which C compilers refuse in one array}}
+// expected-error @below {{cannot lower pool @a (argument 0 of @main) to C: 'memref<2305843009213693952xi8>' takes 2^61 bytes or more, which clang refuses in one array}}
 func.func @main(%pa: memref<2305843009213693952xi8> {usmp.pool = @a}) {
   return
 }
