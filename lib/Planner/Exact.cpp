@@ -276,6 +276,7 @@ struct Budget {
   /// A budget for a first try: a quarter of what is left of this one.
   Budget quarter() const {
     Budget part;
+    part.exhausted = exhausted;
     // A search counts the node it stops at, so `nodes` may pass the limit.
     if (nodeLimit != kInf)
       part.nodeLimit = nodeLimit > nodes ? (nodeLimit - nodes) / 4 : 0;
