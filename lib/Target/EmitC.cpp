@@ -110,6 +110,15 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
       rest = rest.drop_front(at + declarator.size());
     }
     os << rest;
+    // A failed write (a full disk) would otherwise abort in the stream's
+    // destructor.
+    os.close();
+    if (os.has_error()) {
+      std::error_code writeError = os.error();
+      os.clear_error();
+      return file.emitError()
+             << "cannot write '" << path << "': " << writeError.message();
+    }
   }
   return success();
 }

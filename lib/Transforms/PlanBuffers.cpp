@@ -430,5 +430,15 @@ LogicalResult PlanBuffersPass::writeReport(MutableArrayRef<PoolOp> pools,
     });
   });
   os << '\n';
+  // A failed write (a full disk) would otherwise abort in the stream's
+  // destructor.
+  os.close();
+  if (os.has_error()) {
+    std::error_code writeError = os.error();
+    os.clear_error();
+    return emitError(getOperation().getLoc())
+           << "cannot write the plan report to '" << report
+           << "': " << writeError.message();
+  }
   return success();
 }

@@ -5,6 +5,7 @@
 // RUN: not ls %t.escape/escape.h
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.nul %S/Inputs/nul-file.mlir 2>&1 | FileCheck %s --check-prefix=NUL
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.twice %S/Inputs/twice-file.mlir 2>&1 | FileCheck %s --check-prefix=TWICE
+// RUN: not usmp-translate --usmp-emit-c --output-dir=/dev %S/Inputs/full-file.mlir 2>&1 | FileCheck %s --check-prefix=FULL
 // RUN: usmp-translate --usmp-emit-c --output-dir=%t.void/ %S/Inputs/void-in-string.mlir | FileCheck %s --check-prefix=LISTED
 // RUN: FileCheck %s --input-file=%t.void/m.c --check-prefix=VOID
 // RUN: usmp-opt %S/Inputs/emitc-opaque.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t.opaque
@@ -17,6 +18,8 @@
 // A NUL would end the path early: m.h would be written twice.
 // NUL: error: file id 'm.h{{.}}.c' is not a plain file name
 // TWICE: error: file id 'm.c' is used twice
+// A failed write is an error, not an abort.
+// FULL: full-file.mlir:3:3: error: cannot write '/dev/full': {{[Nn]}}o space left on device
 // LISTED: .void/m.c
 // VOID: "call init(void() first"
 // VOID: void init(void) {

@@ -1,12 +1,15 @@
 // RUN: not usmp-opt %s -usmp-plan-buffers=algorithm=magic 2>&1 | FileCheck %s --check-prefix=ALGO
 // RUN: not usmp-opt %s -usmp-plan-buffers=alignment=24 2>&1 | FileCheck %s --check-prefix=ALIGN
 // RUN: not usmp-opt %s -usmp-plan-buffers=report=%t.missing/dir/report.json 2>&1 | FileCheck %s --check-prefix=REPORT
+// RUN: not usmp-opt %s -usmp-plan-buffers=report=/dev/full 2>&1 | FileCheck %s --check-prefix=FULL
 // RUN: usmp-opt %s -usmp-plan-buffers='algorithm=greedy-by-size report=%t.json' -o /dev/null
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
 
 // ALGO: error: unknown planning algorithm 'magic' (known: {{.*}}greedy-by-size{{.*}})
 // ALIGN: error: option 'alignment' must be a power of two up to 2^62, got 24
 // REPORT: error: cannot write the plan report to '{{.*}}report.json'
+// A failed write is an error, not an abort.
+// FULL: error: cannot write the plan report to '/dev/full': {{[Nn]}}o space left on device
 
 // JSON: "algorithm": "greedy-by-size",
 // JSON: "planning_time_ms":
