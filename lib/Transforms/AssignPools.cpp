@@ -177,6 +177,24 @@ struct AssignPoolsPass
         });
       return reached;
     };
+    // Candidates given already must be pools the target may use so: it
+    // writes buffers and reads constants.
+    auto checkGivenCandidates = [&](Operation *op, Access access) {
+      auto given =
+          op->getAttrOfType<ArrayAttr>(USMPDialect::getPoolsAttrName());
+      for (auto symbol : given.getAsRange<FlatSymbolRefAttr>()) {
+        auto pool = symbols.lookupNearestSymbolFrom<PoolOp>(op, symbol);
+        if (pool && !pool.allowsAccess(target, access)) {
+          InFlightDiagnostic error = op->emitError();
+          error << "candidate pool " << symbol << " is not "
+                << (access == Access::ReadWrite ? "writable" : "readable")
+                << " by target '" << target << "'";
+          error.attachNote(pool.getLoc()) << "pool declared here";
+          return failure();
+        }
+      }
+      return success();
+    };
     WalkResult result = WalkResult::advance();
     for (func::FuncOp function : collectFunctions(*entryFunc)) {
       result = function.walk([&](Operation *op) {
@@ -188,9 +206,12 @@ struct AssignPoolsPass
             constants.insert(global);
           return WalkResult::advance();
         }
-        if (!isa<memref::AllocOp, memref::AllocaOp>(op) ||
-            op->hasAttr(USMPDialect::getPoolsAttrName()))
+        if (!isa<memref::AllocOp, memref::AllocaOp>(op))
           return WalkResult::advance();
+        if (op->hasAttr(USMPDialect::getPoolsAttrName()))
+          return failed(checkGivenCandidates(op, Access::ReadWrite))
+                     ? WalkResult::interrupt()
+                     : WalkResult::advance();
         // Buffers the planner cannot size stay unmarked; planning says why.
         auto type = cast<MemRefType>(op->getResult(0).getType());
         if (failed(getBufferSizeInBytes(type, DataLayout::closest(op))))
@@ -207,11 +228,15 @@ struct AssignPoolsPass
       if (result.wasInterrupted())
         return signalPassFailure();
     }
-    if (!constant.empty())
-      for (memref::GlobalOp global : constants)
-        if (!global->hasAttr(USMPDialect::getPoolsAttrName()))
-          global->setAttr(USMPDialect::getPoolsAttrName(),
-                          candidates(constant, global, global.getType()));
+    for (memref::GlobalOp global : constants) {
+      if (global->hasAttr(USMPDialect::getPoolsAttrName())) {
+        if (failed(checkGivenCandidates(global, Access::ReadOnly)))
+          return signalPassFailure();
+      } else if (!constant.empty()) {
+        global->setAttr(USMPDialect::getPoolsAttrName(),
+                        candidates(constant, global, global.getType()));
+      }
+    }
   }
 };
 

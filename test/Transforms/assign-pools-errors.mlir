@@ -16,3 +16,30 @@ module {
   }
   func.func private @global_workspace()
 }
+
+// -----
+
+// Candidates a buffer lists already are checked too: the target writes
+// buffers.
+// expected-note @below {{pool declared here}}
+usmp.pool workspace @ro alignment(16) targets("c": ro)
+usmp.pool workspace @rw alignment(16)
+func.func @main(%x: memref<4xf32>) {
+  // expected-error @below {{candidate pool @ro is not writable by target 'c'}}
+  %a = memref.alloc() {usmp.pools = [@rw, @ro]} : memref<4xf32>
+  memref.copy %x, %a : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+// And reads constants.
+// expected-note @below {{pool declared here}}
+usmp.pool constant @npu_flash alignment(16) targets("npu": ro)
+// expected-error @below {{candidate pool @npu_flash is not readable by target 'c'}}
+memref.global "private" constant @w : memref<4xf32> = dense<1.0> {usmp.pools = [@npu_flash]}
+func.func @main(%x: memref<4xf32>) {
+  %w = memref.get_global @w : memref<4xf32>
+  memref.copy %w, %x : memref<4xf32> to memref<4xf32>
+  return
+}

@@ -234,7 +234,9 @@ def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
     those, each buffer gets the pools aligned as much as it needs (its
     `alignment` attribute and its elements: offsets count from a pool's
     base), or all of them when none is, so that planning names the
-    shortfall.
+    shortfall. An allocation or global with `usmp.pools` already keeps
+    them; a pool there the target may not write (read, for a constant) is
+    an error.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
