@@ -457,6 +457,23 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
                       " is not reachable from the entry @" + entry.getName())
                          .str()});
         });
+  // A model input or output is the entry's: one in another function, which
+  // may run several times or not at all, would be no tensor of the C API.
+  for (func::FuncOp function : timeline.functions) {
+    if (function == entry)
+      continue;
+    WalkResult io = function.walk([&](Operation *op) {
+      if (!op->hasAttr(USMPDialect::getIOAttrName()))
+        return WalkResult::advance();
+      op->emitError() << "'" << USMPDialect::getIOAttrName()
+                      << "' marks a model input or output, which only the "
+                         "entry function @"
+                      << entry.getName() << " can allocate";
+      return WalkResult::interrupt();
+    });
+    if (io.wasInterrupted())
+      return failure();
+  }
   llvm::StringSet<> names;
   llvm::StringMap<unsigned> nextSuffix;
   for (func::FuncOp function : timeline.functions) {

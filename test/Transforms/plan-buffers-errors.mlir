@@ -139,3 +139,20 @@ func.func @main(%out: memref<4xf32>) {
   memref.copy %w, %out : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// Inputs and outputs are the entry's: in a function called twice, one would
+// be planned as scratch of each call and left out of the C API.
+usmp.pool workspace @sram alignment(16)
+func.func private @g(%o: memref<4xf32>) {
+  // expected-error @below {{'usmp.io' marks a model input or output, which only the entry function @main can allocate}}
+  %x = memref.alloc() {usmp.io = #usmp.io<input "x", index = 0>, usmp.pools = [@sram]} : memref<4xf32>
+  linalg.exp ins(%x : memref<4xf32>) outs(%o : memref<4xf32>)
+  return
+}
+func.func @main(%o1: memref<4xf32>, %o2: memref<4xf32>) {
+  func.call @g(%o1) : (memref<4xf32>) -> ()
+  func.call @g(%o2) : (memref<4xf32>) -> ()
+  return
+}

@@ -152,6 +152,11 @@ static LogicalResult verifyPlacement(Operation *op, PlacementAttr placement) {
 
 static LogicalResult verifyIO(Operation *op, IOAttr io) {
   StringRef name = USMPDialect::getIOAttrName();
+  // A global's contents are the model's own, no input or output.
+  if (isa<memref::GlobalOp>(op))
+    return op->emitOpError() << "'" << name
+                             << "' is only valid on memref.alloc, "
+                                "memref.alloca or memref.view";
   if (failed(getPlannableBuffer(op, name)))
     return failure();
   // Names and (direction, index) pairs are unique in the enclosing isolated

@@ -220,6 +220,12 @@ func.func @wrong_io_kind() {
 
 // -----
 
+// A global's contents are the model's own.
+// expected-error @below {{'memref.global' op 'usmp.io' is only valid on memref.alloc, memref.alloca or memref.view}}
+memref.global "private" constant @w : memref<4xf32> = dense<1.0> {usmp.io = #usmp.io<input "g", index = 0>}
+
+// -----
+
 func.func @unknown_attr() {
   // expected-error @below {{unknown usmp attribute 'usmp.offset'}}
   %0 = memref.alloc() {usmp.offset = 3 : i64} : memref<4xf32>

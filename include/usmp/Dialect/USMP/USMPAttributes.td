@@ -116,7 +116,9 @@ def USMP_IOAttr : USMP_Attr<"IO", "io"> {
     input or output inside a pool (workspace I/O). It records the tensor's
     name, its position among the inputs or outputs, and its direction; the
     allocation's type is the tensor's type. Within a function, names and
-    (direction, index) pairs are unique.
+    (direction, index) pairs are unique. It is valid on `memref.alloc`,
+    `memref.alloca` and `memref.view` (and on the entry function's
+    arguments and results); planning takes it only in the entry function.
 
     ```mlir
     %in = memref.alloc() {usmp.io = #usmp.io<input "serving_default_x", index = 0>}
