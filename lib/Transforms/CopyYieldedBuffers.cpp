@@ -36,18 +36,31 @@ static bool isCopyable(Type type) {
 /// allocation can replace it whatever its layout (branches yielding views
 /// at one static offset give the result that layout, which no cast of an
 /// allocation has).
-static bool takesAnyLayout(Value value) {
-  return llvm::all_of(value.getUsers(), [](Operation *user) {
-    return isa<linalg::LinalgOp, memref::CopyOp, memref::LoadOp,
-               memref::StoreOp, memref::DeallocOp>(user);
-  });
-}
+static bool takesAnyLayout(Value value);
 
 /// Whether `result` of an scf.if can be replaced by a new allocation.
 static bool isCopyableResult(Value result) {
   auto memref = dyn_cast<MemRefType>(result.getType());
   return memref && memref.hasStaticShape() &&
          (isCopyable(memref) || takesAnyLayout(result));
+}
+
+/// Whether every buffer `op` yields is copied: then its terminators copy
+/// whatever they yield, of any layout.
+static bool copiesEveryBuffer(scf::IfOp op) {
+  return llvm::all_of(op.getResults(), [](Value result) {
+    return !isa<BaseMemRefType>(result.getType()) || isCopyableResult(result);
+  });
+}
+
+static bool takesAnyLayout(Value value) {
+  return llvm::all_of(value.getUsers(), [](Operation *user) {
+    if (isa<scf::YieldOp>(user))
+      if (auto parent = dyn_cast<scf::IfOp>(user->getParentOp()))
+        return copiesEveryBuffer(parent);
+    return isa<linalg::LinalgOp, memref::CopyOp, memref::LoadOp,
+               memref::StoreOp, memref::DeallocOp>(user);
+  });
 }
 
 /// A buffer before `b`'s insertion point for each of `types` that

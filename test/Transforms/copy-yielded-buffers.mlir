@@ -132,6 +132,34 @@ func.func @static_offset_call(%c: i1, %a: memref<8xf32>, %b: memref<8xf32>) {
 
 // -----
 
+// Nested, the inner result is yielded by an if that copies what it yields:
+// it takes any layout too.
+// CHECK-LABEL: func.func @nested_static_offset
+// CHECK: %[[OUTER:.*]] = memref.alloc() : memref<4xf32>
+// CHECK: scf.if %arg0 {
+// CHECK:   %[[INNER:.*]] = memref.alloc() : memref<4xf32>
+// CHECK:   scf.if %arg1 {
+// CHECK:   memref.copy %[[INNER]], %[[OUTER]] : memref<4xf32> to memref<4xf32>
+// CHECK: linalg.exp ins(%[[OUTER]] : memref<4xf32>)
+func.func @nested_static_offset(%c: i1, %d: i1, %a: memref<8xf32>, %b: memref<8xf32>, %out: memref<4xf32>) {
+  %x = memref.subview %a[4] [4] [1] : memref<8xf32> to memref<4xf32, strided<[1], offset: 4>>
+  %y = memref.subview %b[4] [4] [1] : memref<8xf32> to memref<4xf32, strided<[1], offset: 4>>
+  %r = scf.if %c -> memref<4xf32, strided<[1], offset: 4>> {
+    %s = scf.if %d -> memref<4xf32, strided<[1], offset: 4>> {
+      scf.yield %x : memref<4xf32, strided<[1], offset: 4>>
+    } else {
+      scf.yield %y : memref<4xf32, strided<[1], offset: 4>>
+    }
+    scf.yield %s : memref<4xf32, strided<[1], offset: 4>>
+  } else {
+    scf.yield %y : memref<4xf32, strided<[1], offset: 4>>
+  }
+  linalg.exp ins(%r : memref<4xf32, strided<[1], offset: 4>>) outs(%out : memref<4xf32>)
+  return
+}
+
+// -----
+
 // A result of dynamic shape cannot be a new allocation, and may view
 // another result: the whole if is left as it is.
 // CHECK-LABEL: func.func @dynamic

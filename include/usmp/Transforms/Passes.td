@@ -143,7 +143,8 @@ def CopyYieldedBuffersPass
     to it. A layout no such cast gives (branches yielding views at one
     static offset give the result theirs) is replaced by the allocation
     itself where every user of the `scf.if` result takes any layout
-    (linalg operations, `memref.copy`, loads, stores). An `scf.if` or
+    (linalg operations, `memref.copy`, loads, stores, deallocations, and
+    the terminators of an `scf.if` that copies all it yields). An `scf.if` or
     `scf.while` that also yields a buffer of dynamic shape (which no
     allocation here could replace, and which may view one of the others)
     or one of those layouts otherwise is left as it is, and so are
