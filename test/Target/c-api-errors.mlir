@@ -121,6 +121,27 @@ func.func @main(%in: memref<1xf32>, %out: memref<f32>) {
 
 // -----
 
+// A function value chosen at run time does not fold into a direct call.
+// CHECK: c-api-errors.mlir:[[# @LINE + 12]]:8: error: cannot lower 'func.constant' to C: a function value has a C form only where it folds into a direct call; call the function directly
+func.func private @g(%a: memref<4xf32>, %o: memref<4xf32>) {
+  linalg.add ins(%a, %a : memref<4xf32>, memref<4xf32>) outs(%o : memref<4xf32>)
+  return
+}
+func.func private @k(%a: memref<4xf32>, %o: memref<4xf32>) {
+  linalg.mul ins(%a, %a : memref<4xf32>, memref<4xf32>) outs(%o : memref<4xf32>)
+  return
+}
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>, %c: memref<i1>) {
+  %b = memref.load %c[] : memref<i1>
+  %f = func.constant @g : (memref<4xf32>, memref<4xf32>) -> ()
+  %h = func.constant @k : (memref<4xf32>, memref<4xf32>) -> ()
+  %s = arith.select %b, %f, %h : (memref<4xf32>, memref<4xf32>) -> ()
+  func.call_indirect %s(%in, %out) : (memref<4xf32>, memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
 // CHECK: error: cannot lower 'memref.view' to C: 'memref<4xi3>' has no C equivalent (usmp-widen-integers widens it to a C width)
 func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   %a = memref.alloc() : memref<4xi3>

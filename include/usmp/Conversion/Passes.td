@@ -60,7 +60,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     function returning a memref (C returns no arrays) or several values, a
     constant array of index values outside the pools (upstream's conversion
     does not verify), a loop or branch
-    yielding one or an `arith.select` choosing one (C assigns no arrays), an
+    yielding one or an `arith.select` choosing one (C assigns no arrays), a
+    function value that does not fold into a direct call, an
     array of 2^61 bytes or more (clang counts sizes in bits), an
     `scf.while` carrying index values (upstream's conversion of it does not
     verify), a branch (no conversion handles them), an input or output

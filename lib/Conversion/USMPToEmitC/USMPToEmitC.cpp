@@ -1610,8 +1610,24 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   widenNarrowProducts(module);
   guardFloatToIntConversions(module);
   callMathFunctions(module);
+  OpPassManager canonicalize(ModuleOp::getOperationName());
+  canonicalize.addPass(createCanonicalizerPass());
+  if (failed(runPipeline(canonicalize, module)))
+    return failure();
+  // A function value that did not fold into a direct call (one chosen by a
+  // select, say) has no conversion: its reference would dangle once the
+  // function is an emitc.func.
+  func::ConstantOp value;
+  module.walk([&](func::ConstantOp op) {
+    value = op;
+    return WalkResult::interrupt();
+  });
+  if (value)
+    return value.emitError()
+           << "cannot lower 'func.constant' to C: a function value has a C "
+              "form only where it folds into a direct call; call the "
+              "function directly";
   OpPassManager pm(ModuleOp::getOperationName());
-  pm.addPass(createCanonicalizerPass());
   pm.addPass(createConvertToEmitC());
   if (failed(runPipeline(pm, module)))
     return failure();
