@@ -612,7 +612,6 @@ bool usmp::isWritten(Value buffer) {
   };
   while (!worklist.empty()) {
     Value value = worklist.pop_back_val();
-    Type elementType = cast<BaseMemRefType>(value.getType()).getElementType();
     for (OpOperand &use : value.getUses()) {
       Operation *user = use.getOwner();
       if (isa<memref::DeallocOp>(user))
