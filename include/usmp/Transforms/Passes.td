@@ -85,8 +85,9 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
     `usmp.io` marker (see `usmp-mark-io`); unmarked arguments are outputs when
     the model writes them and inputs otherwise, named `input<i>`/`output<j>`;
     arguments that stay get their identity as a marker, except those with a
-    dynamic shape, which the C API cannot pass. Errors: a chosen argument with a dynamic shape, a non-identity layout
-    or a size in bytes beyond 63 bits,
+    dynamic shape, which the C API cannot pass. Errors: a chosen argument
+    with a dynamic shape, a non-identity layout or a size in bytes beyond
+    63 bits,
     one that escapes (returned, stored, passed to an unknown function,
     turned into a value other than its elements), an
     unknown name in `names`, an entry function that is called, and names
