@@ -147,6 +147,11 @@ void FoldWorkspaceIOPass::runOnOperation() {
           << "input '" << io.getName()
           << "' is overwritten by the model; its data does not survive the "
              "run";
+    else if (io.getDirection() == IODirection::Output && !isWritten(argument))
+      emitRemark(argument.getLoc())
+          << "output '" << io.getName()
+          << "' is never written by the model; in the pool it holds whatever "
+             "the pool held before the run";
   }
   if (failedCheck)
     return signalPassFailure();

@@ -59,6 +59,16 @@ func.func @main(%io: memref<4xf32> {usmp.io = #usmp.io<input "state", index = 0>
 
 // -----
 
+// An output the model never writes is folded, with a remark.
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32> {usmp.io = #usmp.io<output "y", index = 0>}) {
+  // expected-remark @above {{output 'y' is never written by the model; in the pool it holds whatever the pool held before the run}}
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
 func.func @main(%in: memref<4xf32>) {
   return
 }

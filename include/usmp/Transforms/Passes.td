@@ -91,7 +91,8 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
     one that escapes (returned, stored, passed to an unknown function,
     turned into a value other than its elements), an
     unknown name in `names`, an entry function that is called, and names
-    that clash as C identifiers. An input the model overwrites gets a remark.
+    that clash as C identifiers. An input the model overwrites gets a remark,
+    and so does an output it never writes.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
