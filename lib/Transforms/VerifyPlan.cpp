@@ -1,7 +1,8 @@
 //===- VerifyPlan.cpp - Re-check a planned module -------------------------===//
 //
 // Deliberately independent of the planner core: it looks only at the views
-// of pool arguments in the final IR and at their liveness.
+// of pool arguments and the placed allocations in the IR and at their
+// liveness.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,7 +32,7 @@ struct VerifyPlanPass : public usmp::impl::VerifyPlanPassBase<VerifyPlanPass> {
   void runOnOperation() override;
 };
 
-/// A checked view: its pool and byte range.
+/// A checked view or placed allocation: its pool and byte range.
 struct ViewRange {
   Operation *op;
   FlatSymbolRefAttr pool;
@@ -52,23 +53,37 @@ void VerifyPlanPass::runOnOperation() {
     FlatSymbolRefAttr name = getPoolOfArgument(view.getSource());
     return name ? symbols.lookup<PoolOp>(name.getAttr()) : nullptr;
   };
+  // An allocation placed by usmp-plan-buffers but not yet a view (the
+  // dialect has checked its placement's alignment and bounds).
+  auto placementOf = [](Operation *op) -> PlacementAttr {
+    return isa<memref::AllocOp, memref::AllocaOp>(op)
+               ? op->getAttrOfType<PlacementAttr>(
+                     USMPDialect::getPlacementAttrName())
+               : nullptr;
+  };
   // Constants hold their bytes for the whole run (verifyDisjointConstants
-  // checked them), so only views of workspace pools need liveness; which
-  // also lets a constant be passed to a function without a body.
-  auto isWorkspaceView = [&](Operation *op) {
-    auto view = dyn_cast<memref::ViewOp>(op);
-    PoolOp pool = view ? poolOf(view) : nullptr;
+  // checked them), so only workspace buffers need liveness; which also lets
+  // a constant be passed to a function without a body.
+  auto isWorkspaceBuffer = [&](Operation *op) {
+    PoolOp pool;
+    if (auto view = dyn_cast<memref::ViewOp>(op))
+      pool = poolOf(view);
+    else if (PlacementAttr placement = placementOf(op))
+      pool = symbols.lookup<PoolOp>(placement.getPool().getAttr());
     return pool && pool.getKind() == PoolKind::Workspace;
   };
   FailureOr<BufferLiveness> liveness = BufferLiveness::compute(
-      *entryFunc, /*defaultAlignment=*/1, isWorkspaceView);
+      *entryFunc, /*defaultAlignment=*/1, isWorkspaceBuffer);
   if (failed(liveness))
     return signalPassFailure();
 
   bool failedCheck = false;
   for (const UnplannedBuffer &unplanned : liveness->getUnplanned()) {
     unplanned.op->emitError()
-        << "cannot verify this view of a pool: " << unplanned.reason;
+        << "cannot verify this "
+        << (isa<memref::ViewOp>(unplanned.op) ? "view of a pool"
+                                              : "placed buffer")
+        << ": " << unplanned.reason;
     failedCheck = true;
   }
 
@@ -115,6 +130,15 @@ void VerifyPlanPass::runOnOperation() {
     }
     ranges[view] = {view, poolName, static_cast<uint64_t>(offset), end};
   });
+  module.walk([&](Operation *op) {
+    if (PlacementAttr placement = placementOf(op)) {
+      auto begin = static_cast<uint64_t>(placement.getOffset());
+      ranges[op] = {
+          op, placement.getPool(), begin,
+          begin + *getBufferSizeInBytes(
+                      cast<MemRefType>(op->getResult(0).getType()), layout)};
+    }
+  });
   if (failedCheck)
     return signalPassFailure();
 
@@ -156,10 +180,14 @@ void VerifyPlanPass::runOnOperation() {
              std::prev(next)->second->range->end > a.begin)
       clash = std::prev(next)->second->range;
     if (clash) {
-      InFlightDiagnostic diag = a.op->emitError()
-                                << "view of pool " << a.pool << " at bytes ["
-                                << a.begin << ", " << a.end
-                                << ") overlaps a view live at the same time";
+      InFlightDiagnostic diag =
+          a.op->emitError()
+          << (isa<memref::ViewOp>(a.op) ? "view of pool "
+                                        : "buffer placed in pool ")
+          << a.pool << " at bytes [" << a.begin << ", " << a.end
+          << ") overlaps "
+          << (isa<memref::ViewOp>(clash->op) ? "a view" : "a placed buffer")
+          << " live at the same time";
       diag.attachNote(clash->op->getLoc())
           << "bytes [" << clash->begin << ", " << clash->end << ") here";
       return signalPassFailure();

@@ -153,3 +153,34 @@ func.func @main(%flash: memref<16xi8> {usmp.pool = @flash}, %n: index) {
   %v = memref.load %w[%c0] : memref<?xf32>
   return
 }
+
+// -----
+
+// Before usmp-convert-to-pool-views, the placements usmp-plan-buffers gave
+// the allocations are checked the same way: %a and %c are never live
+// together.
+usmp.pool workspace @sram alignment(16) planned_size(32)
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %a = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 0>} : memref<4xf32>
+  %b = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 16>} : memref<4xf32>
+  %c = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 0>} : memref<4xf32>
+  memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %b : memref<4xf32> to memref<4xf32>
+  memref.copy %b, %c : memref<4xf32> to memref<4xf32>
+  memref.copy %c, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram alignment(16) planned_size(32)
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  // expected-note @below {{bytes [0, 16) here}}
+  %a = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 0>} : memref<4xf32>
+  // expected-error @below {{buffer placed in pool @sram at bytes [0, 16) overlaps a placed buffer live at the same time}}
+  %b = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 0>} : memref<4xf32>
+  memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %b : memref<4xf32> to memref<4xf32>
+  memref.copy %b, %out : memref<4xf32> to memref<4xf32>
+  return
+}

@@ -329,10 +329,14 @@ def VerifyPlanPass : Pass<"usmp-verify-plan", "mlir::ModuleOp"> {
     argument is at a constant offset that is a multiple of the pool's
     alignment and ends inside the pool, and no two views of the same
     workspace pool that are live at the same time (by the liveness analysis,
-    over every call instance) share a byte. A view's `usmp.placement` must name the pool and
-    offset it views (the C API maps I/O by it). Any violation is an error at
-    the view. Constants placed in a constant pool hold its bytes for the whole
-    run: two sharing a byte are an error at the later one.
+    over every call instance) share a byte. A view's `usmp.placement` must
+    name the pool and offset it views (the C API maps I/O by it). Any
+    violation is an error at the view. Allocations that still carry the
+    `usmp.placement` of `usmp-plan-buffers` (before the conversion, or for a
+    lowering of one's own) are checked the same way; the dialect checks
+    their alignment and bounds. Constants placed in a constant pool hold its
+    bytes for the whole run: two sharing a byte are an error at the later
+    one.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
