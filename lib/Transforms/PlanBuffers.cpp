@@ -25,6 +25,13 @@ namespace usmp {
 
 using namespace mlir;
 using namespace usmp;
+
+/// Where the pools of usmp-assign-pools and usmp-pipeline get their
+/// alignment: the `pools` entry's own, else the `alignment` option.
+static constexpr const char *kAlignmentAdvice =
+    " (for a pool the `pools` option of usmp-assign-pools or usmp-pipeline "
+    "declares, NAME:alignment=N there; for the others they declare, their "
+    "`alignment` option)";
 namespace planner = usmp::planner;
 
 namespace {
@@ -200,9 +207,8 @@ void PlanBuffersPass::runOnOperation() {
                 << "' needs " << required
                 << "-byte alignment, more than its candidate pool " << symbol
                 << " guarantees (" << pools[index].getAlignment()
-                << "); give the pool alignment(" << required
-                << ") or more (the `alignment` option of usmp-assign-pools "
-                   "and usmp-pipeline for the pools they declare)";
+                << "); give the pool alignment(" << required << ") or more"
+                << kAlignmentAdvice;
           error.attachNote(pools[index].getLoc()) << "pool declared here";
           return signalPassFailure();
         }
@@ -223,9 +229,7 @@ void PlanBuffersPass::runOnOperation() {
             << "buffer '" << buffer.name << "' needs " << required
             << "-byte alignment, more than any workspace pool guarantees; "
                "give one alignment("
-            << required
-            << ") or more (the `alignment` option of usmp-assign-pools and "
-               "usmp-pipeline for the pools they declare)";
+            << required << ") or more" << kAlignmentAdvice;
         return signalPassFailure();
       }
     }

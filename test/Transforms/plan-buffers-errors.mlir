@@ -99,7 +99,7 @@ func.func @main() {
 // expected-note @below {{pool declared here}}
 usmp.pool workspace @sram alignment(16)
 func.func @main(%out: memref<4xf32>) {
-  // expected-error @below {{buffer 'main.buf0' needs 64-byte alignment, more than its candidate pool @sram guarantees (16); give the pool alignment(64) or more (the `alignment` option of usmp-assign-pools and usmp-pipeline for the pools they declare)}}
+  // expected-error @below {{buffer 'main.buf0' needs 64-byte alignment, more than its candidate pool @sram guarantees (16); give the pool alignment(64) or more (for a pool the `pools` option of usmp-assign-pools or usmp-pipeline declares, NAME:alignment=N there; for the others they declare, their `alignment` option)}}
   %a = memref.alloc() {alignment = 64 : i64, usmp.pools = [@sram]} : memref<4xf32>
   memref.copy %a, %out : memref<4xf32> to memref<4xf32>
   return
@@ -111,7 +111,7 @@ func.func @main(%out: memref<4xf32>) {
 usmp.pool workspace @sram alignment(4)
 usmp.pool workspace @dtcm alignment(2)
 func.func @main(%out: memref<4xf64>) {
-  // expected-error @below {{buffer 'main.buf0' needs 8-byte alignment, more than any workspace pool guarantees; give one alignment(8) or more (the `alignment` option of usmp-assign-pools and usmp-pipeline for the pools they declare)}}
+  // expected-error @below {{buffer 'main.buf0' needs 8-byte alignment, more than any workspace pool guarantees; give one alignment(8) or more (for a pool the `pools` option of usmp-assign-pools or usmp-pipeline declares, NAME:alignment=N there; for the others they declare, their `alignment` option)}}
   %a = memref.alloc() {alignment = 1 : i64} : memref<4xf64>
   memref.copy %a, %out : memref<4xf64> to memref<4xf64>
   return
@@ -122,7 +122,7 @@ func.func @main(%out: memref<4xf64>) {
 // MLIR's default data layout aligns i64 to 4 only; C needs 8.
 usmp.pool workspace @sram alignment(4)
 func.func @main(%out: memref<4xi64>) {
-  // expected-error @below {{buffer 'main.buf0' needs 8-byte alignment, more than any workspace pool guarantees; give one alignment(8) or more (the `alignment` option of usmp-assign-pools and usmp-pipeline for the pools they declare)}}
+  // expected-error @below {{buffer 'main.buf0' needs 8-byte alignment, more than any workspace pool guarantees; give one alignment(8) or more (for a pool the `pools` option of usmp-assign-pools or usmp-pipeline declares, NAME:alignment=N there; for the others they declare, their `alignment` option)}}
   %a = memref.alloc() : memref<4xi64>
   memref.copy %a, %out : memref<4xi64> to memref<4xi64>
   return
@@ -132,7 +132,7 @@ func.func @main(%out: memref<4xi64>) {
 
 // expected-note @below {{pool declared here}}
 usmp.pool constant @flash alignment(16)
-// expected-error @below {{constant 'w' needs 32-byte alignment, more than its candidate pool @flash guarantees (16); give the pool alignment(32) or more (the `alignment` option of usmp-assign-pools and usmp-pipeline for the pools they declare)}}
+// expected-error @below {{constant 'w' needs 32-byte alignment, more than its candidate pool @flash guarantees (16); give the pool alignment(32) or more (for a pool the `pools` option of usmp-assign-pools or usmp-pipeline declares, NAME:alignment=N there; for the others they declare, their `alignment` option)}}
 memref.global "private" constant @w : memref<4xf32> = dense<1.0> {alignment = 32 : i64, usmp.pools = [@flash]}
 func.func @main(%out: memref<4xf32>) {
   %w = memref.get_global @w : memref<4xf32>
