@@ -25,7 +25,8 @@ namespace {
 /// pool declarations, located at `entryLoc` under its name (diagnostics
 /// about it then point into the model, not at the module's first line).
 LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
-                          uint64_t defaultAlignment, Location entryLoc) {
+                          uint64_t defaultAlignment, Location entryLoc,
+                          llvm::StringSet<> &declared) {
   Location loc = module.getLoc();
   auto fail = [&](const Twine &message) {
     return emitError(loc) << "invalid pool '" << spec
@@ -36,8 +37,11 @@ LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
   StringRef name = fields.front().trim();
   if (name.empty())
     return fail("the pool needs a name");
+  if (declared.contains(name))
+    return fail("the option lists @" + name + " twice");
   if (module.lookupSymbol(name))
     return fail("the module already has a symbol @" + name);
+  declared.insert(name);
 
   MLIRContext *context = module.getContext();
   PoolKind kind = PoolKind::Workspace;
@@ -70,12 +74,15 @@ LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
     } else if (key == "targets") {
       SmallVector<Attribute> entries;
       SmallVector<StringRef> items;
+      llvm::StringSet<> targetNames;
       value.split(items, '+', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
       for (StringRef item : items) {
         auto [target, accessName] = item.rsplit('.');
         std::optional<Access> access = symbolizeAccess(accessName);
         if (target.empty() || !access)
           return fail("a target is 'name.rw' or 'name.ro', got '" + item + "'");
+        if (!targetNames.insert(target).second)
+          return fail("target '" + target + "' is listed twice");
         entries.push_back(TargetAccessAttr::get(context, target, *access));
       }
       targets = builder.getArrayAttr(entries);
@@ -115,9 +122,10 @@ struct AssignPoolsPass
     } else {
       builder.setInsertionPointToStart(module.getBody());
     }
+    llvm::StringSet<> declared;
     for (const std::string &spec : pools)
       if (failed(declarePool(module, builder, spec, alignment,
-                             entryFunc->getLoc())))
+                             entryFunc->getLoc(), declared)))
         return signalPassFailure();
 
     SmallVector<PoolOp> workspace, constant;

@@ -6,6 +6,8 @@
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:alignment=3' 2>&1 | FileCheck %s --check-prefix=ALIGN
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=main' 2>&1 | FileCheck %s --check-prefix=TAKEN
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:size_hint=8:size_hint=4' 2>&1 | FileCheck %s --check-prefix=TWICE
+// RUN: not usmp-opt %s -usmp-assign-pools='pools=p,p' 2>&1 | FileCheck %s --check-prefix=LISTED
+// RUN: not usmp-opt %s -usmp-assign-pools='pools=p:targets=c.rw+c.ro' 2>&1 | FileCheck %s --check-prefix=TARGETS
 // RUN: not usmp-opt %s -usmp-assign-pools='alignment=0' 2>&1 | FileCheck %s --check-prefix=OPTION
 // RUN: not usmp-opt %s -usmp-assign-pools='alignment=9223372036854775808' 2>&1 | FileCheck %s --check-prefix=HUGE
 
@@ -26,6 +28,9 @@ module {
 // ALIGN: invalid pool 'p:alignment=3' in option 'pools': 'alignment' needs a power of two, got '3'
 // TAKEN: invalid pool 'main' in option 'pools': the module already has a symbol @main
 // TWICE: invalid pool 'p:size_hint=8:size_hint=4' in option 'pools': 'size_hint' is given twice
+// LISTED: error: invalid pool 'p' in option 'pools': the option lists @p twice
+// TARGETS: error: invalid pool 'p:targets=c.rw+c.ro' in option 'pools': target 'c' is listed twice
+// TARGETS-NOT: current operation
 // OPTION: error: option 'alignment' must be a power of two up to 2^62, got 0
 // 2^63 is a power of two, but no pool's i64 alignment attribute holds it.
 // HUGE: error: option 'alignment' must be a power of two up to 2^62, got 9223372036854775808

@@ -224,9 +224,9 @@ def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
     the `pools` option, each `name[:key=value...]` with keys `size_hint`,
     `alignment`, `kind` (`workspace` or `constant`) and `targets` (a
     `+`-separated list of `target.rw` or `target.ro`), for example
-    `pools=dtcm:size_hint=1000:targets=c.rw,sram`; a key given twice, an
-    alignment that is not a power of two and a name the module already uses
-    are errors quoting the pool's text. With no workspace pool at all, one
+    `pools=dtcm:size_hint=1000:targets=c.rw,sram`; a key or target given
+    twice, an alignment that is not a power of two, a name the module already
+    uses and a name listed twice are errors quoting the pool's text. With no workspace pool at all, one
     unbounded workspace pool `@global_workspace` is created (use case U1).
 
     Every statically shaped allocation in a function reachable from the entry
