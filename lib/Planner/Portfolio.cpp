@@ -202,21 +202,36 @@ llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
   LowerBounds bounds = computeLowerBounds(problem);
   search.lowerBound = bounds.total;
   // When the buffers that can only go to one pool need more than its hint,
-  // no plan exists: fail at once, with best fit's message and the reason.
+  // or all of them more than every pool's hint together, no plan exists:
+  // fail at once, with best fit's message and the reason.
+  std::optional<std::string> impossible;
   for (auto [index, pool] : llvm::enumerate(problem.pools))
     if (pool.sizeHint && bounds.perPool[index] > *pool.sizeHint) {
-      llvm::Expected<Plan> failure = search.placer.run(
-          intervalOrder(problem, IntervalOrder::SizeThenDuration),
-          FitRule::BestFit);
-      if (failure)
-        break;
-      return llvm::createStringError(
-          llvm::inconvertibleErrorCode(),
-          llvm::toString(failure.takeError()) +
-              "; the buffers that can only go to pool '" + pool.name +
-              "' need at least " + std::to_string(bounds.perPool[index]) +
-              " bytes");
+      impossible = "the buffers that can only go to pool '" + pool.name +
+                   "' need at least " + std::to_string(bounds.perPool[index]) +
+                   " bytes";
+      break;
     }
+  if (!impossible && llvm::all_of(problem.pools, [](const Pool &pool) {
+        return pool.sizeHint.has_value();
+      })) {
+    uint64_t hints = 0;
+    for (const Pool &pool : problem.pools)
+      hints = llvm::SaturatingAdd(hints, *pool.sizeHint);
+    if (bounds.total > hints)
+      impossible = "the buffers need at least " + std::to_string(bounds.total) +
+                   " bytes, more than the size hints of all pools together (" +
+                   std::to_string(hints) + ")";
+  }
+  if (impossible) {
+    llvm::Expected<Plan> failure = search.placer.run(
+        intervalOrder(problem, IntervalOrder::SizeThenDuration),
+        FitRule::BestFit);
+    if (!failure)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     llvm::toString(failure.takeError()) +
+                                         "; " + *impossible);
+  }
 
   // The named heuristics run to the end (or until they reach the best
   // total), so `auto` is never worse than any of them. first-fit-by-size,

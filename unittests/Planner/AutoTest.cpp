@@ -160,6 +160,20 @@ TEST(AutoTest, FailsLikeBestFitWhenNothingFits) {
             "left (size hint 4); the buffers that can only go to pool 'tiny' "
             "need at least 6 bytes");
 
+  // Each buffer may go to either pool, but the three live at once need more
+  // than both hints together.
+  Problem spread;
+  spread.pools = {{"a", 64, 1}, {"b", 64, 1}};
+  for (const char *name : {"x", "y", "z"})
+    spread.buffers.push_back({name, 64, 1, {}, Interval{0, 2}, {}});
+  ASSERT_EQ(errorMessage(spread.finalize()), "");
+  llvm::Expected<Plan> spreadPlan = planWith("auto", spread);
+  EXPECT_EQ(errorMessage(spreadPlan),
+            "buffer 'z' of size 64 fits in no candidate pool: 'a' had 0 bytes "
+            "left (size hint 64), 'b' had 0 bytes left (size hint 64); the "
+            "buffers need at least 192 bytes, more than the size hints of all "
+            "pools together (128)");
+
   // Five buffers in a cycle of conflicts: any two neighbours fit in 2
   // bytes, the cycle needs 3.
   Problem cycle;
