@@ -34,6 +34,8 @@ void usmp::buildUSMPPipeline(OpPassManager &pm,
   plan.algorithm = options.algorithm;
   plan.alignment = options.alignment;
   plan.report = options.report;
+  plan.timeLimitMs = options.timeLimitMs;
+  plan.seed = options.seed;
   pm.addPass(createPlanBuffersPass(plan));
 
   pm.addPass(createConvertToPoolViewsPass());

@@ -1,5 +1,9 @@
 // RUN: usmp-opt %s -split-input-file --usmp-pipeline="algorithm=greedy-by-size pools=dtcm:size_hint=64,sram" | FileCheck %s
 // RUN: usmp-opt %s -split-input-file --usmp-pipeline="algorithm=greedy-by-size" | FileCheck %s --check-prefix=U1
+// RUN: usmp-opt %s -split-input-file --usmp-pipeline="time-limit-ms=7 seed=3" --dump-pass-pipeline -o /dev/null 2>&1 | FileCheck %s --check-prefix=BUDGET
+
+// The planner's budget and seed reach usmp-plan-buffers.
+// BUDGET: usmp-plan-buffers{algorithm=auto alignment=16 entry= report= seed=3 time-limit-ms=7}
 
 // Pools from the options, with fallback from the small one; buffers end up as
 // views of pool arguments; the entry function takes the pools it uses.

@@ -51,6 +51,13 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
   Option<std::string> report{*this, "report",
                              llvm::cl::desc("Write a JSON plan report here"),
                              llvm::cl::init("")};
+  Option<uint64_t> timeLimitMs{
+      *this, "time-limit-ms",
+      llvm::cl::desc("Time budget of searching algorithms (0: their default)"),
+      llvm::cl::init(0)};
+  Option<uint64_t> seed{*this, "seed",
+                        llvm::cl::desc("Seed of randomized algorithms"),
+                        llvm::cl::init(0)};
 };
 
 /// Adds the usmp pipeline (fold workspace I/O, assign pools, plan, convert to
