@@ -295,7 +295,8 @@ void PlanBuffersPass::runOnOperation() {
   }
   auto algorithmOrError = planner::createAlgorithm(algorithm);
   if (!algorithmOrError) {
-    emitError(module.getLoc()) << llvm::toString(algorithmOrError.takeError());
+    emitError(module.getLoc()) << "option 'algorithm': "
+                               << llvm::toString(algorithmOrError.takeError());
     return signalPassFailure();
   }
   planner::PlanOptions options;

@@ -5,7 +5,7 @@
 // RUN: usmp-opt %s -usmp-plan-buffers='algorithm=greedy-by-size report=%t.json' -o /dev/null
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
 
-// ALGO: error: unknown planning algorithm 'magic' (known: {{.*}}greedy-by-size{{.*}})
+// ALGO: error: option 'algorithm': unknown planning algorithm 'magic' (known: {{.*}}greedy-by-size{{.*}})
 // ALIGN: error: option 'alignment' must be a power of two up to 2^62, got 24
 // REPORT: error: cannot write the plan report to '{{.*}}report.json'
 // A failed write is an error, not an abort.
