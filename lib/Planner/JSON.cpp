@@ -269,7 +269,9 @@ llvm::Expected<Problem> usmp::planner::readJsonProblem(llvm::StringRef text) {
       if (!poolIndex.try_emplace(pool.name, index).second)
         return reader.error(path + ".name",
                             "duplicate pool name '" + pool.name + "'");
-      if (const json::Value *hint = object->get("size_hint")) {
+      // null, as plan reports write it, is no hint.
+      if (const json::Value *hint = object->get("size_hint");
+          hint && !hint->getAsNull()) {
         llvm::Expected<uint64_t> value =
             reader.unsignedValue(*hint, path + ".size_hint");
         if (!value)
