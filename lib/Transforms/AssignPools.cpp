@@ -225,8 +225,22 @@ struct AssignPoolsPass
         if (failed(getBufferSizeInBytes(type, DataLayout::closest(op))))
           return WalkResult::advance();
         if (workspace.empty()) {
-          op->emitError() << "no workspace pool is writable by target '"
-                          << target << "'";
+          InFlightDiagnostic error =
+              op->emitError() << "no workspace pool is writable by target '"
+                              << target << "' (the `target` option)";
+          // Each lists targets: a pool without the list allows every one.
+          for (PoolOp pool : module.getOps<PoolOp>())
+            if (pool.getKind() == PoolKind::Workspace) {
+              Diagnostic &note = error.attachNote(pool.getLoc());
+              note << "pool @" << pool.getSymName() << " has targets(";
+              llvm::interleaveComma(
+                  pool.getTargetsAttr().getAsRange<TargetAccessAttr>(), note,
+                  [&](TargetAccessAttr entry) {
+                    note << "\"" << entry.getTarget()
+                         << "\": " << stringifyAccess(entry.getAccess());
+                  });
+              note << ")";
+            }
           return WalkResult::interrupt();
         }
         op->setAttr(USMPDialect::getPoolsAttrName(),

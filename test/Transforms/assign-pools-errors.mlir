@@ -1,8 +1,9 @@
 // RUN: usmp-opt %s -split-input-file -usmp-assign-pools -verify-diagnostics
 
+// expected-note @below {{pool @npu_only has targets("npu": rw)}}
 usmp.pool workspace @npu_only targets("npu": rw)
 func.func @main() {
-  // expected-error @below {{no workspace pool is writable by target 'c'}}
+  // expected-error @below {{no workspace pool is writable by target 'c' (the `target` option)}}
   %a = memref.alloc() : memref<4xf32>
   return
 }
