@@ -231,8 +231,9 @@ static LogicalResult verifyCandidatePools(Operation *op, Attribute value) {
 }
 
 /// Checks an I/O marker on argument or result `index` of `op`: it is an
-/// #usmp.io on a statically shaped memref or tensor, and no other argument or
-/// result of the function carries the same name or (direction, index).
+/// #usmp.io (an output, on a result) on a statically shaped memref or tensor,
+/// and no other argument or result of the function carries the same name or
+/// (direction, index).
 static LogicalResult verifyIOMarker(Operation *op, StringRef what,
                                     unsigned index, Type type,
                                     Attribute value) {
@@ -241,6 +242,12 @@ static LogicalResult verifyIOMarker(Operation *op, StringRef what,
   if (!io)
     return op->emitOpError() << "'" << name << "' of " << what << " " << index
                              << " must be a #usmp.io attribute";
+  // What a function returns is what the model produces; an input there would
+  // leave the C API without that output.
+  if (what == "result" && io.getDirection() == IODirection::Input)
+    return op->emitOpError()
+           << "'" << name << "' of result " << index << " marks input '"
+           << io.getName() << "'; a result is always an output";
   auto shaped = dyn_cast<ShapedType>(type);
   if (!shaped || !isa<MemRefType, RankedTensorType>(type))
     return op->emitOpError()

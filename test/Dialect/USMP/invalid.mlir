@@ -376,8 +376,17 @@ func.func @same_marker_twice(%a: memref<4xf32> {usmp.io = #usmp.io<input "x", in
 // -----
 
 // expected-error @below {{I/O name 'x' of result 0 is also used by argument 0}}
-func.func @same_marker_on_result(%a: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}) -> (memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}) {
+func.func @same_marker_on_result(%a: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}) -> (memref<4xf32> {usmp.io = #usmp.io<output "x", index = 0>}) {
   return %a : memref<4xf32>
+}
+
+// -----
+
+// A result is what the model produces: marked an input, the model would have
+// no such output.
+// expected-error @below {{'usmp.io' of result 1 marks input 'y'; a result is always an output}}
+func.func @input_result(%a: tensor<4xf32>) -> (tensor<4xf32> {usmp.io = #usmp.io<output "x", index = 0>}, tensor<4xf32> {usmp.io = #usmp.io<input "y", index = 1>}) {
+  return %a, %a : tensor<4xf32>, tensor<4xf32>
 }
 
 // -----

@@ -118,7 +118,8 @@ def USMP_IOAttr : USMP_Attr<"IO", "io"> {
     allocation's type is the tensor's type. Within a function, names and
     (direction, index) pairs are unique. It is valid on `memref.alloc`,
     `memref.alloca` and `memref.view` (and on the entry function's
-    arguments and results); planning takes it only in the entry function.
+    arguments and results, where a result's is always an output); planning
+    takes it only in the entry function.
 
     ```mlir
     %in = memref.alloc() {usmp.io = #usmp.io<input "serving_default_x", index = 0>}

@@ -33,7 +33,8 @@ def USMP_Dialect : Dialect {
       bytes (`memref<Nxi8>` of signless i8 in the default memory space),
       after planned buffers became views of pools;
     - `usmp.io = #usmp.io<...>` on an entry function's argument or result:
-      the model input or output it is, before workspace I/O folding;
+      the model input or output it is, before workspace I/O folding (a
+      result is an output);
     - `usmp.workspace_io` (a unit attribute) on an entry function's memref
       or tensor argument: fold this input or output into a pool (selective
       workspace I/O).
