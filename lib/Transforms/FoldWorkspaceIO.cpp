@@ -72,6 +72,12 @@ void FoldWorkspaceIOPass::runOnOperation() {
   if (failed(verifyDistinctCNames(entries)))
     return signalPassFailure();
 
+  auto remarkOverwrittenInput = [](BlockArgument argument, IOAttr io) {
+    emitRemark(argument.getLoc())
+        << "input '" << io.getName()
+        << "' is overwritten by the model; its data does not survive the run";
+  };
+
   // Which to fold.
   llvm::StringSet<> wanted;
   for (const std::string &name : names)
@@ -83,8 +89,15 @@ void FoldWorkspaceIOPass::runOnOperation() {
     if (named)
       found.insert(io.getName());
     bool selected = function.getArgAttr(index, selectName) != nullptr;
-    if (all || named || selected)
+    if (all || named || selected) {
       chosen.push_back({index, io});
+      continue;
+    }
+    // Outside pools the input is the application's buffer, which the run
+    // changes just the same.
+    if (io.getDirection() == IODirection::Input &&
+        isWritten(function.getArgument(index)))
+      remarkOverwrittenInput(function.getArgument(index), io);
   }
   for (const std::string &name : names)
     if (!found.contains(name)) {
@@ -143,10 +156,7 @@ void FoldWorkspaceIOPass::runOnOperation() {
     else if (std::optional<std::string> escape = getEscapeReason(argument))
       fail(*escape);
     else if (io.getDirection() == IODirection::Input && isWritten(argument))
-      emitRemark(argument.getLoc())
-          << "input '" << io.getName()
-          << "' is overwritten by the model; its data does not survive the "
-             "run";
+      remarkOverwrittenInput(argument, io);
     else if (io.getDirection() == IODirection::Output && !isWritten(argument))
       emitRemark(argument.getLoc())
           << "output '" << io.getName()

@@ -39,3 +39,18 @@ func.func @main(%x: memref<4xi8> {usmp.io = #usmp.io<input "x", index = 0>},
   memref.store %vx, %z[%c0] : memref<4xi8>
   return
 }
+
+// -----
+
+// An input the model writes gets a remark whether it moves into a pool or
+// stays the application's buffer (arguments marked against their use).
+// CHECK-LABEL: func.func @main()
+// NAMED-LABEL: func.func @main(%{{.*}}: memref<4xf32> {usmp.io = #usmp.io<input "state", index = 0>})
+func.func @main(%state: memref<4xf32> {usmp.io = #usmp.io<input "state", index = 0>}, %out: memref<4xf32>) {
+  // expected-remark @above {{input 'state' is overwritten by the model; its data does not survive the run}}
+  %c0 = arith.constant 0 : index
+  %f = arith.constant 1.0 : f32
+  memref.store %f, %state[%c0] : memref<4xf32>
+  memref.store %f, %out[%c0] : memref<4xf32>
+  return
+}

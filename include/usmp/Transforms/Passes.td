@@ -92,7 +92,8 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
     turned into a value other than its elements), an
     unknown name in `names`, an entry function that is called, and names
     that clash as C identifiers. An input the model overwrites gets a remark,
-    and so does an output it never writes.
+    in a pool or not (either way its data does not survive the run), and so
+    does an output in a pool that the model never writes.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
