@@ -48,7 +48,7 @@ void FoldWorkspaceIOPass::runOnOperation() {
           nextIndex[static_cast<int>(io.getDirection())], io.getIndex() + 1);
   SmallVector<ModelIOEntry> entries;
   for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i) {
-    if (!isa<MemRefType>(function.getArgumentTypes()[i]))
+    if (!isa<BaseMemRefType>(function.getArgumentTypes()[i]))
       continue;
     if (function.getArgAttr(i, USMPDialect::getPoolArgAttrName()))
       continue;
@@ -107,14 +107,15 @@ void FoldWorkspaceIOPass::runOnOperation() {
       return signalPassFailure();
     }
   // Arguments that stay record their identity for the C API, which has
-  // none for a dynamic shape (the lowering to C rejects those).
+  // none for a dynamic shape or no rank (the lowering to C rejects those).
   // (All at once: setting them one by one makes an array of every
   // argument's attributes each time.)
   SmallVector<DictionaryAttr> argAttrs;
   function.getAllArgAttrs(argAttrs);
   for (auto [index, io] : arguments)
     if (!argAttrs[index].contains(ioName) &&
-        cast<MemRefType>(function.getArgumentTypes()[index]).hasStaticShape()) {
+        cast<BaseMemRefType>(function.getArgumentTypes()[index])
+            .hasStaticShape()) {
       NamedAttrList attrs(argAttrs[index]);
       attrs.set(ioName, io);
       argAttrs[index] = attrs.getDictionary(function.getContext());
@@ -138,14 +139,16 @@ void FoldWorkspaceIOPass::runOnOperation() {
     unsigned index = choice.first;
     IOAttr io = choice.second;
     BlockArgument argument = function.getArgument(index);
-    auto type = cast<MemRefType>(argument.getType());
+    auto type = dyn_cast<MemRefType>(argument.getType());
     auto fail = [&](const Twine &why) {
       emitError(argument.getLoc())
           << stringifyIODirection(io.getDirection()) << " '" << io.getName()
           << "' (argument " << index << ") cannot be placed in a pool: " << why;
       failedCheck = true;
     };
-    if (!type.hasStaticShape())
+    if (!type)
+      fail("it is unranked");
+    else if (!type.hasStaticShape())
       fail("it has a dynamic shape");
     else if (!type.getLayout().isIdentity())
       fail("its layout is not the identity");

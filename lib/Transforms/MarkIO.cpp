@@ -56,24 +56,27 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
     SmallVector<std::string> outputNames =
         getImporterNames(function, "outputs");
 
-    // The C API sizes every input and output statically.
+    // The C API sizes every input and output statically; an unranked one is
+    // an input or output all the same, not something to skip.
     bool dynamic = false;
     auto requireStaticShape = [&](Type type, Location loc, StringRef what,
                                   unsigned index) {
-      if (cast<ShapedType>(type).hasStaticShape())
+      auto shaped = dyn_cast<ShapedType>(type);
+      if (!isa<TensorType, BaseMemRefType>(type) || shaped.hasStaticShape())
         return;
-      emitError(loc) << what << " " << index << " has a dynamic shape (" << type
+      emitError(loc) << what << " " << index
+                     << (shaped.hasRank() ? " has a dynamic shape ("
+                                          : " is unranked (")
+                     << type
                      << "); model inputs and outputs need static shapes";
       dynamic = true;
     };
     for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i)
-      if (isIOType(function.getArgumentTypes()[i]))
-        requireStaticShape(function.getArgumentTypes()[i],
-                           function.getArgument(i).getLoc(), "argument", i);
+      requireStaticShape(function.getArgumentTypes()[i],
+                         function.getArgument(i).getLoc(), "argument", i);
     for (unsigned i = 0, e = function.getNumResults(); i < e; ++i)
-      if (isIOType(function.getResultTypes()[i]))
-        requireStaticShape(function.getResultTypes()[i], function.getLoc(),
-                           "result", i);
+      requireStaticShape(function.getResultTypes()[i], function.getLoc(),
+                         "result", i);
     if (dynamic)
       return signalPassFailure();
 

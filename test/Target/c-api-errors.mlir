@@ -26,6 +26,16 @@ func.func @main(%in: memref<?xf32>, %out: memref<4xf32>) {
 
 // -----
 
+// Nor of no rank.
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:17: error: argument 0 of @main is unranked ('memref<*xf32>'); the C API passes inputs and outputs of static size
+func.func @main(%in: memref<*xf32>, %out: memref<4xf32>) {
+  %c = memref.cast %in : memref<*xf32> to memref<4xf32>
+  memref.copy %c, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
 // An allocation the planner left alone cannot become C.
 // CHECK: remark: buffer not planned: it has a dynamic shape
 // CHECK: error: cannot lower 'memref.alloc' to C: the buffer is not in a pool (see the remarks of usmp-plan-buffers for why it was not planned)

@@ -9,6 +9,15 @@ func.func @main(%in: memref<?xf32>, %n: index) {
 
 // -----
 
+// expected-error @below {{input 'input0' (argument 0) cannot be placed in a pool: it is unranked}}
+func.func @main(%in: memref<*xf32>, %out: memref<4xf32>) {
+  %c = memref.cast %in : memref<*xf32> to memref<4xf32>
+  memref.copy %c, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
 // expected-error @below {{output 'output0' (argument 0) cannot be placed in a pool: it is returned from its function}}
 func.func @main(%out: memref<4xf32>) -> memref<4xf32> {
   %c0 = arith.constant 0 : index

@@ -77,3 +77,13 @@ func.func @main(%a: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
 func.func @main(%a: tensor<2x4xf32>, %b: tensor<?x4xf32>) -> tensor<?x4xf32> {
   return %b : tensor<?x4xf32>
 }
+
+// -----
+
+// Nor do they have a rank to leave out.
+// expected-error @+3 {{argument 0 is unranked ('tensor<*xf32>'); model inputs and outputs need static shapes}}
+// expected-error @+2 {{argument 1 is unranked ('memref<*xf32>'); model inputs and outputs need static shapes}}
+// expected-error @+1 {{result 0 is unranked ('memref<*xf32>'); model inputs and outputs need static shapes}}
+func.func @main(%a: tensor<*xf32>, %b: memref<*xf32>) -> memref<*xf32> {
+  return %b : memref<*xf32>
+}

@@ -58,7 +58,7 @@ def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
     same C identifier after sanitizing are an error naming both, and so is
     one value returned as two outputs (each output becomes an out-parameter
     of its own) or a tensor or memref argument or result with a dynamic
-    shape (the C API sizes inputs and outputs statically).
+    shape or no rank (the C API sizes inputs and outputs statically).
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
@@ -85,9 +85,9 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
     `usmp.io` marker (see `usmp-mark-io`); unmarked arguments are outputs when
     the model writes them and inputs otherwise, named `input<i>`/`output<j>`;
     arguments that stay get their identity as a marker, except those with a
-    dynamic shape, which the C API cannot pass. Errors: a chosen argument
-    with a dynamic shape, a non-identity layout or a size in bytes beyond
-    63 bits,
+    dynamic shape or no rank, which the C API cannot pass. Errors: a chosen
+    argument with a dynamic shape, no rank, a non-identity layout or a size
+    in bytes beyond 63 bits,
     one that escapes (returned, stored, passed to an unknown function,
     turned into a value other than its elements), an
     unknown name in `names`, an entry function that is called, and names

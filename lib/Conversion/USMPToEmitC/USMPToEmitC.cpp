@@ -293,11 +293,12 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     }
     auto io = entry.getArgAttrOfType<IOAttr>(i, USMPDialect::getIOAttrName());
     auto memref = dyn_cast<MemRefType>(type);
-    if (memref && !memref.hasStaticShape())
+    if (auto shaped = dyn_cast<BaseMemRefType>(type);
+        shaped && !shaped.hasStaticShape())
       return emitError(entry.getArgument(i).getLoc())
              << "argument " << i << " of @" << entry.getName()
-             << " has a dynamic shape (" << type
-             << "); the C API passes inputs and outputs of static size";
+             << (shaped.hasRank() ? " has a dynamic shape (" : " is unranked (")
+             << type << "); the C API passes inputs and outputs of static size";
     if (!io || !memref)
       return entry.emitError()
              << "argument " << i << " of @" << entry.getName()

@@ -248,12 +248,11 @@ static LogicalResult verifyIOMarker(Operation *op, StringRef what,
     return op->emitOpError()
            << "'" << name << "' of result " << index << " marks input '"
            << io.getName() << "'; a result is always an output";
-  auto shaped = dyn_cast<ShapedType>(type);
-  if (!shaped || !isa<MemRefType, RankedTensorType>(type))
+  if (!isa_and_nonnull<BaseMemRefType, TensorType>(type))
     return op->emitOpError()
            << "'" << name << "' of " << what << " " << index
            << " is only valid on a memref or tensor, got " << type;
-  if (!shaped.hasStaticShape())
+  if (!cast<ShapedType>(type).hasStaticShape())
     return op->emitOpError() << "'" << name << "' of " << what << " " << index
                              << " requires a static shape, got " << type;
   auto function = dyn_cast<FunctionOpInterface>(op);
@@ -326,7 +325,7 @@ LogicalResult USMPDialect::verifyRegionArgAttribute(Operation *op,
     if (!isa<UnitAttr>(attribute.getValue()))
       return op->emitOpError() << "'" << name << "' of argument " << argIndex
                                << " must be a unit attribute";
-    if (!isa_and_nonnull<MemRefType, RankedTensorType>(type))
+    if (!isa_and_nonnull<BaseMemRefType, TensorType>(type))
       return op->emitOpError()
              << "'" << name << "' of argument " << argIndex
              << " is only valid on a memref or tensor, got " << type;

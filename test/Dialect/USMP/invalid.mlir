@@ -440,6 +440,14 @@ func.func @workspace_io_scalar(%n: i32 {usmp.workspace_io}) {
 
 // -----
 
+// No rank is no static shape either.
+// expected-error @below {{'usmp.io' of argument 0 requires a static shape, got 'memref<*xf32>'}}
+func.func @unranked_marker(%a: memref<*xf32> {usmp.io = #usmp.io<input "x", index = 0>}) {
+  return
+}
+
+// -----
+
 usmp.pool workspace @p alignment(16) planned_size(16)
 // expected-error @below {{pool argument 0 must be a static memref<Nxi8>, got 'memref<16xi8, 1>'}}
 func.func @pool_argument_memory_space(%a: memref<16xi8, 1> {usmp.pool = @p}) {
