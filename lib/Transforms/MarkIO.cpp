@@ -21,25 +21,45 @@ using namespace usmp;
 
 namespace {
 
-/// Comma-separated names from `tf.entry_function`'s `key` entry, one per
-/// position (empty where the importer left a name out).
-SmallVector<std::string> getImporterNames(func::FuncOp function,
-                                          StringRef key) {
+bool isIOType(Type type) { return isa<RankedTensorType, MemRefType>(type); }
+
+constexpr StringLiteral kImporterAttrName = "tf.entry_function";
+
+/// Comma-separated names from the `key` entry (`inputs` or `outputs`) of
+/// `function`'s `tf.entry_function` dictionary `entry`, one per tensor of
+/// `types` in order (empty where the importer left a name out), or none
+/// without that entry. Names go by position, so an entry that is no string
+/// or lists another count of names than there are tensors is an error
+/// (TensorFlow Lite's exporter warns and drops them).
+FailureOr<SmallVector<std::string>> getImporterNames(func::FuncOp function,
+                                                     DictionaryAttr entry,
+                                                     StringRef key,
+                                                     TypeRange types) {
   SmallVector<std::string> names;
-  auto entry = function->getAttrOfType<DictionaryAttr>("tf.entry_function");
-  if (!entry)
+  Attribute value = entry ? entry.get(key) : Attribute();
+  if (!value)
     return names;
-  auto list = entry.getAs<StringAttr>(key);
+  auto list = dyn_cast<StringAttr>(value);
   if (!list)
-    return names;
+    return emitError(function.getLoc())
+           << "'" << kImporterAttrName << "' entry '" << key
+           << "' must be a string of comma-separated names, got " << value;
+  // An empty string names no tensor (a function without inputs).
   SmallVector<StringRef> parts;
-  list.getValue().split(parts, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/true);
+  if (!list.getValue().empty())
+    list.getValue().split(parts, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/true);
+  size_t count = llvm::count_if(types, isIOType);
+  StringRef what = key.drop_back();
+  if (parts.size() != count)
+    return emitError(function.getLoc())
+           << "'" << kImporterAttrName << "' names " << parts.size() << " "
+           << what << (parts.size() == 1 ? "" : "s") << ", but @"
+           << function.getName() << " has " << count
+           << " (names go by position)";
   for (StringRef part : parts)
     names.push_back(part.trim().str());
   return names;
 }
-
-bool isIOType(Type type) { return isa<RankedTensorType, MemRefType>(type); }
 
 struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
   using Base::Base;
@@ -52,9 +72,6 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
     func::FuncOp function = *entryFunc;
     MLIRContext *context = &getContext();
     StringRef attrName = USMPDialect::getIOAttrName();
-    SmallVector<std::string> inputNames = getImporterNames(function, "inputs");
-    SmallVector<std::string> outputNames =
-        getImporterNames(function, "outputs");
 
     // The C API sizes every input and output statically; an unranked one is
     // an input or output all the same, not something to skip.
@@ -78,6 +95,21 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
       requireStaticShape(function.getResultTypes()[i], function.getLoc(),
                          "result", i);
     if (dynamic)
+      return signalPassFailure();
+
+    Attribute importerAttr = function->getAttr(kImporterAttrName);
+    auto importerNames = dyn_cast_or_null<DictionaryAttr>(importerAttr);
+    if (importerAttr && !importerNames) {
+      emitError(function.getLoc())
+          << "'" << kImporterAttrName << "' must be a dictionary, got "
+          << importerAttr;
+      return signalPassFailure();
+    }
+    FailureOr<SmallVector<std::string>> inputNames = getImporterNames(
+        function, importerNames, "inputs", function.getArgumentTypes());
+    FailureOr<SmallVector<std::string>> outputNames = getImporterNames(
+        function, importerNames, "outputs", function.getResultTypes());
+    if (failed(inputNames) || failed(outputNames))
       return signalPassFailure();
 
     // Markers are set all at once: one by one would make an array of every
@@ -133,10 +165,10 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
         entries.push_back({io, locOf(i)});
       }
     };
-    mark(function.getArgumentTypes(), argAttrs, IODirection::Input, inputNames,
+    mark(function.getArgumentTypes(), argAttrs, IODirection::Input, *inputNames,
          [&](unsigned i) { return function.getArgument(i).getLoc(); });
     mark(function.getResultTypes(), resultAttrs, IODirection::Output,
-         outputNames, [&](unsigned) { return function.getLoc(); });
+         *outputNames, [&](unsigned) { return function.getLoc(); });
     function.setAllArgAttrs(argAttrs);
     function.setAllResultAttrs(resultAttrs);
     if (failed(verifyDistinctCNames(entries)))

@@ -87,3 +87,40 @@ func.func @main(%a: tensor<2x4xf32>, %b: tensor<?x4xf32>) -> tensor<?x4xf32> {
 func.func @main(%a: tensor<*xf32>, %b: memref<*xf32>) -> memref<*xf32> {
   return %b : memref<*xf32>
 }
+
+// -----
+
+// Importer names go by position: another count would name the wrong tensors.
+// expected-error @+2 {{'tf.entry_function' names 1 input, but @main has 2 (names go by position)}}
+// expected-error @+1 {{'tf.entry_function' names 2 outputs, but @main has 1 (names go by position)}}
+func.func @main(%a: tensor<4xf32>, %n: i32, %b: tensor<4xf32>) -> tensor<4xf32>
+    attributes {tf.entry_function = {inputs = "x", outputs = "y,z"}} {
+  return %a : tensor<4xf32>
+}
+
+// -----
+
+// An empty list names no tensor.
+// CHECK-LABEL: func.func @main()
+// CHECK-SAME: -> (tensor<4xf32> {usmp.io = #usmp.io<output "y", index = 0>})
+func.func @main() -> tensor<4xf32>
+    attributes {tf.entry_function = {inputs = "", outputs = "y"}} {
+  %0 = "tosa.const"() <{values = dense<1.0> : tensor<4xf32>}> : () -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// expected-error @below {{'tf.entry_function' entry 'inputs' must be a string of comma-separated names, got 5 : i32}}
+func.func @main(%a: tensor<4xf32>) -> tensor<4xf32>
+    attributes {tf.entry_function = {inputs = 5 : i32, outputs = "y"}} {
+  return %a : tensor<4xf32>
+}
+
+// -----
+
+// expected-error @below {{'tf.entry_function' must be a dictionary, got "x"}}
+func.func @main(%a: tensor<4xf32>) -> tensor<4xf32>
+    attributes {tf.entry_function = "x"} {
+  return %a : tensor<4xf32>
+}

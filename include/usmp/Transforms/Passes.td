@@ -53,6 +53,10 @@ def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
     `tf.entry_function` attribute (its `inputs` and `outputs` entries,
     comma-separated by position, as TensorFlow Lite importers attach them)
     when present, else (and for an empty entry) `input<i>` and `output<j>`.
+    Since the names go by position, an entry that is not a string (or a
+    `tf.entry_function` that is not a dictionary) or that lists another
+    number of names than there are tensor or memref arguments (results) is
+    an error; an empty string lists none.
     Run it before bufferization: `buffer-results-to-out-params` keeps a
     result's marker on the out-parameter it becomes. Two names that are the
     same C identifier after sanitizing are an error naming both, and so is
