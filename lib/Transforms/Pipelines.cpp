@@ -51,9 +51,12 @@ void usmp::buildUSMPPipeline(OpPassManager &pm,
   }
 }
 
-void usmp::buildFromTosaPipeline(OpPassManager &pm) {
+void usmp::buildFromTosaPipeline(OpPassManager &pm,
+                                 const FromTosaOptions &options) {
   pm.addPass(createInlineResourcesPass());
-  pm.addPass(createMarkIOPass());
+  MarkIOPassOptions mark;
+  mark.entry = options.entry;
+  pm.addPass(createMarkIOPass(mark));
   OpPassManager &function = pm.nest<func::FuncOp>();
   // tosa.transpose_conv2d has no lowering of its own: it becomes a conv2d
   // (as in upstream's TOSA-to-linalg pipeline).
@@ -110,7 +113,7 @@ void usmp::registerUSMPPipelines() {
       "Plan every buffer into pools: assign pools, plan, rewrite into pool "
       "views, verify",
       buildUSMPPipeline);
-  PassPipelineRegistration<>(
+  PassPipelineRegistration<FromTosaOptions>(
       "usmp-from-tosa",
       "Bring a TOSA model to the usmp input contract: TOSA to linalg, one-shot "
       "bufferization at function boundaries, results to out-parameters",

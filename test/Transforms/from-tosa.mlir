@@ -1,5 +1,18 @@
 // RUN: usmp-opt %s -usmp-from-tosa | FileCheck %s
 // RUN: usmp-opt %S/Inputs/folded-outputs.mlir -usmp-from-tosa | FileCheck %s --check-prefix=FOLDED
+// RUN: not usmp-opt %S/Inputs/two-public.mlir -usmp-from-tosa 2>&1 | FileCheck %s --check-prefix=NO-ENTRY
+// RUN: usmp-opt %S/Inputs/two-public.mlir -usmp-from-tosa=entry=g | FileCheck %s --check-prefix=ENTRY
+// RUN: not usmp-opt %s -usmp-from-tosa=entyr=main 2>&1 | FileCheck %s --check-prefix=OPTION
+
+// The entry option names the function whose inputs and outputs are named,
+// as the error without it advises; an unknown option is an error.
+// NO-ENTRY: error: cannot choose the entry function: the module has 2 public functions with a body and none is @main; name it with the 'entry' option
+// ENTRY-LABEL: func.func @f
+// ENTRY-NOT: usmp.io
+// ENTRY-LABEL: func.func @g
+// ENTRY-SAME: {usmp.io = #usmp.io<input "input0", index = 0>}
+// ENTRY-SAME: {usmp.io = #usmp.io<output "output0", index = 0>}
+// OPTION: no such option entyr
 
 // Outputs bufferization folds into one buffer each get theirs (upstream's
 // buffer-results-to-out-params crashed on the repeated result).

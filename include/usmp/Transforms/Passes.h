@@ -60,13 +60,23 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
                         llvm::cl::init(0)};
 };
 
+/// Options of the `usmp-from-tosa` pass pipeline.
+struct FromTosaOptions : public mlir::PassPipelineOptions<FromTosaOptions> {
+  Option<std::string> entry{
+      *this, "entry",
+      llvm::cl::desc("Entry function, whose inputs and outputs are named "
+                     "(default: the single public function, else @main)"),
+      llvm::cl::init("")};
+};
+
 /// Adds the usmp pipeline (fold workspace I/O, assign pools, plan, convert to
 /// pool views, verify) to `pm`.
 void buildUSMPPipeline(mlir::OpPassManager &pm, const PipelineOptions &options);
 
 /// Adds the front end from TOSA to the planner's input contract to `pm`,
 /// naming the entry function's inputs and outputs first.
-void buildFromTosaPipeline(mlir::OpPassManager &pm);
+void buildFromTosaPipeline(mlir::OpPassManager &pm,
+                           const FromTosaOptions &options);
 
 /// Registers `usmp-pipeline` and `usmp-from-tosa`.
 void registerUSMPPipelines();
