@@ -101,9 +101,21 @@ void FoldWorkspaceIOPass::runOnOperation() {
   }
   for (const std::string &name : names)
     if (!found.contains(name)) {
-      emitError(function.getLoc())
+      // Names may be an importer's, hard to guess: list them.
+      SmallVector<StringRef> known;
+      for (auto [index, io] : arguments)
+        known.push_back(io.getName());
+      llvm::sort(known);
+      InFlightDiagnostic diag =
+          emitError(function.getLoc())
           << "option 'names' ('workspace-io' of usmp-pipeline) lists '" << name
-          << "', which is no input or output of @" << function.getName();
+          << "', which is no input or output of @" << function.getName()
+          << " (known: ";
+      if (known.empty())
+        diag << "none";
+      llvm::interleaveComma(known, diag,
+                            [&](StringRef n) { diag << "'" << n << "'"; });
+      diag << ")";
       return signalPassFailure();
     }
   // Arguments that stay record their identity for the C API, which has

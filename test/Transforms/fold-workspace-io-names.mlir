@@ -1,6 +1,7 @@
 // RUN: not usmp-opt %s -usmp-fold-workspace-io=names=nope 2>&1 | FileCheck %s
 // RUN: not usmp-opt %s -usmp-pipeline=workspace-io=nope 2>&1 | FileCheck %s
-// CHECK: error: option 'names' ('workspace-io' of usmp-pipeline) lists 'nope', which is no input or output of @main
-func.func @main(%in: memref<4xf32>) {
+// An unknown name is an error listing the names there are, sorted.
+// CHECK: error: option 'names' ('workspace-io' of usmp-pipeline) lists 'nope', which is no input or output of @main (known: 'input1', 'serving_default_x:0')
+func.func @main(%x: memref<4xf32> {usmp.io = #usmp.io<input "serving_default_x:0", index = 0>}, %in: memref<4xf32>) {
   return
 }
