@@ -80,8 +80,15 @@ void FoldWorkspaceIOPass::runOnOperation() {
 
   // Which to fold.
   llvm::StringSet<> wanted;
-  for (const std::string &name : names)
-    wanted.insert(name);
+  for (const std::string &name : names) {
+    // A name given twice is most likely a typo for another.
+    if (!wanted.insert(name).second) {
+      emitError(function.getLoc())
+          << "option 'names' ('workspace-io' of usmp-pipeline) lists '" << name
+          << "' twice";
+      return signalPassFailure();
+    }
+  }
   llvm::StringSet<> found;
   SmallVector<std::pair<unsigned, IOAttr>> chosen;
   for (auto [index, io] : arguments) {

@@ -1,9 +1,12 @@
 // RUN: not usmp-opt %s -split-input-file --usmp-pipeline --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s
 // RUN: not usmp-opt %s -split-input-file --usmp-pipeline --convert-usmp-to-emitc=internal-pools=nothere -o /dev/null 2>&1 | FileCheck %s --check-prefix=INTERNAL
+// RUN: not usmp-opt %S/Inputs/internal-output.mlir --usmp-pipeline --convert-usmp-to-emitc=internal-pools=global_workspace,global_workspace -o /dev/null 2>&1 | FileCheck %s --check-prefix=INTERNAL-TWICE
 // RUN: usmp-opt %S/Inputs/planned-errors.mlir -split-input-file --convert-usmp-to-emitc -verify-diagnostics -o /dev/null
 // RUN: usmp-opt %S/Inputs/internal-alignment.mlir --convert-usmp-to-emitc=internal-pools=big -verify-diagnostics -o /dev/null
 
 // INTERNAL: error: option 'internal-pools' names @nothere, which is not a pool of the module
+// A pool given twice is most likely meant to be another one.
+// INTERNAL-TWICE: error: option 'internal-pools' names @global_workspace twice
 
 // Pool names that clash as C identifiers.
 // CHECK: error: pool names 'a-b' and 'a_b' are both 'a_b' as C identifiers

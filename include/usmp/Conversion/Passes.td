@@ -94,7 +94,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     The model name comes from the `model-name` option, else the module's
     `usmp.model_name` attribute, else `default`. Pools named in
     `internal-pools` are static arrays of the generated source instead of
-    fields the application fills.
+    fields the application fills; a name there that is no pool of the
+    module, or that it lists twice, is an error.
   }];
   let options = [
     Option<"modelName", "model-name", "std::string", /*default=*/"\"\"",

@@ -94,8 +94,9 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
     in bytes beyond 63 bits,
     one that escapes (returned, stored, passed to an unknown function,
     turned into a value other than its elements), an
-    unknown name in `names` (the error lists the names there are), an entry
-    function that is called, and names that clash as C identifiers. An input the model overwrites gets a remark,
+    unknown name in `names` (the error lists the names there are) or one it
+    lists twice, an entry function that is called, and names that clash as
+    C identifiers. An input the model overwrites gets a remark,
     in a pool or not (either way its data does not survive the run), and so
     does an output in a pool that the model never writes.
   }];

@@ -217,11 +217,17 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     poolIndex[pool.getSymName()] = pools.size();
     pools.push_back(std::move(info));
   }
-  for (const std::string &name : internalPools)
+  llvm::StringSet<> internal;
+  for (const std::string &name : internalPools) {
     if (!poolIndex.count(name))
       return emitError(module.getLoc())
              << "option 'internal-pools' names @" << name
              << ", which is not a pool of the module";
+    // A pool given twice is most likely a typo for another.
+    if (!internal.insert(name).second)
+      return emitError(module.getLoc())
+             << "option 'internal-pools' names @" << name << " twice";
+  }
   llvm::StringMap<StringRef> poolNames;
   for (const PoolInfo &pool : pools) {
     auto [it, inserted] = poolNames.try_emplace(pool.name, pool.symbol);
