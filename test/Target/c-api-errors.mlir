@@ -55,9 +55,31 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
 
 // -----
 
-// Scalars cannot be passed through the C API.
-// CHECK: error: argument 1 of @main is neither a pool nor a marked input or output; run usmp-pipeline first
+// Scalars cannot be passed through the C API, and usmp-pipeline, which
+// ran, is no remedy. The error is at the argument, without the function.
+// CHECK: c-api-errors.mlir:[[# @LINE + 2]]:37: error: argument 1 of @main is 'index'; the C API passes only statically shaped memrefs as inputs and outputs{{$}}
+// CHECK-NOT: see current operation
 func.func @main(%in: memref<4xf32>, %n: index) {
+  return
+}
+
+// -----
+
+// Likewise before a dynamic shape.
+// CHECK: c-api-errors.mlir:[[# @LINE + 2]]:17: error: argument 0 of @main is 'index'; the C API passes only statically shaped memrefs as inputs and outputs{{$}}
+// CHECK-NOT: see current operation
+func.func @main(%n: index, %in: memref<?xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<?xf32>
+  memref.store %x, %out[%c0] : memref<4xf32>
+  return
+}
+
+// -----
+
+// CHECK: c-api-errors.mlir:[[# @LINE + 2]]:17: error: argument 0 of @main is 'tensor<4xf32>'; the C API passes only statically shaped memrefs as inputs and outputs (bufferize the model first, as usmp-from-tosa does)
+// CHECK-NOT: see current operation
+func.func @main(%in: tensor<4xf32>, %out: memref<4xf32>) {
   return
 }
 

@@ -64,7 +64,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     function value that does not fold into a direct call, an
     array of 2^61 bytes or more (clang counts sizes in bits), an
     `scf.while` carrying index values (upstream's conversion of it does not
-    verify), a branch (no conversion handles them), an input or output
+    verify), a branch (no conversion handles them), an argument of the
+    entry function that is not a statically shaped memref (a scalar, say:
+    the C API's inputs and outputs are buffers), an input or output
     whose size in bytes does not fit in 63 bits, workspace pools the
     application provides that take more than 2^63 - 1 bytes in all, and a
     constant pool of more than 2^28 bytes (its data is written out as

@@ -299,27 +299,40 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     }
     auto io = entry.getArgAttrOfType<IOAttr>(i, USMPDialect::getIOAttrName());
     auto memref = dyn_cast<MemRefType>(type);
+    Location loc = entry.getArgument(i).getLoc();
     if (auto shaped = dyn_cast<BaseMemRefType>(type);
         shaped && !shaped.hasStaticShape())
-      return emitError(entry.getArgument(i).getLoc())
+      return emitError(loc)
              << "argument " << i << " of @" << entry.getName()
              << (shaped.hasRank() ? " has a dynamic shape (" : " is unranked (")
              << type << "); the C API passes inputs and outputs of static size";
-    if (!io || !memref)
-      return entry.emitError()
+    // usmp-pipeline marks every statically shaped memref argument it leaves:
+    // only for an unmarked one is running it the remedy.
+    if (!memref) {
+      InFlightDiagnostic diag = emitError(loc)
+                                << "argument " << i << " of @"
+                                << entry.getName() << " is " << type
+                                << "; the C API passes only statically shaped "
+                                   "memrefs as inputs and outputs";
+      if (isa<TensorType>(type))
+        diag << " (bufferize the model first, as usmp-from-tosa does)";
+      return diag;
+    }
+    if (!io)
+      return emitError(loc)
              << "argument " << i << " of @" << entry.getName()
              << " is neither a pool nor a marked input or output; run "
                 "usmp-pipeline first";
     FailureOr<uint64_t> size = getBufferSizeInBytes(memref, layout);
     if (failed(size))
-      return emitError(entry.getArgument(i).getLoc())
+      return emitError(loc)
              << "argument " << i << " of @" << entry.getName() << " (" << type
              << ") has no size in bytes that fits in 63 bits";
     TensorInfo tensor;
     tensor.io = io;
     tensor.name = fieldName(io.getName());
     tensor.macro = upper(sanitizeIdentifier(io.getName()));
-    tensor.loc = entry.getArgument(i).getLoc();
+    tensor.loc = loc;
     tensor.size = *size;
     tensor.argument = i;
     (io.getDirection() == IODirection::Input ? inputs : outputs)

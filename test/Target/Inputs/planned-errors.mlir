@@ -1,4 +1,4 @@
-// Planned modules written by hand, straight to the C lowering.
+// Modules written by hand, straight to the C lowering.
 
 usmp.pool constant @c alignment(16) planned_size(4611686018427387904)
 // expected-error @above {{constant pool @c has 4611686018427387904 bytes; the C API writes its data out as text, for pools of up to 268435456 bytes}}
@@ -76,5 +76,16 @@ func.func @main(%arg0: memref<16xi8> {usmp.pool = @global_workspace}) {
   %c0 = arith.constant 0 : index
   // expected-error @below {{cannot lower input 'input0' to C: 'memref<0xf32>' has no elements, and C has no zero-length arrays}}
   %view = memref.view %arg0[%c0][] {usmp.io = #usmp.io<input "input0", index = 0>, usmp.placement = #usmp.placement<@global_workspace, offset = 0>} : memref<16xi8> to memref<0xf32>
+  return
+}
+
+// -----
+
+// A buffer argument without a marker: usmp-pipeline names every one it
+// leaves, so it did not run.
+usmp.pool workspace @global_workspace alignment(16) planned_size(0)
+func.func @main(
+    // expected-error @below {{argument 0 of @main is neither a pool nor a marked input or output; run usmp-pipeline first}}
+    %in: memref<4xf32>) {
   return
 }
