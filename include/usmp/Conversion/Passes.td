@@ -13,7 +13,11 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     `usmp-translate --usmp-emit-c --output-dir=DIR` prints: the C API that
     TVM's generated code has (pools, inputs and outputs structs, size macros,
     `map_inputs`/`map_outputs` for I/O in pools, `run`), and the model's own
-    code.
+    code. Every buffer must be a view of its pool by then: an allocation
+    left is an error saying which step is missing (planning, when the
+    module has no pools; `usmp-convert-to-pool-views`, when it is placed)
+    or, when planning left it out, pointing at the remarks of
+    `usmp-plan-buffers`.
 
     The model's functions are renamed `tvmgen_<model>_<name>` and become
     static; those the entry never calls or names, directly or not, are left

@@ -387,6 +387,35 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
   return checkMacros();
 }
 
+/// C has no allocator here: every buffer must be a view of its pool. Runs
+/// while placements are still there, to say which step left an allocation:
+/// planning never ran (`hasPools` is false: assign-pools creates a pool),
+/// the views were not made, or planning left the buffer out.
+static LogicalResult checkBuffersInPools(ModuleOp module, bool hasPools) {
+  Operation *allocation = nullptr;
+  module.walk([&](Operation *op) {
+    if (!isa<memref::AllocOp, memref::AllocaOp>(op))
+      return WalkResult::advance();
+    allocation = op;
+    return WalkResult::interrupt();
+  });
+  if (!allocation)
+    return success();
+  InFlightDiagnostic diag = allocation->emitError()
+                            << "cannot lower '" << allocation->getName()
+                            << "' to C: ";
+  if (allocation->hasAttr(USMPDialect::getPlacementAttrName()))
+    diag << "the buffer is placed in a pool but not yet a view of it; run "
+            "usmp-convert-to-pool-views (usmp-pipeline runs it)";
+  else if (!hasPools)
+    diag << "the module is not planned (it has no pools); run usmp-pipeline "
+            "first";
+  else
+    diag << "the buffer is not in a pool (see the remarks of "
+            "usmp-plan-buffers for why it was not planned)";
+  return diag;
+}
+
 /// Upper-casing for macros can merge names that differ as identifiers, and a
 /// name can end like another's macro suffix: no two sources may define one
 /// macro, and no field may be spelled like a macro, which would replace it.
@@ -628,7 +657,7 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     copy.erase();
   });
   // Planned buffers left no deallocations; those of unplanned buffers cannot
-  // be lowered anyway and are reported below.
+  // be lowered anyway and were refused before.
 
   // C has no rank-0 arrays: a rank-0 view of a pool (what tosa-to-linalg
   // reduces a vector into) becomes a one-element one, collapsed back for its
@@ -1576,19 +1605,6 @@ static void dropConstOfGlobalsPassedToCalls(ModuleOp module) {
 }
 
 LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
-  // C has no allocator here: every buffer must have been planned.
-  Operation *allocation = nullptr;
-  module.walk([&](Operation *op) {
-    if (!isa<memref::AllocOp, memref::AllocaOp>(op))
-      return WalkResult::advance();
-    allocation = op;
-    return WalkResult::interrupt();
-  });
-  if (allocation)
-    return allocation->emitError()
-           << "cannot lower '" << allocation->getName()
-           << "' to C: the buffer is not in a pool (see the remarks of "
-              "usmp-plan-buffers for why it was not planned)";
   // C has no zero-length arrays.
   Operation *empty = nullptr;
   module.walk([&](Operation *op) {
@@ -2323,6 +2339,7 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
       failed(checkCTypes(module, *entryFunc)) ||
       failed(collect(module, *entryFunc)) ||
       failed(returnIndexAsI64(module, *entryFunc)) ||
+      failed(checkBuffersInPools(module, !pools.empty())) ||
       failed(prepareModelCode(module)) || failed(lowerModelCode(module)))
     return signalPassFailure();
   eraseUnreadValues(module);

@@ -89,3 +89,26 @@ func.func @main(
     %in: memref<4xf32>) {
   return
 }
+
+// -----
+
+// A placed allocation: planning ran, the views were not made.
+usmp.pool workspace @global_workspace alignment(16) planned_size(16)
+func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}, %out: memref<4xf32> {usmp.io = #usmp.io<output "y", index = 0>}) {
+  // expected-error @below {{cannot lower 'memref.alloc' to C: the buffer is placed in a pool but not yet a view of it; run usmp-convert-to-pool-views (usmp-pipeline runs it)}}
+  %a = memref.alloc() {usmp.placement = #usmp.placement<@global_workspace, offset = 0>} : memref<4xf32>
+  memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+// No pool at all: planning never ran.
+func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}, %out: memref<4xf32> {usmp.io = #usmp.io<output "y", index = 0>}) {
+  // expected-error @below {{cannot lower 'memref.alloc' to C: the module is not planned (it has no pools); run usmp-pipeline first}}
+  %a = memref.alloc() : memref<4xf32>
+  memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %out : memref<4xf32> to memref<4xf32>
+  return
+}
