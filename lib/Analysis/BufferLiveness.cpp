@@ -35,6 +35,24 @@ LogicalResult usmp::verifyNoNestedSymbolTables(ModuleOp module) {
   return success();
 }
 
+/// Whether an argument, result or operation of `function` marks a model
+/// input or output.
+static bool hasIOMarkers(func::FuncOp function) {
+  StringRef io = USMPDialect::getIOAttrName();
+  for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i)
+    if (function.getArgAttr(i, io))
+      return true;
+  for (unsigned i = 0, e = function.getNumResults(); i < e; ++i)
+    if (function.getResultAttr(i, io))
+      return true;
+  return function.getBody()
+      .walk([&](Operation *op) {
+        return op->hasAttr(io) ? WalkResult::interrupt()
+                               : WalkResult::advance();
+      })
+      .wasInterrupted();
+}
+
 FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
                                                 StringRef name) {
   if (failed(verifyNoNestedSymbolTables(module)))
@@ -57,13 +75,30 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
     }
   if (publicCount == 1)
     return single;
+  // Markers are what a pass told the entry (usmp-mark-io,
+  // usmp-fold-workspace-io, so usmp-pipeline) leaves, and planning refuses
+  // them elsewhere: after usmp-pipeline{entry=f}, later passes find @f.
+  SmallVector<func::FuncOp> marked;
+  for (auto function : module.getOps<func::FuncOp>())
+    if (!function.isExternal() && hasIOMarkers(function))
+      marked.push_back(function);
+  if (marked.size() == 1)
+    return marked.front();
   if (auto main = module.lookupSymbol<func::FuncOp>("main"))
     if (!main.isExternal())
       return main;
-  return emitError(module.getLoc())
-         << "cannot choose the entry function: the module has " << publicCount
-         << " public functions with a body and none is @main; name it with "
-            "the 'entry' option";
+  InFlightDiagnostic diag =
+      emitError(module.getLoc())
+      << "cannot choose the entry function: the module has " << publicCount
+      << " public functions with a body, none is @main, and "
+      << (marked.empty() ? "none" : "more than one")
+      << " marks inputs or outputs; name it with the 'entry' option, the "
+         "same in every pass";
+  for (auto function : module.getOps<func::FuncOp>())
+    if (function.isPublic() && !function.isExternal())
+      diag.attachNote(function.getLoc())
+          << "public function @" << function.getName();
+  return diag;
 }
 
 std::optional<SmallVector<func::FuncOp>>

@@ -221,11 +221,13 @@ func.func @scalar_value(%in: memref<4xf32>, %out: memref<4xf32>) {
 
 // -----
 
-// expected-error @below {{cannot choose the entry function: the module has 2 public functions with a body and none is @main; name it with the 'entry' option}}
+// expected-error @below {{cannot choose the entry function: the module has 2 public functions with a body, none is @main, and none marks inputs or outputs; name it with the 'entry' option, the same in every pass}}
 module {
+  // expected-note @below {{public function @a}}
   func.func @a() {
     return
   }
+  // expected-note @below {{public function @b}}
   func.func @b() {
     return
   }

@@ -7,10 +7,20 @@
 // RUN: not usmp-opt %s -usmp-pipeline=entry=ext 2>&1 | FileCheck %s --check-prefix=EXT
 // An explicit entry is used even when it is private.
 // RUN: usmp-opt %s -usmp-print-buffer-liveness=entry=helper 2>&1 | FileCheck %s --check-prefix=HELPER
+// The entry usmp-pipeline was told is the one function marking inputs and
+// outputs, which the passes after it take.
+// RUN: usmp-opt %S/Inputs/two-entries.mlir --usmp-pipeline=entry=g --usmp-verify-plan --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=MARKED
+// Without markers, nothing tells.
+// RUN: not usmp-opt %S/Inputs/two-entries.mlir --convert-usmp-to-emitc 2>&1 | FileCheck %s --check-prefix=NONE
 
 // CHECK: error: entry function @nothere is not a function with a body in the module
 // EXT: error: entry function @ext is not a function with a body in the module
 // HELPER: remark: buffer 'helper.buf0'
+// MARKED: two-entries.mlir:2:1: remark: @f is not called from the entry @g; it is left out of the C
+// MARKED-NOT: error
+// NONE: two-entries.mlir:0:0: error: cannot choose the entry function: the module has 2 public functions with a body, none is @main, and none marks inputs or outputs; name it with the 'entry' option, the same in every pass
+// NONE: two-entries.mlir:2:1: note: public function @f
+// NONE: two-entries.mlir:6:1: note: public function @g
 func.func private @ext()
 func.func private @helper() {
   %a = memref.alloc() : memref<4xf32>

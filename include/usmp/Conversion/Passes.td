@@ -109,7 +109,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     ListOption<"internalPools", "internal-pools", "std::string",
                "Pools the generated code owns as static arrays">,
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
-           "Entry function (default: the single public function, else @main)">,
+           "Entry function (default: the single public function, else the one "
+           "marking inputs or outputs, else @main)">,
   ];
   let dependentDialects = [
     "mlir::emitc::EmitCDialect",
