@@ -23,10 +23,10 @@ LogicalResult usmp::verifyNoNestedSymbolTables(ModuleOp module) {
     WalkResult walk = function.getBody().walk([&](Operation *op) {
       if (!op->hasTrait<OpTrait::SymbolTable>())
         return WalkResult::advance();
-      op->emitError() << "a symbol table ('" << op->getName() << "') inside @"
-                      << function.getName()
-                      << " is not supported: usmp resolves pools and "
-                         "functions in the module";
+      emitError(op->getLoc()) << "a symbol table ('" << op->getName()
+                              << "') inside @" << function.getName()
+                              << " is not supported: usmp resolves pools and "
+                                 "functions in the module";
       return WalkResult::interrupt();
     });
     if (walk.wasInterrupted())

@@ -56,16 +56,17 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
            << "the module has no emitc.file to write; run "
               "convert-usmp-to-emitc first";
   // Each file goes into `directory` itself, never elsewhere, and no two
-  // into one (a NUL would end the path early).
+  // into one (a NUL would end the path early). Errors are at the file's
+  // location without the file attached, which would print it whole.
   llvm::StringSet<> ids;
   for (emitc::FileOp file : files) {
     StringRef id = file.getId();
     if (id.empty() || id == "." || id == ".." ||
         id.find_first_of(StringRef("/\\\0", 3)) != StringRef::npos)
-      return file.emitError()
+      return emitError(file.getLoc())
              << "file id '" << id << "' is not a plain file name";
     if (!ids.insert(id).second)
-      return file.emitError() << "file id '" << id << "' is used twice";
+      return emitError(file.getLoc()) << "file id '" << id << "' is used twice";
   }
   if (std::error_code error = llvm::sys::fs::create_directories(directory))
     return emitError(module.getLoc()) << "cannot create directory '"
@@ -79,10 +80,11 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
                                  /*declareVariablesAtTop=*/false,
                                  printed.getId());
   };
+  // Every file is printed before any is written, so that a failure leaves
+  // no new file behind.
+  SmallVector<std::string> texts;
   for (auto [file, printed] :
        llvm::zip_equal(files, copy->getOps<emitc::FileOp>())) {
-    SmallString<128> path(directory);
-    llvm::sys::path::append(path, file.getId().getValue());
     // The marker's token must not occur in the file's text already.
     std::string text;
     if (failed(translate(printed, text)))
@@ -95,30 +97,49 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     text.clear();
     if (failed(translate(printed, text)))
       return failure();
-    std::error_code error;
-    llvm::raw_fd_ostream os(path, error, llvm::sys::fs::OF_Text);
-    if (error)
-      return file.emitError()
-             << "cannot write '" << path << "': " << error.message();
     // One pass over the text: replacing in place would move the rest of it
     // for each function.
     std::string declarator = marker + "()";
+    std::string result;
     StringRef rest = text;
     for (size_t at = rest.find(declarator); at != StringRef::npos;
          at = rest.find(declarator)) {
-      os << rest.take_front(at) << "(void)";
+      result += rest.take_front(at);
+      result += "(void)";
       rest = rest.drop_front(at + declarator.size());
     }
-    os << rest;
+    result += rest;
+    texts.push_back(std::move(result));
+  }
+  // A header without its source would build into a broken application:
+  // when a file cannot be written, those written before it are removed, and
+  // so is what it got of itself (regular files only: never /dev/full).
+  SmallVector<std::string> written;
+  auto write = [&](StringRef path, StringRef text) {
+    std::error_code error;
+    llvm::raw_fd_ostream os(path, error, llvm::sys::fs::OF_Text);
+    if (error)
+      return error;
+    written.push_back(path.str());
+    os << text;
     // A failed write (a full disk) would otherwise abort in the stream's
     // destructor.
     os.close();
-    if (os.has_error()) {
-      std::error_code writeError = os.error();
-      os.clear_error();
-      return file.emitError()
-             << "cannot write '" << path << "': " << writeError.message();
-    }
+    error = os.error();
+    os.clear_error();
+    return error;
+  };
+  for (auto [file, text] : llvm::zip_equal(files, texts)) {
+    SmallString<128> path(directory);
+    llvm::sys::path::append(path, file.getId().getValue());
+    std::error_code error = write(path, text);
+    if (!error)
+      continue;
+    for (const std::string &done : written)
+      if (llvm::sys::fs::is_regular_file(done))
+        llvm::sys::fs::remove(done);
+    return emitError(file.getLoc())
+           << "cannot write '" << path << "': " << error.message();
   }
   return success();
 }

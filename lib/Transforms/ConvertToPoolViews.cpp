@@ -140,7 +140,7 @@ void ConvertToPoolViewsPass::runOnOperation() {
                                FlatSymbolRefAttr::get(pool.getSymNameAttr())));
       if (failed(
               function.insertArgument(position, type, attrs, pool.getLoc()))) {
-        function.emitError()
+        emitError(function.getLoc())
             << "cannot add the argument of pool @" << pool.getSymName();
         return signalPassFailure();
       }

@@ -199,7 +199,7 @@ void FoldWorkspaceIOPass::runOnOperation() {
     erase.set(index);
   }
   if (failed(function.eraseArguments(erase))) {
-    function.emitError() << "cannot remove the folded arguments";
+    emitError(function.getLoc()) << "cannot remove the folded arguments";
     return signalPassFailure();
   }
 }

@@ -120,8 +120,8 @@ struct WidenIntegersPass
     for (linalg::LinalgOp op : named) {
       rewriter.setInsertionPoint(op);
       if (failed(linalg::generalizeNamedOp(rewriter, op))) {
-        op->emitError() << "cannot widen the integers of '" << op->getName()
-                        << "': it has no generic form";
+        usmp::emitErrorAt(op) << "cannot widen the integers of '"
+                              << op->getName() << "': it has no generic form";
         return signalPassFailure();
       }
     }
@@ -143,8 +143,9 @@ struct WidenIntegersPass
           function && !isa<FunctionType>(function.getFunctionType()) &&
           (llvm::any_of(function.getArgumentTypes(), getNarrow) ||
            llvm::any_of(function.getResultTypes(), getNarrow))) {
-        op->emitError() << "cannot widen the integers C has no type for in '"
-                        << op->getName() << "'";
+        usmp::emitErrorAt(op)
+            << "cannot widen the integers C has no type for in '"
+            << op->getName() << "'";
         return WalkResult::interrupt();
       }
       if (!narrow)
@@ -158,8 +159,9 @@ struct WidenIntegersPass
       if (isa<func::ConstantOp, func::CallIndirectOp, memref::AtomicRMWOp,
               memref::GenericAtomicRMWOp>(op) ||
           narrowCounter) {
-        op->emitError() << "cannot widen the integers C has no type for in '"
-                        << op->getName() << "'";
+        usmp::emitErrorAt(op)
+            << "cannot widen the integers C has no type for in '"
+            << op->getName() << "'";
         return WalkResult::interrupt();
       }
       // Values and buffers only move, or are compared in an order the
@@ -187,9 +189,9 @@ struct WidenIntegersPass
         fixes.push_back(std::move(fix));
         return WalkResult::advance();
       }
-      op->emitError() << "cannot widen the integers C has no type for in '"
-                      << op->getName()
-                      << "': its meaning at a wider width is not known";
+      usmp::emitErrorAt(op)
+          << "cannot widen the integers C has no type for in '" << op->getName()
+          << "': its meaning at a wider width is not known";
       return WalkResult::interrupt();
     });
     if (walk.wasInterrupted())

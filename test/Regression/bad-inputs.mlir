@@ -112,7 +112,8 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
 
 // A module nested in a function: pools and functions are resolved in the
 // top module, so the passes refuse it rather than mix the two up.
-// CHECK: bad-inputs.mlir:[[# @LINE + 3]]:3: error: a symbol table ('builtin.module') inside @main is not supported: usmp resolves pools and functions in the module
+// CHECK: bad-inputs.mlir:[[# @LINE + 4]]:3: error: a symbol table ('builtin.module') inside @main is not supported: usmp resolves pools and functions in the module
+// CHECK-NOT: see current operation
 usmp.pool workspace @p alignment(16)
 func.func @main() {
   builtin.module {

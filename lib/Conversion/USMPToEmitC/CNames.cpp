@@ -145,7 +145,7 @@ LogicalResult usmp::checkExternalFunction(func::FuncOp function) {
       "strncasecmp stpcpy strnlen mempcpy memrchr strsep");
   StringRef name = function.getName();
   auto fail = [&](const Twine &why) {
-    return function.emitError()
+    return emitError(function.getLoc())
            << "@" << name << " has no body, so the C calls it by its name, "
            << why << "; rename it";
   };
@@ -210,7 +210,7 @@ LogicalResult usmp::checkExternalFunction(func::FuncOp function) {
           llvm::concat<const Type>(type.getInputs(), type.getResults()),
           [&](Type t) { return t == real; }))
     return success();
-  return function.emitError()
+  return emitError(function.getLoc())
          << "@" << name << " has no body, so the C calls the C library's "
          << name << ", which <math.h> declares with " << it->second << " "
          << spelling << (it->second == 1 ? " argument" : " arguments")

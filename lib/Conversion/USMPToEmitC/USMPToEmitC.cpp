@@ -279,11 +279,11 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
   // Bufferization makes tensor results out-parameters; other values stay.
   for (Type result : entry.getResultTypes())
     if (!isa<ShapedType>(result))
-      return entry.emitError()
+      return emitError(entry.getLoc())
              << "the entry function returns " << result
              << "; the C API's outputs are buffers (return a tensor)";
   if (entry.getNumResults() != 0)
-    return entry.emitError()
+    return emitError(entry.getLoc())
            << "the entry function returns values; the C API needs its "
               "outputs as arguments (run usmp-from-tosa or "
               "buffer-results-to-out-params)";
@@ -870,7 +870,7 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
     }
     // A C function returns one value.
     if (function != entry && function.getNumResults() > 1)
-      return function.emitError()
+      return emitError(function.getLoc())
              << "cannot lower @" << function.getName() << " to C: it returns "
              << function.getNumResults()
              << " values, and a C function returns one";
@@ -879,7 +879,7 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
     for (Type result :
          function == entry ? TypeRange() : function.getResultTypes())
       if (isa<MemRefType>(result))
-        return function.emitError()
+        return emitError(function.getLoc())
                << "cannot lower @" << function.getName() << " to C: it returns "
                << result
                << ", and C functions cannot return arrays; pass the buffer "
@@ -888,21 +888,21 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       // No EmitC conversion handles branches; converting the blocks they
       // jump to (index arguments become size_t) would leave them invalid.
       if (op->getNumSuccessors() != 0) {
-        op->emitError() << "cannot lower '" << op->getName()
+        emitErrorAt(op) << "cannot lower '" << op->getName()
                         << "' to C: no EmitC conversion handles it";
         return WalkResult::interrupt();
       }
       // Their results become C variables, and C cannot assign arrays.
       if (isa<RegionBranchOpInterface>(op) &&
           llvm::any_of(op->getResultTypes(), llvm::IsaPred<MemRefType>)) {
-        op->emitError() << "cannot lower '" << op->getName()
+        emitErrorAt(op) << "cannot lower '" << op->getName()
                         << "' to C: it yields a memref, and C cannot assign "
                            "arrays";
         return WalkResult::interrupt();
       }
       if (auto select = dyn_cast<arith::SelectOp>(op);
           select && isa<MemRefType>(select.getType())) {
-        op->emitError() << "cannot lower 'arith.select' to C: it chooses a "
+        emitErrorAt(op) << "cannot lower 'arith.select' to C: it chooses a "
                            "memref, and C cannot assign arrays; select "
                            "elements, or copy in an 'scf.if'";
         return WalkResult::interrupt();
@@ -911,14 +911,14 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       // expansion crashes on it).
       if (op->getName().getStringRef() == "math.ctlz" &&
           isa<IndexType>(op->getResult(0).getType())) {
-        op->emitError() << "cannot lower 'math.ctlz' on index to C: its "
+        emitErrorAt(op) << "cannot lower 'math.ctlz' on index to C: its "
                            "result depends on the width of size_t; count on "
                            "i32 or i64";
         return WalkResult::interrupt();
       }
       // Index values are size_t's in C, whose width the target decides.
       if (isa<index::SizeOfOp>(op)) {
-        op->emitError() << "cannot lower 'index.sizeof' to C: it is the "
+        emitErrorAt(op) << "cannot lower 'index.sizeof' to C: it is the "
                            "width of size_t, which depends on the target";
         return WalkResult::interrupt();
       }
@@ -926,14 +926,14 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       // variables without a cast, which does not verify.
       if (isa<scf::WhileOp>(op) &&
           llvm::any_of(op->getOperandTypes(), llvm::IsaPred<IndexType>)) {
-        op->emitError() << "cannot lower 'scf.while' to C with index loop "
+        emitErrorAt(op) << "cannot lower 'scf.while' to C with index loop "
                            "variables; carry them as i32 or i64";
         return WalkResult::interrupt();
       }
       for (Type type : llvm::concat<const Type>(op->getOperandTypes(),
                                                 op->getResultTypes()))
         if (!hasCType(type) || isTooLargeForC(type, layout)) {
-          op->emitError() << "cannot lower '" << op->getName()
+          emitErrorAt(op) << "cannot lower '" << op->getName()
                           << "' to C: " << type << " "
                           << (hasCType(type) ? kTooLargeForC.str()
                                              : noCEquivalent(type));
@@ -1005,7 +1005,7 @@ static LogicalResult spellBF16Constants(ModuleOp module) {
     }
     for (NamedAttribute attr : op->getAttrs())
       if (isBF16(attr.getValue())) {
-        op->emitError() << "cannot lower '" << op->getName()
+        emitErrorAt(op) << "cannot lower '" << op->getName()
                         << "' to C: its bf16 value would print with a 'bf16' "
                            "suffix C does not have";
         return WalkResult::interrupt();
@@ -1341,7 +1341,7 @@ static LogicalResult returnIndexAsI64(ModuleOp module, func::FuncOp entry) {
         !llvm::any_of(function.getResultTypes(), llvm::IsaPred<IndexType>))
       continue;
     if (function.isExternal())
-      return function.emitError()
+      return emitError(function.getLoc())
              << "cannot lower @" << function.getName()
              << " to C: upstream's conversion of calls returning index does "
                 "not verify; declare it returning i64";
@@ -1620,7 +1620,7 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
     return WalkResult::advance();
   });
   if (empty)
-    return empty->emitError() << "cannot lower '" << empty->getName()
+    return emitErrorAt(empty) << "cannot lower '" << empty->getName()
                               << "' to C: it uses a buffer with no elements, "
                                  "and C has no zero-length arrays";
 
@@ -1717,12 +1717,12 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
                   "place it in a constant pool";
     // Any other reshape left is used whole.
     if (isa<memref::CollapseShapeOp, memref::ExpandShapeOp>(unlowered))
-      return unlowered->emitError()
+      return emitErrorAt(unlowered)
              << "cannot lower '" << unlowered->getName()
              << "' to C: a reshaped buffer can only be read and written "
                 "element by element (usmp-copy-reshaped-arguments gives a "
                 "call a copy)";
-    return unlowered->emitError() << "cannot lower '" << unlowered->getName()
+    return emitErrorAt(unlowered) << "cannot lower '" << unlowered->getName()
                                   << "' to C: no EmitC conversion handles it";
   }
   dropConstOfGlobalsPassedToCalls(module);
@@ -2294,7 +2294,7 @@ static void eraseUnreachableCode(ModuleOp module, func::FuncOp entry) {
        llvm::make_early_inc_range(module.getOps<func::FuncOp>()))
     if (!reachable.contains(function)) {
       if (!function.isExternal())
-        function.emitRemark()
+        emitRemark(function.getLoc())
             << "@" << function.getName() << " is not called from the entry @"
             << entry.getName() << "; it is left out of the C";
       function.erase();

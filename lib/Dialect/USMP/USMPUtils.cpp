@@ -84,6 +84,12 @@ FailureOr<uint64_t> usmp::getBufferSizeInBytes(MemRefType type,
   return bytes;
 }
 
+InFlightDiagnostic usmp::emitErrorAt(Operation *op) {
+  if (op->getNumRegions() == 0)
+    return op->emitError();
+  return emitError(op->getLoc());
+}
+
 std::string usmp::sanitizeIdentifier(StringRef name) {
   std::string result;
   if (name.empty() || llvm::isDigit(name.front()))

@@ -64,6 +64,11 @@ void replaceSymbolReferences(
 /// elements, exactly.
 mlir::LogicalResult inlineResourceElements(mlir::Operation *root);
 
+/// An error at `op`. Operation::emitError attaches `op`, printed after the
+/// message: one with regions (a function, a loop) would be printed whole,
+/// burying the message, so it gets its location alone.
+mlir::InFlightDiagnostic emitErrorAt(mlir::Operation *op);
+
 /// `name` as a C identifier: every character that is not a letter or a digit
 /// becomes '_', and a leading digit gets a '_' before it. Names that differ
 /// may clash afterwards; callers check.
