@@ -436,6 +436,32 @@ func.func @main(%out: memref<4xf32>) {
 
 // -----
 
+// So does a declaration's, which has no argument of its own to point at.
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:1: error: cannot lower argument 0 of @ext to C: 'memref<?xf32>' has a dynamic shape, which a C parameter (a pointer to the elements) does not carry
+func.func private @ext(memref<?xf32>)
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c = memref.cast %in : memref<4xf32> to memref<?xf32>
+  func.call @ext(%c) : (memref<?xf32>) -> ()
+  memref.copy %in, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+// Nor a strided one.
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:1: error: cannot lower argument 1 of @ext to C: 'memref<2xf32, strided<[2]>>' is not contiguous in row-major order
+func.func private @ext(f32, memref<2xf32, strided<[2]>>)
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %x = memref.load %in[%c0] : memref<4xf32>
+  %s = memref.subview %in[0] [2] [2] : memref<4xf32> to memref<2xf32, strided<[2]>>
+  func.call @ext(%x, %s) : (f32, memref<2xf32, strided<[2]>>) -> ()
+  memref.copy %in, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
 // Element types are those C has: anything else is named where it is used.
 // CHECK: c-api-errors.mlir:[[# @LINE + 2]]:8: error: cannot lower 'memref.view' to C: 'memref<4x!ptr.ptr<#ptr.generic_space>>' has no C equivalent
 func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {

@@ -59,7 +59,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     other than i1, i8 to i64, index, f16, bf16, f32 and f64, a vector or
     complex) is an error at the value (naming `usmp-widen-integers` for
     integers of other widths below 64), and so is a function parameter that
-    is not a contiguous row-major memref of static shape with elements, a
+    is not a contiguous row-major memref of static shape with elements (a
+    declaration's too, at the declaration), a
     view of a pool with a dynamic shape, a
     function returning a memref (C returns no arrays) or several values, a
     constant array of index values outside the pools (upstream's conversion

@@ -839,33 +839,39 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
   for (auto function : module.getOps<func::FuncOp>()) {
     if (function.isExternal() && failed(checkExternalFunction(function)))
       return failure();
-    for (BlockArgument argument : function.getArguments()) {
-      auto fail = [&](StringRef why) -> LogicalResult {
-        InFlightDiagnostic diag = emitError(argument.getLoc())
-                                  << "cannot lower ";
-        FlatSymbolRefAttr pool = getPoolOfArgument(argument);
+    // The parameters of a declaration too, at the declaration: they are
+    // its C prototype.
+    for (auto [index, type] : llvm::enumerate(function.getArgumentTypes())) {
+      auto fail = [&, index = index,
+                   type = type](StringRef why) -> LogicalResult {
+        InFlightDiagnostic diag =
+            emitError(function.isExternal()
+                          ? function.getLoc()
+                          : function.getArgument(index).getLoc())
+            << "cannot lower ";
+        auto pool = function.getArgAttrOfType<FlatSymbolRefAttr>(
+            index, USMPDialect::getPoolArgAttrName());
         if (pool)
           diag << "pool " << pool << " (";
-        diag << "argument " << argument.getArgNumber() << " of @"
-             << function.getName();
+        diag << "argument " << index << " of @" << function.getName();
         if (pool)
           diag << ")";
-        diag << " to C: " << argument.getType() << " " << why;
+        diag << " to C: " << type << " " << why;
         return diag;
       };
       // Parameters are plain pointers to the elements.
-      auto memref = dyn_cast<MemRefType>(argument.getType());
-      if (!hasCType(argument.getType(), /*isParameter=*/true))
-        return fail(noCEquivalent(argument.getType()));
+      auto memref = dyn_cast<MemRefType>(type);
+      if (!hasCType(type, /*isParameter=*/true))
+        return fail(noCEquivalent(type));
       if (memref && !memref.getLayout().isIdentity())
         return fail("is not contiguous in row-major order");
-      // A parameter is a pointer: its sizes would be lost. (`collect` says
-      // what the entry's inputs and outputs need.)
+      // `collect` says what the entry's inputs and outputs need.
       if (memref && !memref.hasStaticShape() && function != entry)
-        return fail("has a dynamic shape");
+        return fail("has a dynamic shape, which a C parameter (a pointer to "
+                    "the elements) does not carry");
       if (memref && memref.hasStaticShape() && memref.getNumElements() == 0)
         return fail("has no elements, and C has no zero-length arrays");
-      if (isTooLargeForC(argument.getType(), layout))
+      if (isTooLargeForC(type, layout))
         return fail(kTooLargeForC);
     }
     // A C function returns one value.
