@@ -58,6 +58,11 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
   if (failed(verifyNoNestedSymbolTables(module)))
     return failure();
   if (!name.empty()) {
+    // As in every option naming a symbol (`pools`, `internal-pools`).
+    if (name.starts_with("@"))
+      return emitError(module.getLoc())
+             << "option 'entry' names '" << name
+             << "': function names are given without '@'";
     auto entry = module.lookupSymbol<func::FuncOp>(name);
     if (!entry || entry.isExternal())
       return emitError(module.getLoc())

@@ -37,6 +37,9 @@ LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
   StringRef name = fields.front().trim();
   if (name.empty())
     return fail("the pool needs a name");
+  // As in every option naming a symbol (`entry`, `internal-pools`).
+  if (name.starts_with("@"))
+    return fail("pool names are given without '@'");
   if (declared.contains(name))
     return fail("the option lists @" + name + " twice");
   if (module.lookupSymbol(name))

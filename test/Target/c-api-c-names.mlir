@@ -20,7 +20,11 @@
 // RUNS: #ifndef TVMGEN_KWS_V2_H_
 // RUNS: int32_t tvmgen_kws_v2_run(
 // RUN: not usmp-opt %s --usmp-pipeline=model-name=-- --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=EMPTY
-// EMPTY: error: model name '--' has no letter or digit
+// EMPTY: error: model name '--' has no letter or digit (C names are ASCII letters, digits and '_')
+// A name spelled otherwise in C is told (non-ASCII letters are no C
+// letters).
+// RUN: usmp-opt %s --usmp-pipeline=model-name=Ünï --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=SPELLED
+// SPELLED: c-api-c-names.mlir:0:0: remark: model name 'Ünï' is 'n' in C (tvmgen_n)
 
 // RUN: usmp-opt %S/Inputs/renamed-onto.mlir --usmp-pipeline=model-name=m --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/onto
 // RUN: FileCheck %s --input-file=%t/onto/tvmgen_m.c --check-prefix=ONTO

@@ -3,6 +3,9 @@
 // RUN: not usmp-opt %S/Inputs/internal-output.mlir --usmp-pipeline --convert-usmp-to-emitc=internal-pools=global_workspace,global_workspace -o /dev/null 2>&1 | FileCheck %s --check-prefix=INTERNAL-TWICE
 // RUN: usmp-opt %S/Inputs/planned-errors.mlir -split-input-file --convert-usmp-to-emitc -verify-diagnostics -o /dev/null
 // RUN: usmp-opt %S/Inputs/internal-alignment.mlir --convert-usmp-to-emitc=internal-pools=big -verify-diagnostics -o /dev/null
+// Options name symbols without '@', as `pools` and `entry` do.
+// RUN: not usmp-opt %S/Inputs/internal-alignment.mlir --convert-usmp-to-emitc=internal-pools=@big -o /dev/null 2>&1 | FileCheck %s --check-prefix=AT
+// AT: error: option 'internal-pools' names '@big': pool names are given without '@'
 
 // INTERNAL: error: option 'internal-pools' names @nothere, which is not a pool of the module
 // A pool given twice is most likely meant to be another one.

@@ -84,3 +84,37 @@ func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "TVMGEN_DEFAULT_B_S
   memref.copy %in, %out : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// A tensor or pool name is sanitized for C (docs/CAPI.md): the application
+// is told the spelling it finds.
+// expected-remark @below {{pool @1sram is '_1sram' in C}}
+usmp.pool workspace @"1sram"
+// expected-remark @below {{input 'x:0' is 'x_0' in C}}
+func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "x:0", index = 0>},
+                // expected-remark @below {{output 'for' is 'for_' in C}}
+                %out: memref<4xf32> {usmp.io = #usmp.io<output "for", index = 0>}) {
+  %a = memref.alloc() : memref<4xf32>
+  memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+// A name with no letter or digit would be underscores alone, as a model name
+// would.
+// expected-error @below {{input '-' has no letter or digit (C names are ASCII letters, digits and '_')}}
+func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "-", index = 0>}, %out: memref<4xf32>) {
+  memref.copy %in, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+// expected-error @below {{output 'ℝ' has no letter or digit (C names are ASCII letters, digits and '_')}}
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32> {usmp.io = #usmp.io<output "ℝ", index = 0>}) {
+  memref.copy %in, %out : memref<4xf32> to memref<4xf32>
+  return
+}

@@ -5,6 +5,7 @@
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:colour=red' 2>&1 | FileCheck %s --check-prefix=KEY
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:alignment=3' 2>&1 | FileCheck %s --check-prefix=ALIGN
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=main' 2>&1 | FileCheck %s --check-prefix=TAKEN
+// RUN: not usmp-opt %s -usmp-assign-pools='pools=@sram' 2>&1 | FileCheck %s --check-prefix=AT
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:size_hint=8:size_hint=4' 2>&1 | FileCheck %s --check-prefix=TWICE
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p,p' 2>&1 | FileCheck %s --check-prefix=LISTED
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:targets=c.rw+c.ro' 2>&1 | FileCheck %s --check-prefix=TARGETS
@@ -27,6 +28,7 @@ module {
 // KEY: invalid pool 'p:colour=red' in option 'pools': unknown key 'colour' (known: size_hint, alignment, kind, targets)
 // ALIGN: invalid pool 'p:alignment=3' in option 'pools': 'alignment' needs a power of two, got '3'
 // TAKEN: invalid pool 'main' in option 'pools': the module already has a symbol @main
+// AT: invalid pool '@sram' in option 'pools': pool names are given without '@'
 // TWICE: invalid pool 'p:size_hint=8:size_hint=4' in option 'pools': 'size_hint' is given twice
 // LISTED: error: invalid pool 'p' in option 'pools': the option lists @p twice
 // TARGETS: error: invalid pool 'p:targets=c.rw+c.ro' in option 'pools': target 'c' is listed twice

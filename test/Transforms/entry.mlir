@@ -5,6 +5,7 @@
 // RUN: not usmp-opt %s -usmp-print-buffer-liveness=entry=nothere 2>&1 | FileCheck %s
 // RUN: not usmp-opt %s -usmp-pipeline=entry=nothere 2>&1 | FileCheck %s
 // RUN: not usmp-opt %s -usmp-pipeline=entry=ext 2>&1 | FileCheck %s --check-prefix=EXT
+// RUN: not usmp-opt %s -usmp-pipeline=entry=@main 2>&1 | FileCheck %s --check-prefix=AT
 // An explicit entry is used even when it is private.
 // RUN: usmp-opt %s -usmp-print-buffer-liveness=entry=helper 2>&1 | FileCheck %s --check-prefix=HELPER
 // The entry usmp-pipeline was told is the one function marking inputs and
@@ -15,6 +16,7 @@
 
 // CHECK: error: entry function @nothere is not a function with a body in the module
 // EXT: error: entry function @ext is not a function with a body in the module
+// AT: error: option 'entry' names '@main': function names are given without '@'
 // HELPER: remark: buffer 'helper.buf0'
 // MARKED: two-entries.mlir:2:1: remark: @f is not called from the entry @g; it is left out of the C
 // MARKED-NOT: error

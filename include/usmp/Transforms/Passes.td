@@ -235,8 +235,10 @@ def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
     `+`-separated list of `target.rw` or `target.ro`), for example
     `pools=dtcm:size_hint=1000:targets=c.rw,sram`; a key or target given
     twice, an alignment that is not a power of two, a name the module already
-    uses and a name listed twice are errors quoting the pool's text. With no workspace pool at all, one
-    unbounded workspace pool `@global_workspace` is created (use case U1).
+    uses, a name listed twice and a name with a leading `@` (pools are named
+    without it, as in `internal-pools`) are errors quoting the pool's text.
+    With no workspace pool at all, one unbounded workspace pool
+    `@global_workspace` is created (use case U1).
 
     Every statically shaped allocation in a function reachable from the entry
     gets `usmp.pools = [@p, ...]`: the workspace pools the target may write, in

@@ -106,6 +106,7 @@ struct ConvertUSMPToEmitCPass
 
 private:
   LogicalResult collect(ModuleOp module, func::FuncOp entry);
+  LogicalResult checkSpellings();
   LogicalResult checkMacros();
   std::string poolMacro(const PoolInfo &pool, StringRef suffix) const {
     return macroPrefix + "_" + pool.macro + "_" + suffix.str();
@@ -219,6 +220,11 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
   }
   llvm::StringSet<> internal;
   for (const std::string &name : internalPools) {
+    // As in every option naming a symbol (`pools`, `entry`).
+    if (StringRef(name).starts_with("@"))
+      return emitError(module.getLoc())
+             << "option 'internal-pools' names '" << name
+             << "': pool names are given without '@'";
     if (!poolIndex.count(name))
       return emitError(module.getLoc())
              << "option 'internal-pools' names @" << name
@@ -376,6 +382,8 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
   };
   llvm::sort(inputs, byIndex);
   llvm::sort(outputs, byIndex);
+  if (failed(checkSpellings()))
+    return failure();
   llvm::StringMap<StringRef> names;
   for (const TensorInfo &tensor : llvm::concat<TensorInfo>(inputs, outputs)) {
     auto [it, inserted] = names.try_emplace(tensor.name, tensor.io.getName());
@@ -414,6 +422,34 @@ static LogicalResult checkBuffersInPools(ModuleOp module, bool hasPools) {
     diag << "the buffer is not in a pool (see the remarks of "
             "usmp-plan-buffers for why it was not planned)";
   return diag;
+}
+
+/// Why a name cannot be spelled in C.
+static constexpr StringLiteral kNoCSpelling =
+    "has no letter or digit (C names are ASCII letters, digits and '_')";
+
+/// The application finds a tensor or pool under its C spelling (fieldName,
+/// and upper case in macros): one that differs from the name gets a remark
+/// saying it, and one with no letter or digit, only underscores in C, is an
+/// error, as such a model name is.
+LogicalResult ConvertUSMPToEmitCPass::checkSpellings() {
+  auto check = [](const Twine &what, StringRef name, StringRef field,
+                  Location loc) -> LogicalResult {
+    if (llvm::none_of(name, llvm::isAlnum))
+      return emitError(loc) << what << " " << kNoCSpelling;
+    if (field != name)
+      emitRemark(loc) << what << " is '" << field << "' in C";
+    return success();
+  };
+  for (const PoolInfo &pool : pools)
+    if (pool.usedByModel &&
+        failed(check("pool @" + pool.symbol, pool.symbol, pool.name, pool.loc)))
+      return failure();
+  for (const TensorInfo &tensor : llvm::concat<TensorInfo>(inputs, outputs))
+    if (failed(check(describe(tensor), tensor.io.getName(), tensor.name,
+                     tensor.loc)))
+      return failure();
+  return success();
 }
 
 /// Upper-casing for macros can merge names that differ as identifiers, and a
@@ -2331,10 +2367,15 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
     model.pop_back();
   if (model.empty()) {
     emitError(module.getLoc())
-        << "model name '" << name << "' has no letter or digit";
+        << "model name '" << name << "' " << kNoCSpelling;
     return signalPassFailure();
   }
   prefix = "tvmgen_" + StringRef(model).lower();
+  // As for tensors and pools (checkSpellings); structs and functions take
+  // it in lower case and macros in upper case, whatever its case.
+  if (model != name)
+    emitRemark(module.getLoc()) << "model name '" << name << "' is '" << model
+                                << "' in C (" << prefix << ")";
   macroPrefix = "TVMGEN_" + upper(model);
   tvmMacroPrefix = "TVM_" + upper(model);
   modelName = name;
