@@ -6,7 +6,7 @@
 
 // The entry option names the function whose inputs and outputs are named,
 // as the error without it advises; an unknown option is an error.
-// NO-ENTRY: error: cannot choose the entry function: the module has 2 public functions with a body and none is @main; name it with the 'entry' option
+// NO-ENTRY: error: cannot choose the entry function: the module has 2 public functions with a body, none is @main, and none marks inputs or outputs; name it with the 'entry' option
 // ENTRY-LABEL: func.func @f
 // ENTRY-NOT: usmp.io
 // ENTRY-LABEL: func.func @g
