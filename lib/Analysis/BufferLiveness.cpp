@@ -92,6 +92,11 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
   if (auto main = module.lookupSymbol<func::FuncOp>("main"))
     if (!main.isExternal())
       return main;
+  if (llvm::all_of(module.getOps<func::FuncOp>(),
+                   [](func::FuncOp function) { return function.isExternal(); }))
+    return emitError(module.getLoc())
+           << "cannot choose the entry function: no function of the module "
+              "has a body";
   InFlightDiagnostic diag =
       emitError(module.getLoc())
       << "cannot choose the entry function: the module has " << publicCount

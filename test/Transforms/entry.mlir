@@ -13,6 +13,8 @@
 // RUN: usmp-opt %S/Inputs/two-entries.mlir --usmp-pipeline=entry=g --usmp-verify-plan --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=MARKED
 // Without markers, nothing tells.
 // RUN: not usmp-opt %S/Inputs/two-entries.mlir --convert-usmp-to-emitc 2>&1 | FileCheck %s --check-prefix=NONE
+// A module of declarations only has no entry to choose.
+// RUN: echo "func.func private @main(memref<4xf32>)" | not usmp-opt --usmp-pipeline 2>&1 | FileCheck %s --check-prefix=DECLS
 
 // CHECK: error: entry function @nothere is not a function with a body in the module
 // EXT: error: entry function @ext is not a function with a body in the module
@@ -23,6 +25,7 @@
 // NONE: two-entries.mlir:0:0: error: cannot choose the entry function: the module has 2 public functions with a body, none is @main, and none marks inputs or outputs; name it with the 'entry' option, the same in every pass
 // NONE: two-entries.mlir:2:1: note: public function @f
 // NONE: two-entries.mlir:6:1: note: public function @g
+// DECLS: error: cannot choose the entry function: no function of the module has a body
 func.func private @ext()
 func.func private @helper() {
   %a = memref.alloc() : memref<4xf32>
