@@ -84,6 +84,8 @@ void usmp::buildFromTosaPipeline(OpPassManager &pm,
   // bufferization fails with an error about equivalence.
   bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // It names and orders constants differently from run to run.
+  pm.addPass(createOrderConstantsPass());
   // tosa.cond_if and tosa.while_loop on tensors yield buffers, which C
   // cannot assign.
   pm.addNestedPass<func::FuncOp>(createCopyYieldedBuffersPass());

@@ -14,8 +14,8 @@
 // RUN: %t/pool/app | FileCheck %s
 // RUN: usmp-opt %S/Inputs/resource-errors.mlir -split-input-file --usmp-pipeline --convert-usmp-to-emitc -verify-diagnostics -o /dev/null
 
-// ARRAYS: {true, false, true, true}
 // ARRAYS: {1.000000000e+00f, 2.000000000e+00f, 3.000000000e+00f, -4.000000000e+00f}
+// ARRAYS: {true, false, true, true}
 // POOL: #define TVMGEN_R_FLASH_CONSTANT_POOL_DATA
 // POOL-NEXT: 0x00, 0x00, 0x80, 0x3f, 0x00, 0x00, 0x00, 0x40, 0x00, 0x00, 0x40, 0x40, 0x00, 0x00, 0x80, 0xc0, \
 // POOL-NEXT: 0x01, 0x00, 0x01, 0x01,

@@ -164,6 +164,24 @@ def CopyYieldedBuffersPass
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
+def OrderConstantsPass : Pass<"usmp-order-constants", "mlir::ModuleOp"> {
+  let summary = "Name and order the constants bufferization made by first use";
+  let description = [{
+    One-shot bufferization at function boundaries turns tensor constants into
+    private `memref.global`s named `__constant_<shape>x<element>` (`_0`,
+    `_1`, ... when several share a type), created in an order that depends
+    on where functions sit in memory (MLIR 22 walks them through hash
+    containers keyed by pointers). Names and order reach the generated C
+    and the constant pools, so the same model would compile to different
+    files from run to run. This pass renames those globals (private
+    constants whose names start with `__constant_`) after their type, in the
+    order of their first `memref.get_global` in the module (functions in
+    module order, operations in order; unused ones last, by type and
+    value), and moves them together in that order where the first of them
+    was. Other symbols keep their names: a name taken gets the next suffix.
+  }];
+}
+
 def CopyReshapedArgumentsPass
     : Pass<"usmp-copy-reshaped-arguments", "mlir::ModuleOp"> {
   let summary = "Pass calls a copy of a reshaped buffer";
