@@ -112,15 +112,19 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     texts.push_back(std::move(result));
   }
   // A header without its source would build into a broken application:
-  // when a file cannot be written, those written before it are removed, and
-  // so is what it got of itself (regular files only: never /dev/full).
-  SmallVector<std::string> written;
+  // when a file cannot be written, the files this run created are removed.
+  // Only those: a path that existed (a symlink, /dev/full, an older file)
+  // is not the run's to remove.
+  SmallVector<std::string> created;
   auto write = [&](StringRef path, StringRef text) {
+    llvm::sys::fs::file_status status;
+    bool existed = !llvm::sys::fs::status(path, status, /*Follow=*/false);
     std::error_code error;
     llvm::raw_fd_ostream os(path, error, llvm::sys::fs::OF_Text);
     if (error)
       return error;
-    written.push_back(path.str());
+    if (!existed)
+      created.push_back(path.str());
     os << text;
     // A failed write (a full disk) would otherwise abort in the stream's
     // destructor.
@@ -135,9 +139,8 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     std::error_code error = write(path, text);
     if (!error)
       continue;
-    for (const std::string &done : written)
-      if (llvm::sys::fs::is_regular_file(done))
-        llvm::sys::fs::remove(done);
+    for (const std::string &done : created)
+      llvm::sys::fs::remove(done);
     return emitError(file.getLoc())
            << "cannot write '" << path << "': " << error.message();
   }

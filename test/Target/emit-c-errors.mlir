@@ -11,6 +11,11 @@
 // RUN: rm -rf %t.pair && mkdir -p %t.pair/m.c
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.pair %S/Inputs/pair-file.mlir 2>&1 | FileCheck %s --check-prefix=PAIR --implicit-check-not="see current operation"
 // RUN: not ls %t.pair/m.h
+// A header that was there before the run is not the run's to remove, nor is
+// the file a symlink there points to.
+// RUN: rm -rf %t.link && mkdir -p %t.link/m.c && touch %t.target && ln -s %t.target %t.link/m.h
+// RUN: not usmp-translate --usmp-emit-c --output-dir=%t.link %S/Inputs/pair-file.mlir 2>&1 | FileCheck %s --check-prefix=LINK
+// RUN: test -L %t.link/m.h
 // RUN: usmp-translate --usmp-emit-c --output-dir=%t.void/ %S/Inputs/void-in-string.mlir | FileCheck %s --check-prefix=LISTED
 // RUN: FileCheck %s --input-file=%t.void/m.c --check-prefix=VOID
 // RUN: usmp-opt %S/Inputs/emitc-opaque.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t.opaque
@@ -26,6 +31,7 @@
 // A failed write is an error, not an abort.
 // FULL: full-file.mlir:3:3: error: cannot write '/dev/full': {{[Nn]}}o space left on device
 // PAIR: pair-file.mlir:5:3: error: cannot write '{{.*}}.pair/m.c': {{[Ii]}}s a directory
+// LINK: pair-file.mlir:5:3: error: cannot write '{{.*}}.link/m.c': {{[Ii]}}s a directory
 // LISTED: .void/m.c
 // VOID: "call init(void() first"
 // VOID: void init(void) {
