@@ -38,6 +38,17 @@ std::string getBaseName(MemRefType type) {
   return name;
 }
 
+/// Calls `fn` on the operations whose symbol references resolve in `module`:
+/// not those in a nested symbol table, whose names are its own.
+void walkModuleScope(ModuleOp module, function_ref<void(Operation *)> fn) {
+  module.walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (op != module && op->hasTrait<OpTrait::SymbolTable>())
+      return WalkResult::skip();
+    fn(op);
+    return WalkResult::advance();
+  });
+}
+
 } // namespace
 
 void OrderConstantsPass::runOnOperation() {
@@ -53,28 +64,32 @@ void OrderConstantsPass::runOnOperation() {
   if (globals.empty())
     return;
   unsigned next = 0;
-  module.walk<WalkOrder::PreOrder>([&](memref::GetGlobalOp get) {
+  walkModuleScope(module, [&](Operation *op) {
+    auto get = dyn_cast<memref::GetGlobalOp>(op);
+    if (!get)
+      return;
     auto it = firstUse.find(get.getNameAttr().getAttr());
     if (it != firstUse.end() && it->second == ~0u)
       it->second = next++;
   });
   // Unused ones by their type and value, which do not depend on the run
   // (two alike print alike whichever goes first).
-  auto key = [](memref::GlobalOp global) {
-    std::string text;
-    llvm::raw_string_ostream os(text);
-    os << global.getType() << global.getInitialValueAttr();
-    return text;
-  };
+  DenseMap<Operation *, std::string> keys;
+  for (memref::GlobalOp global : globals)
+    if (firstUse[global.getSymNameAttr()] == ~0u) {
+      llvm::raw_string_ostream os(keys[global]);
+      os << global.getType() << global.getInitialValueAttr();
+    }
   llvm::sort(globals, [&](memref::GlobalOp a, memref::GlobalOp b) {
     unsigned rankA = firstUse[a.getSymNameAttr()];
     unsigned rankB = firstUse[b.getSymNameAttr()];
     if (rankA != rankB || rankA != ~0u)
       return rankA < rankB;
-    return key(a) < key(b);
+    return keys[a] < keys[b];
   });
 
-  // New names, unique among every other symbol of the module.
+  // Bufferization's names, so the C reads as it did, skipping those other
+  // symbols have.
   llvm::StringSet<> taken;
   for (Operation &op : *module.getBody())
     if (auto name =
@@ -98,11 +113,20 @@ void OrderConstantsPass::runOnOperation() {
           return std::nullopt;
         return FlatSymbolRefAttr::get(it->second);
       });
-  replacer.recursivelyReplaceElementsIn(module);
+  // The leaf of `@inner::@x` names a symbol of @inner.
+  replacer.addReplacement(
+      [](SymbolRefAttr ref) -> std::optional<std::pair<Attribute, WalkResult>> {
+        if (ref.getNestedReferences().empty())
+          return std::nullopt;
+        return std::make_pair(ref, WalkResult::skip());
+      });
+  walkModuleScope(module,
+                  [&](Operation *op) { replacer.replaceElementsIn(op); });
   for (memref::GlobalOp global : globals)
     global.setSymName(renamed[global.getSymNameAttr()].getValue());
 
-  // Together, in order, where the first of them was.
+  // Module order is the order of the C arrays and of the constant pools'
+  // planning: together, in the new order, where the first of them was.
   llvm::SmallPtrSet<Operation *, 16> moved;
   for (memref::GlobalOp global : globals)
     moved.insert(global);

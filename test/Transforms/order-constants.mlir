@@ -1,4 +1,4 @@
-// RUN: usmp-opt %s -split-input-file -usmp-order-constants | FileCheck %s
+// RUN: usmp-opt %s -split-input-file -usmp-order-constants -allow-unregistered-dialect | FileCheck %s
 
 // Named and ordered by first use (functions in module order), where the
 // first of them was; other symbols stay where they are.
@@ -61,5 +61,34 @@ module {
     %b = memref.get_global @__constant_4xi32_0 : memref<4xi32>
     %c = memref.get_global @weights : memref<4xi32>
     return
+  }
+}
+
+// -----
+
+// A nested module's symbols are its own: neither its globals nor references
+// into it are renamed.
+// CHECK-LABEL: module
+// CHECK: memref.get_global @__constant_2xi8 : memref<2xi8>
+// CHECK-NEXT: "test.op"() {r = @inner::@__constant_2xi8_0}
+// CHECK: module @inner
+// CHECK-NEXT: memref.global "private" constant @__constant_2xi8 : memref<2xi8> = dense<[5, 6]>
+// CHECK-NEXT: memref.global "private" constant @__constant_2xi8_0 : memref<2xi8> = dense<[7, 8]>
+// CHECK-NEXT: func.func @f
+// CHECK-NEXT: memref.get_global @__constant_2xi8 : memref<2xi8>
+module {
+  memref.global "private" constant @__constant_2xi8_0 : memref<2xi8> = dense<[3, 4]>
+  func.func @main() {
+    %a = memref.get_global @__constant_2xi8_0 : memref<2xi8>
+    "test.op"() {r = @inner::@__constant_2xi8_0} : () -> ()
+    return
+  }
+  module @inner {
+    memref.global "private" constant @__constant_2xi8 : memref<2xi8> = dense<[5, 6]>
+    memref.global "private" constant @__constant_2xi8_0 : memref<2xi8> = dense<[7, 8]>
+    func.func @f() {
+      %a = memref.get_global @__constant_2xi8 : memref<2xi8>
+      return
+    }
   }
 }

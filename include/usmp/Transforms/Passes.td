@@ -179,6 +179,7 @@ def OrderConstantsPass : Pass<"usmp-order-constants", "mlir::ModuleOp"> {
     module order, operations in order; unused ones last, by type and
     value), and moves them together in that order where the first of them
     was. Other symbols keep their names: a name taken gets the next suffix.
+    Nested modules, whose symbols are their own, are left as they are.
   }];
 }
 
