@@ -81,22 +81,39 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
   if (publicCount == 1)
     return single;
   // Markers are what a pass told the entry (usmp-mark-io,
-  // usmp-fold-workspace-io, so usmp-pipeline) leaves, and planning refuses
-  // them elsewhere: after usmp-pipeline{entry=f}, later passes find @f.
+  // usmp-fold-workspace-io, so usmp-pipeline) leaves: after
+  // usmp-pipeline{entry=f}, later passes find @f. A function called in the
+  // module is no entry, whatever it marks (planning says so).
   SmallVector<func::FuncOp> marked;
   for (auto function : module.getOps<func::FuncOp>())
-    if (!function.isExternal() && hasIOMarkers(function))
+    if (!function.isExternal() && hasIOMarkers(function) &&
+        SymbolTable::symbolKnownUseEmpty(function, module))
       marked.push_back(function);
-  if (marked.size() == 1)
+  auto main = module.lookupSymbol<func::FuncOp>("main");
+  if (main && main.isExternal())
+    main = nullptr;
+  if (main && (marked.empty() || llvm::is_contained(marked, main)))
+    return main;
+  if (!main && marked.size() == 1)
     return marked.front();
-  if (auto main = module.lookupSymbol<func::FuncOp>("main"))
-    if (!main.isExternal())
-      return main;
   if (llvm::all_of(module.getOps<func::FuncOp>(),
                    [](func::FuncOp function) { return function.isExternal(); }))
     return emitError(module.getLoc())
            << "cannot choose the entry function: no function of the module "
               "has a body";
+  // Either could be meant: @main, or a function another pass was told.
+  if (main) {
+    InFlightDiagnostic diag =
+        emitError(module.getLoc())
+        << "cannot choose the entry function: @main, or the function that "
+           "marks inputs or outputs; name it with the 'entry' option, the "
+           "same in every pass";
+    diag.attachNote(main.getLoc()) << "@main";
+    for (func::FuncOp function : marked)
+      diag.attachNote(function.getLoc())
+          << "@" << function.getName() << " marks inputs or outputs";
+    return diag;
+  }
   InFlightDiagnostic diag =
       emitError(module.getLoc())
       << "cannot choose the entry function: the module has " << publicCount

@@ -13,6 +13,8 @@
 // RUN: usmp-opt %S/Inputs/two-entries.mlir --usmp-pipeline=entry=g --usmp-verify-plan --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=MARKED
 // Without markers, nothing tells.
 // RUN: not usmp-opt %S/Inputs/two-entries.mlir --convert-usmp-to-emitc 2>&1 | FileCheck %s --check-prefix=NONE
+// @main and a function marking inputs or outputs: either could be meant.
+// RUN: not usmp-opt %S/Inputs/main-and-marked.mlir -split-input-file --usmp-pipeline 2>&1 | FileCheck %s --check-prefix=BOTH
 // A module of declarations only has no entry to choose.
 // RUN: echo "func.func private @main(memref<4xf32>)" | not usmp-opt --usmp-pipeline 2>&1 | FileCheck %s --check-prefix=DECLS
 
@@ -25,6 +27,10 @@
 // NONE: two-entries.mlir:0:0: error: cannot choose the entry function: the module has 2 public functions with a body, none is @main, and none marks inputs or outputs; name it with the 'entry' option, the same in every pass
 // NONE: two-entries.mlir:2:1: note: public function @f
 // NONE: two-entries.mlir:6:1: note: public function @g
+// BOTH: main-and-marked.mlir:0:0: error: cannot choose the entry function: @main, or the function that marks inputs or outputs; name it with the 'entry' option, the same in every pass
+// BOTH: main-and-marked.mlir:2:1: note: @main
+// BOTH: main-and-marked.mlir:6:1: note: @old_model marks inputs or outputs
+// BOTH: main-and-marked.mlir:20:8: error: 'usmp.io' marks a model input or output, which only the entry function @main can allocate
 // DECLS: error: cannot choose the entry function: no function of the module has a body
 func.func private @ext()
 func.func private @helper() {

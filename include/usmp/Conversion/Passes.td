@@ -113,8 +113,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     ListOption<"internalPools", "internal-pools", "std::string",
                "Pools the generated code owns as static arrays">,
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
-           "Entry function (default: the single public function, else the one "
-           "marking inputs or outputs, else @main)">,
+           "Entry function (default: the single public function, else @main, "
+           "else the one uncalled function marking inputs or outputs)">,
   ];
   let dependentDialects = [
     "mlir::emitc::EmitCDialect",

@@ -65,7 +65,8 @@ struct FromTosaOptions : public mlir::PassPipelineOptions<FromTosaOptions> {
   Option<std::string> entry{
       *this, "entry",
       llvm::cl::desc("Entry function, whose inputs and outputs are named "
-                     "(default: the single public function, else @main)"),
+                     "(default: the single public function, else @main, else "
+                     "the one uncalled function marking inputs or outputs)"),
       llvm::cl::init("")};
 };
 

@@ -18,8 +18,8 @@ def PrintBufferLivenessPass : Pass<"usmp-print-buffer-liveness", "mlir::ModuleOp
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
-           "Entry function (default: the single public function, else the one "
-           "marking inputs or outputs, else @main)">,
+           "Entry function (default: the single public function, else @main, "
+           "else the one uncalled function marking inputs or outputs)">,
     Option<"alignment", "alignment", "uint64_t", /*default=*/"16",
            "Alignment of allocations that carry none, in bytes (a power of "
            "two up to 2^62)">,
@@ -67,8 +67,8 @@ def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
-           "Entry function (default: the single public function, else the one "
-           "marking inputs or outputs, else @main)">,
+           "Entry function (default: the single public function, else @main, "
+           "else the one uncalled function marking inputs or outputs)">,
   ];
   let dependentDialects = ["usmp::USMPDialect"];
 }
@@ -104,8 +104,8 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
-           "Entry function (default: the single public function, else the one "
-           "marking inputs or outputs, else @main)">,
+           "Entry function (default: the single public function, else @main, "
+           "else the one uncalled function marking inputs or outputs)">,
     Option<"all", "all", "bool", /*default=*/"false",
            "Fold every input and output">,
     ListOption<"names", "names", "std::string",
@@ -273,8 +273,8 @@ def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
-           "Entry function (default: the single public function, else the one "
-           "marking inputs or outputs, else @main)">,
+           "Entry function (default: the single public function, else @main, "
+           "else the one uncalled function marking inputs or outputs)">,
     ListOption<"pools", "pools", "std::string",
                "Pools to declare: name[:size_hint=N][:alignment=N]"
                "[:kind=workspace|constant][:targets=t.rw+u.ro]">,
@@ -318,8 +318,8 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
-           "Entry function (default: the single public function, else the one "
-           "marking inputs or outputs, else @main)">,
+           "Entry function (default: the single public function, else @main, "
+           "else the one uncalled function marking inputs or outputs)">,
     Option<"algorithm", "algorithm", "std::string", /*default=*/"\"auto\"",
            "Planning algorithm registered with the planner core">,
     Option<"alignment", "alignment", "uint64_t", /*default=*/"16",
@@ -375,8 +375,8 @@ def VerifyPlanPass : Pass<"usmp-verify-plan", "mlir::ModuleOp"> {
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
-           "Entry function (default: the single public function, else the one "
-           "marking inputs or outputs, else @main)">,
+           "Entry function (default: the single public function, else @main, "
+           "else the one uncalled function marking inputs or outputs)">,
   ];
 }
 
