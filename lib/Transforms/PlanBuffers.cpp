@@ -25,6 +25,7 @@ namespace usmp {
 
 using namespace mlir;
 using namespace usmp;
+namespace planner = usmp::planner;
 
 /// Where the pools of usmp-assign-pools and usmp-pipeline get their
 /// alignment: the `pools` entry's own, else the `alignment` option.
@@ -32,7 +33,6 @@ static constexpr const char *kAlignmentAdvice =
     " (for a pool the `pools` option of usmp-assign-pools or usmp-pipeline "
     "declares, NAME:alignment=N there; for the others they declare, their "
     "`alignment` option)";
-namespace planner = usmp::planner;
 
 namespace {
 

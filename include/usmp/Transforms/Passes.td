@@ -92,15 +92,14 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
     the model writes them and inputs otherwise, named `input<i>`/`output<j>`;
     arguments that stay get their identity as a marker, except those with a
     dynamic shape or no rank, which the C API cannot pass. Errors: a chosen
-    argument with a dynamic shape, no rank, a non-identity layout or a size
-    in bytes beyond 63 bits,
-    one that escapes (returned, stored, passed to an unknown function,
-    turned into a value other than its elements), an
-    unknown name in `names` (the error lists the names there are) or one it
-    lists twice, an entry function that is called, and names that clash as
-    C identifiers. An input the model overwrites gets a remark,
-    in a pool or not (either way its data does not survive the run), and so
-    does an output in a pool that the model never writes.
+    argument with a dynamic shape, no rank, a non-identity layout or a size in
+    bytes beyond 63 bits, one that escapes (returned, stored, passed to an
+    unknown function, turned into a value other than its elements), an unknown
+    name in `names` (the error lists the names there are) or one it lists
+    twice, an entry function that is called, and names that clash as C
+    identifiers. An input the model overwrites gets a remark, in a pool or not
+    (either way its data does not survive the run), and so does an output in a
+    pool that the model never writes.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
