@@ -26,15 +26,15 @@ bool isIOType(Type type) { return isa<RankedTensorType, MemRefType>(type); }
 constexpr StringLiteral kImporterAttrName = "tf.entry_function";
 
 /// Comma-separated names from the `key` entry (`inputs` or `outputs`) of
-/// `function`'s `tf.entry_function` dictionary `entry`, one per tensor of
-/// `types` in order (empty where the importer left a name out), or none
-/// without that entry. Names go by position, so an entry that is no string
-/// or lists another count of names than there are tensors is an error
+/// `function`'s `tf.entry_function` dictionary `entry`, one for each of the
+/// `count` inputs (outputs) in order (empty where the importer left a name
+/// out), or none without that entry. Names go by position, so an entry that is
+/// no string or lists another count of names than there are tensors is an error
 /// (TensorFlow Lite's exporter warns and drops them).
 FailureOr<SmallVector<std::string>> getImporterNames(func::FuncOp function,
                                                      DictionaryAttr entry,
                                                      StringRef key,
-                                                     TypeRange types) {
+                                                     size_t count) {
   SmallVector<std::string> names;
   Attribute value = entry ? entry.get(key) : Attribute();
   if (!value)
@@ -48,7 +48,6 @@ FailureOr<SmallVector<std::string>> getImporterNames(func::FuncOp function,
   SmallVector<StringRef> parts;
   if (!list.getValue().empty())
     list.getValue().split(parts, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/true);
-  size_t count = llvm::count_if(types, isIOType);
   StringRef what = key.drop_back();
   if (parts.size() != count)
     return emitError(function.getLoc())
@@ -105,10 +104,22 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
           << importerAttr;
       return signalPassFailure();
     }
-    FailureOr<SmallVector<std::string>> inputNames = getImporterNames(
-        function, importerNames, "inputs", function.getArgumentTypes());
-    FailureOr<SmallVector<std::string>> outputNames = getImporterNames(
-        function, importerNames, "outputs", function.getResultTypes());
+    // Arguments are inputs, but for a memref argument the model writes (an
+    // entry bufferized already): an output, as usmp-fold-workspace-io takes
+    // it. Outputs are those, then the results.
+    SmallVector<IODirection> argDirections;
+    size_t counts[2] = {0, 0};
+    for (BlockArgument argument : function.getArguments()) {
+      bool output = isa<MemRefType>(argument.getType()) && isWritten(argument);
+      argDirections.push_back(output ? IODirection::Output
+                                     : IODirection::Input);
+      counts[output] += isIOType(argument.getType());
+    }
+    counts[1] += llvm::count_if(function.getResultTypes(), isIOType);
+    FailureOr<SmallVector<std::string>> inputNames =
+        getImporterNames(function, importerNames, "inputs", counts[0]);
+    FailureOr<SmallVector<std::string>> outputNames =
+        getImporterNames(function, importerNames, "outputs", counts[1]);
     if (failed(inputNames) || failed(outputNames))
       return signalPassFailure();
 
@@ -136,18 +147,22 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
         usedNames.insert(io.getName());
       }
     SmallVector<ModelIOEntry> entries;
+    const SmallVector<std::string> *names[2] = {&*inputNames, &*outputNames};
+    int64_t positions[2] = {0, 0}, indices[2] = {0, 0};
     auto mark = [&](ArrayRef<Type> types, SmallVectorImpl<DictionaryAttr> &all,
-                    IODirection direction, ArrayRef<std::string> names,
+                    function_ref<IODirection(unsigned)> directionOf,
                     auto locOf) {
-      bool output = direction == IODirection::Output;
-      int64_t position = 0, index = 0;
       for (auto [i, type] : llvm::enumerate(types)) {
         if (!isIOType(type))
           continue;
+        IODirection direction = directionOf(i);
+        bool output = direction == IODirection::Output;
+        int64_t &position = positions[output], &index = indices[output];
         auto io = all[i].getAs<IOAttr>(attrName);
         if (!io) {
-          std::string name =
-              position < (int64_t)names.size() ? names[position] : "";
+          std::string name = position < (int64_t)names[output]->size()
+                                 ? (*names[output])[position]
+                                 : "";
           // A default name follows the index: both skip what existing
           // markers use.
           auto defaultName = [&] {
@@ -165,10 +180,14 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
         entries.push_back({io, locOf(i)});
       }
     };
-    mark(function.getArgumentTypes(), argAttrs, IODirection::Input, *inputNames,
-         [&](unsigned i) { return function.getArgument(i).getLoc(); });
-    mark(function.getResultTypes(), resultAttrs, IODirection::Output,
-         *outputNames, [&](unsigned) { return function.getLoc(); });
+    mark(
+        function.getArgumentTypes(), argAttrs,
+        [&](unsigned i) { return argDirections[i]; },
+        [&](unsigned i) { return function.getArgument(i).getLoc(); });
+    mark(
+        function.getResultTypes(), resultAttrs,
+        [](unsigned) { return IODirection::Output; },
+        [&](unsigned) { return function.getLoc(); });
     function.setAllArgAttrs(argAttrs);
     function.setAllResultAttrs(resultAttrs);
     if (failed(verifyDistinctCNames(entries)))

@@ -124,3 +124,16 @@ func.func @main(%a: tensor<4xf32>) -> tensor<4xf32>
     attributes {tf.entry_function = "x"} {
   return %a : tensor<4xf32>
 }
+
+// -----
+
+// An entry bufferized already: a memref argument the model writes is an
+// output, and takes an output's name from `tf.entry_function`.
+// CHECK-LABEL: func.func @main
+// CHECK-SAME: (%{{.*}}: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}, %{{.*}}: memref<4xf32> {usmp.io = #usmp.io<output "y", index = 0>}, %{{.*}}: memref<4xf32> {usmp.io = #usmp.io<input "z", index = 1>})
+func.func @main(%x: memref<4xf32>, %y: memref<4xf32>, %z: memref<4xf32>) attributes {tf.entry_function = {inputs = "x,z", outputs = "y"}} {
+  memref.copy %x, %y : memref<4xf32> to memref<4xf32>
+  %c0 = arith.constant 0 : index
+  %v = memref.load %z[%c0] : memref<4xf32>
+  return
+}

@@ -48,7 +48,8 @@ def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
     Gives every tensor or memref argument of the entry function
     `usmp.io = #usmp.io<input "name", index = i>` and every tensor or memref
     result `usmp.io = #usmp.io<output "name", index = j>`, unless it already
-    has one. The indices count the inputs (outputs) in order, skipping those
+    has one; a memref argument the model writes (an entry bufferized
+    already) is an output, as `usmp-fold-workspace-io` takes it. The indices count the inputs (outputs) in order, skipping those
     markers set already take (and those whose default name one has). Names
     come from the function's
     `tf.entry_function` attribute (its `inputs` and `outputs` entries,
