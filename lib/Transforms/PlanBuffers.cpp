@@ -108,6 +108,22 @@ void PlanBuffersPass::runOnOperation() {
                        << " is planned already; a module is planned once";
       return signalPassFailure();
     }
+  // Planning places every buffer itself: a placement written by hand would
+  // be replaced without a word.
+  Operation *placed = nullptr;
+  module.walk([&](Operation *op) {
+    if (!op->hasAttr(USMPDialect::getPlacementAttrName()))
+      return WalkResult::advance();
+    placed = op;
+    return WalkResult::interrupt();
+  });
+  if (placed) {
+    emitError(placed->getLoc())
+        << "'" << USMPDialect::getPlacementAttrName()
+        << "' is given already; usmp-plan-buffers places every buffer "
+           "itself (fixed placements are not supported): remove it";
+    return signalPassFailure();
+  }
   llvm::StringMap<unsigned> poolIndex;
   planner::Problem problem;
   for (auto [index, pool] : llvm::enumerate(pools)) {

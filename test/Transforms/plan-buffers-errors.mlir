@@ -94,6 +94,19 @@ func.func @main() {
 
 // -----
 
+// A placement written by hand would be replaced.
+usmp.pool workspace @sram alignment(16)
+usmp.pool workspace @dram alignment(16)
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  // expected-error @below {{'usmp.placement' is given already; usmp-plan-buffers places every buffer itself (fixed placements are not supported): remove it}}
+  %a = memref.alloc() {usmp.pools = [@sram, @dram], usmp.placement = #usmp.placement<@dram, offset = 0>} : memref<4xf32>
+  memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
 // Offsets count from the pool's base, which the application aligns only as
 // the pool says: a candidate aligned less than the buffer asks is an error.
 // expected-note @below {{pool declared here}}

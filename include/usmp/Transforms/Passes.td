@@ -311,7 +311,9 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     candidate pool is an error at its allocation naming the pools and what
     each had left; a pool without a size hint still ends at 2^63 - 1 bytes,
     the largest planned size an attribute holds. A pool with a planned size
-    already is an error: a module is planned once. Buffers the analysis
+    already is an error: a module is planned once; so is a `usmp.placement`
+    written by hand (every buffer is placed by the planner). Buffers the
+    analysis
     leaves alone get a remark saying why, and so do constants of a
     non-identity layout or memory space, which no view of a pool could be.
     With `report=<path>` a JSON plan report is written.
