@@ -313,8 +313,7 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     the largest planned size an attribute holds. A pool with a planned size
     already is an error: a module is planned once; so is a `usmp.placement`
     written by hand (every buffer is placed by the planner). Buffers the
-    analysis
-    leaves alone get a remark saying why, and so do constants of a
+    analysis leaves alone get a remark saying why, and so do constants of a
     non-identity layout or memory space, which no view of a pool could be.
     With `report=<path>` a JSON plan report is written.
   }];
