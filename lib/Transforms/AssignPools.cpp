@@ -108,6 +108,9 @@ struct AssignPoolsPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    // A pool declared now would never be a candidate.
+    if (failed(verifyNotPlanned(module, "usmp-assign-pools")))
+      return signalPassFailure();
     FailureOr<func::FuncOp> entryFunc = findEntryFunction(module, entry);
     if (failed(entryFunc))
       return signalPassFailure();

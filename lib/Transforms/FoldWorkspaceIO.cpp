@@ -31,6 +31,9 @@ struct FoldWorkspaceIOPass
 
 void FoldWorkspaceIOPass::runOnOperation() {
   ModuleOp module = getOperation();
+  // Planning has placed every buffer; a new one would be in no pool.
+  if (failed(verifyNotPlanned(module, "usmp-fold-workspace-io")))
+    return signalPassFailure();
   FailureOr<func::FuncOp> entryFunc = findEntryFunction(module, entry);
   if (failed(entryFunc))
     return signalPassFailure();

@@ -44,3 +44,12 @@ func.func @main(%x: memref<4xf32>) {
   memref.copy %w, %x : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// After planning, a pool declared now would never be a candidate.
+// expected-error @below {{pool @p is planned already; usmp-assign-pools runs before planning, and a module is planned once}}
+usmp.pool workspace @p alignment(16) planned_size(0)
+func.func @main() {
+  return
+}

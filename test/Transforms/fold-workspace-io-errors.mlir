@@ -94,3 +94,12 @@ func.func private @caller(%x: memref<4xf32>) {
 func.func @main(%x: memref<4xf32> {usmp.io = #usmp.io<input "a b", index = 0>}, %y: memref<4xf32> {usmp.io = #usmp.io<input "a_b", index = 1>}) {
   return
 }
+
+// -----
+
+// After planning, a folded input would be in no pool.
+// expected-error @below {{pool @p is planned already; usmp-fold-workspace-io runs before planning, and a module is planned once}}
+usmp.pool workspace @p alignment(16) planned_size(0)
+func.func @main(%in: memref<4xf32>) {
+  return
+}

@@ -97,8 +97,8 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
     bytes beyond 63 bits, one that escapes (returned, stored, passed to an
     unknown function, turned into a value other than its elements), an unknown
     name in `names` (the error lists the names there are) or one it lists
-    twice, an entry function that is called, and names that clash as C
-    identifiers. An input the model overwrites gets a remark, in a pool or not
+    twice, an entry function that is called, names that clash as C
+    identifiers, and a module planned already (a pool with a planned size). An input the model overwrites gets a remark, in a pool or not
     (either way its data does not survive the run), and so does an output in a
     pool that the model never writes.
   }];
@@ -255,7 +255,8 @@ def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
     `pools=dtcm:size_hint=1000:targets=c.rw,sram`; a key or target given
     twice, an alignment that is not a power of two, a name the module already
     uses, a name listed twice and a name with a leading `@` (pools are named
-    without it, as in `internal-pools`) are errors quoting the pool's text.
+    without it, as in `internal-pools`) are errors quoting the pool's text;
+    so is running on a module planned already.
     With no workspace pool at all, one unbounded workspace pool
     `@global_workspace` is created (use case U1).
 

@@ -145,6 +145,15 @@ LogicalResult usmp::verifyViewPlacement(memref::ViewOp view) {
   return success();
 }
 
+LogicalResult usmp::verifyNotPlanned(ModuleOp module, StringRef pass) {
+  for (PoolOp pool : module.getOps<PoolOp>())
+    if (pool.getPlannedSizeAttr())
+      return emitError(pool.getLoc())
+             << "pool @" << pool.getSymName() << " is planned already; " << pass
+             << " runs before planning, and a module is planned once";
+  return success();
+}
+
 LogicalResult usmp::verifyDisjointConstants(ModuleOp module) {
   struct Bytes {
     StringRef pool;

@@ -44,6 +44,12 @@ mlir::FlatSymbolRefAttr getPoolOfArgument(mlir::Value value);
 /// reads through the view. Emits an error at the view otherwise.
 mlir::LogicalResult verifyViewPlacement(mlir::memref::ViewOp view);
 
+/// Checks that `module` is not planned yet (no pool has a planned size),
+/// for a pass that must run before planning, named `pass`. Emits an error at
+/// the first planned pool otherwise.
+mlir::LogicalResult verifyNotPlanned(mlir::ModuleOp module,
+                                     llvm::StringRef pass);
+
 /// Checks that no two constants placed in the same pool share a byte (each
 /// byte of a constant pool holds one constant's data, whenever it is read).
 /// Emits an error at the later constant otherwise.
