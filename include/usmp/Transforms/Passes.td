@@ -98,9 +98,10 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
     unknown function, turned into a value other than its elements), an unknown
     name in `names` (the error lists the names there are) or one it lists
     twice, an entry function that is called, names that clash as C
-    identifiers, and a module planned already (a pool with a planned size). An input the model overwrites gets a remark, in a pool or not
-    (either way its data does not survive the run), and so does an output in a
-    pool that the model never writes.
+    identifiers, and a module planned already (a pool with a planned size).
+    An input the model overwrites gets a remark, in a pool or not (either way
+    its data does not survive the run), and so does an output in a pool that
+    the model never writes.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
