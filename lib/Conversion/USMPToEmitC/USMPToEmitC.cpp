@@ -1646,8 +1646,9 @@ static void dropConstOfGlobalsPassedToCalls(ModuleOp module) {
   });
 }
 
-LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
-  // C has no zero-length arrays.
+/// C has no zero-length arrays. (Before the functions are split, which
+/// cannot pass such a view either.)
+static LogicalResult checkNoEmptyBuffers(ModuleOp module) {
   Operation *empty = nullptr;
   module.walk([&](Operation *op) {
     auto isEmpty = [](Type type) {
@@ -1665,7 +1666,10 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
     return emitErrorAt(empty) << "cannot lower '" << empty->getName()
                               << "' to C: it uses a buffer with no elements, "
                                  "and C has no zero-length arrays";
+  return success();
+}
 
+LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   convertIndexDialect(module);
   expandMinimumMaximum(module);
   OpPassManager expand(ModuleOp::getOperationName());
@@ -2387,7 +2391,8 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
       failed(collect(module, *entryFunc)) ||
       failed(returnIndexAsI64(module, *entryFunc)) ||
       failed(checkBuffersInPools(module, !pools.empty())) ||
-      failed(prepareModelCode(module)) || failed(lowerModelCode(module)))
+      failed(checkNoEmptyBuffers(module)) || failed(prepareModelCode(module)) ||
+      failed(lowerModelCode(module)))
     return signalPassFailure();
   eraseUnreadValues(module);
   removeUnusedParameters(module);

@@ -1,0 +1,7 @@
+func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
+  %z = memref.alloc() : memref<0xf32>
+  %a = memref.alloc() : memref<16xf32>
+  memref.copy %in, %a : memref<16xf32> to memref<16xf32>
+  memref.copy %a, %out : memref<16xf32> to memref<16xf32>
+  return
+}
