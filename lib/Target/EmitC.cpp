@@ -58,6 +58,24 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
   // Each file goes into `directory` itself, never elsewhere, and no two
   // into one (a NUL would end the path early). Errors are at the file's
   // location without the file attached, which would print it whole.
+  // Upstream's printer copies what is outside the files into each of them,
+  // and prints no file inside another.
+  for (Operation &op : *module.getBody())
+    if (!isa<emitc::FileOp>(op))
+      return emitError(op.getLoc())
+             << "'" << op.getName()
+             << "' is outside every emitc.file; a file holds all it prints";
+  for (emitc::FileOp file : files) {
+    emitc::FileOp nested;
+    file.walk([&](emitc::FileOp inner) {
+      if (inner != file)
+        nested = inner;
+    });
+    if (nested)
+      return emitError(nested.getLoc())
+             << "an emitc.file inside another is not written; files sit at "
+                "the module's top level";
+  }
   llvm::StringSet<> ids;
   for (emitc::FileOp file : files) {
     StringRef id = file.getId();

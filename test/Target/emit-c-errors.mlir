@@ -6,6 +6,10 @@
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.nul %S/Inputs/nul-file.mlir 2>&1 | FileCheck %s --check-prefix=NUL
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.twice %S/Inputs/twice-file.mlir 2>&1 | FileCheck %s --check-prefix=TWICE --implicit-check-not="see current operation"
 // RUN: not usmp-translate --usmp-emit-c --output-dir=/dev %S/Inputs/full-file.mlir 2>&1 | FileCheck %s --check-prefix=FULL --implicit-check-not="see current operation"
+// What is outside the files would be copied into each; a file in a file
+// would not be written.
+// RUN: not usmp-translate --usmp-emit-c --output-dir=%t.outside %S/Inputs/outside-file.mlir 2>&1 | FileCheck %s --check-prefix=OUTSIDE
+// RUN: not usmp-translate --usmp-emit-c --output-dir=%t.nested %S/Inputs/nested-file.mlir 2>&1 | FileCheck %s --check-prefix=NESTED
 // The source cannot be written where a directory is: the header written
 // before it goes again.
 // RUN: rm -rf %t.pair && mkdir -p %t.pair/m.c
@@ -30,6 +34,8 @@
 // TWICE: error: file id 'm.c' is used twice
 // A failed write is an error, not an abort.
 // FULL: full-file.mlir:3:3: error: cannot write '/dev/full': {{[Nn]}}o space left on device
+// OUTSIDE: outside-file.mlir:2:3: error: 'emitc.func' is outside every emitc.file; a file holds all it prints
+// NESTED: nested-file.mlir:3:5: error: an emitc.file inside another is not written; files sit at the module's top level
 // PAIR: pair-file.mlir:5:3: error: cannot write '{{.*}}.pair/m.c': {{[Ii]}}s a directory
 // LINK: pair-file.mlir:5:3: error: cannot write '{{.*}}.link/m.c': {{[Ii]}}s a directory
 // LISTED: .void/m.c

@@ -1,0 +1,7 @@
+module {
+  emitc.file "a.c" {
+    emitc.file "b.c" {
+      emitc.verbatim "int y;"
+    }
+  }
+}
