@@ -256,12 +256,20 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
         dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr());
     Type element = global.getType().getElementType();
     bool isBool = element.isInteger(1);
-    if (!value || !element.isIntOrFloat() ||
-        (!isBool && element.getIntOrFloatBitWidth() % 8 != 0))
-      return global.emitError()
-             << "constant " << global.getSymName()
-             << " has no dense data of byte-sized elements to place in pool "
-             << placement.getPool();
+    auto refuse = [&](StringRef why) {
+      return emitError(global.getLoc())
+             << "cannot place constant @" << global.getSymName() << " in pool "
+             << placement.getPool() << ": " << why;
+    };
+    if (!value)
+      return refuse("it has no dense initial value");
+    if (isa<IndexType>(element))
+      return refuse("its elements are index, whose width is the target's; "
+                    "use i64 elements");
+    if (!element.isIntOrFloat())
+      return refuse("its elements are no integers or floats");
+    if (!isBool && element.getIntOrFloatBitWidth() % 8 != 0)
+      return refuse("its elements do not fill whole bytes");
     // The C code reads a bool, a byte of 0 or 1, where the attribute has a
     // bit.
     if (isBool) {
@@ -864,6 +872,11 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       return global.emitError()
              << "cannot lower @" << global.getSymName()
              << " to C: " << global.getType() << " " << kTooLargeForC;
+    if (!global.getType().getLayout().isIdentity())
+      return emitError(global.getLoc())
+             << "cannot lower @" << global.getSymName()
+             << " to C: " << global.getType()
+             << " is not contiguous in row-major order, as a C array is";
     // Upstream's conversion keeps an index array's initializer as it is,
     // which does not verify.
     if (isa<IndexType>(global.getType().getElementType()))

@@ -112,3 +112,33 @@ func.func @main(%in: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}, %
   memref.copy %a, %out : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// A constant pool holds bytes: index elements have the target's width.
+usmp.pool constant @flash alignment(16) planned_size(32)
+// expected-error @below {{cannot place constant @w in pool @flash: its elements are index, whose width is the target's; use i64 elements}}
+memref.global "private" constant @w : memref<3xindex> = dense<[1, 2, 3]> {usmp.placement = #usmp.placement<@flash, offset = 0>}
+func.func @main(%out: memref<3xindex> {usmp.io = #usmp.io<output "y", index = 0>}, %pool: memref<32xi8> {usmp.pool = @flash}) {
+  return
+}
+
+// -----
+
+usmp.pool constant @flash alignment(16) planned_size(16)
+// expected-error @below {{cannot place constant @w in pool @flash: it has no dense initial value}}
+memref.global "private" constant @w : memref<3xf32> = uninitialized {usmp.placement = #usmp.placement<@flash, offset = 0>}
+func.func @main(%out: memref<3xf32> {usmp.io = #usmp.io<output "y", index = 0>}, %pool: memref<16xi8> {usmp.pool = @flash}) {
+  return
+}
+
+// -----
+
+// A C array is contiguous in row-major order.
+// expected-error @below {{cannot lower @state to C: 'memref<2xf32, strided<[2]>>' is not contiguous in row-major order, as a C array is}}
+memref.global "private" @state : memref<2xf32, strided<[2]>> = dense<[1.0, 2.0]>
+func.func @main(%out: memref<2xf32> {usmp.io = #usmp.io<output "y", index = 0>}) {
+  %g = memref.get_global @state : memref<2xf32, strided<[2]>>
+  memref.copy %g, %out : memref<2xf32, strided<[2]>> to memref<2xf32>
+  return
+}
