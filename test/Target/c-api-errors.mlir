@@ -7,7 +7,7 @@
 // RUN: not usmp-opt %S/Inputs/internal-alignment.mlir --convert-usmp-to-emitc=internal-pools=@big -o /dev/null 2>&1 | FileCheck %s --check-prefix=AT
 // AT: error: option 'internal-pools' names '@big': pool names are given without '@'
 
-// INTERNAL: error: option 'internal-pools' names @nothere, which is not a pool of the module
+// INTERNAL: error: option 'internal-pools' names @nothere, which is not a pool of the module (@global_workspace)
 // A pool given twice is most likely meant to be another one.
 // INTERNAL-TWICE: error: option 'internal-pools' names @global_workspace twice
 

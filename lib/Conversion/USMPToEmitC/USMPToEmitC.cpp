@@ -225,10 +225,17 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
       return emitError(module.getLoc())
              << "option 'internal-pools' names '" << name
              << "': pool names are given without '@'";
-    if (!poolIndex.count(name))
-      return emitError(module.getLoc())
-             << "option 'internal-pools' names @" << name
-             << ", which is not a pool of the module";
+    if (!poolIndex.count(name)) {
+      InFlightDiagnostic diag = emitError(module.getLoc())
+                                << "option 'internal-pools' names @" << name
+                                << ", which is not a pool of the module (";
+      if (pools.empty())
+        diag << "it has none";
+      else
+        llvm::interleaveComma(
+            pools, diag, [&](const PoolInfo &pool) { diag << pool.symbol; });
+      return diag << ")";
+    }
     // A pool given twice is most likely a typo for another.
     if (!internal.insert(name).second)
       return emitError(module.getLoc())
