@@ -232,8 +232,9 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
       if (pools.empty())
         diag << "it has none";
       else
-        llvm::interleaveComma(
-            pools, diag, [&](const PoolInfo &pool) { diag << pool.symbol; });
+        llvm::interleaveComma(pools, diag, [&](const PoolInfo &pool) {
+          diag << "@" << pool.symbol;
+        });
       return diag << ")";
     }
     // A pool given twice is most likely a typo for another.
