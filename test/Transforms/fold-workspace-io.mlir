@@ -54,3 +54,20 @@ func.func @main(%state: memref<4xf32> {usmp.io = #usmp.io<input "state", index =
   memref.store %f, %out[%c0] : memref<4xf32>
   return
 }
+
+// -----
+
+// Unmarked arguments take the lowest index and a name that no marker has,
+// on an argument (even at the largest index) or an allocation.
+// CHECK-LABEL: func.func @main
+// CHECK-DAG: usmp.io = #usmp.io<input "input1", index = 1>
+// CHECK-DAG: usmp.io = #usmp.io<output "output0", index = 0>
+// CHECK-DAG: usmp.io = #usmp.io<input "input0", index = 5>
+// CHECK-DAG: usmp.io = #usmp.io<output "last", index = 9223372036854775807>
+func.func @main(%x: memref<4xf32>, %y: memref<4xf32>, %z: memref<4xf32> {usmp.io = #usmp.io<output "last", index = 9223372036854775807>}) {
+  %a = memref.alloc() {usmp.io = #usmp.io<input "input0", index = 5>} : memref<4xf32>
+  memref.copy %x, %a : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %y : memref<4xf32> to memref<4xf32>
+  memref.copy %a, %z : memref<4xf32> to memref<4xf32>
+  return
+}
