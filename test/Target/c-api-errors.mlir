@@ -1,12 +1,15 @@
 // RUN: not usmp-opt %s -split-input-file --usmp-pipeline --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s
 // RUN: not usmp-opt %s -split-input-file --usmp-pipeline --convert-usmp-to-emitc=internal-pools=nothere -o /dev/null 2>&1 | FileCheck %s --check-prefix=INTERNAL
 // RUN: not usmp-opt %S/Inputs/internal-output.mlir --usmp-pipeline --convert-usmp-to-emitc=internal-pools=global_workspace,global_workspace -o /dev/null 2>&1 | FileCheck %s --check-prefix=INTERNAL-TWICE
+// RUN: not usmp-opt %S/Inputs/global-size-wraps.mlir --usmp-pipeline --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=WRAPS
 // RUN: usmp-opt %S/Inputs/planned-errors.mlir -split-input-file --convert-usmp-to-emitc -verify-diagnostics -o /dev/null
 // RUN: usmp-opt %S/Inputs/internal-alignment.mlir --convert-usmp-to-emitc=internal-pools=big -verify-diagnostics -o /dev/null
 // Options name symbols without '@', as `pools` and `entry` do.
 // RUN: not usmp-opt %S/Inputs/internal-alignment.mlir --convert-usmp-to-emitc=internal-pools=@big -o /dev/null 2>&1 | FileCheck %s --check-prefix=AT
 // AT: error: option 'internal-pools' names '@big': pool names are given without '@'
 
+// A global of 2^64 elements, whose count wraps to 0 in 64 bits.
+// WRAPS: global-size-wraps.mlir:10:1: error: cannot lower @g to C: 'memref<4294967296x4294967296xf32>' takes 2^61 bytes or more, which clang refuses in one array
 // INTERNAL: error: option 'internal-pools' names @nothere, which is not a pool of the module (@global_workspace)
 // A pool given twice is most likely meant to be another one.
 // INTERNAL-TWICE: error: option 'internal-pools' names @global_workspace twice
@@ -247,9 +250,9 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
 
 // -----
 
-// An input outside the pools whose size does not fit in 63 bits: its size
-// macro could not hold it.
-// CHECK: error: argument 0 of @main ('memref<4611686018427387904xf32>') has no size in bytes that fits in 63 bits
+// An input outside the pools whose size does not fit in 64 bits is more than
+// one C array holds.
+// CHECK: error: cannot lower argument 0 of @main to C: 'memref<4611686018427387904xf32>' takes 2^61 bytes or more, which clang refuses in one array
 func.func @main(%in: memref<4611686018427387904xf32>, %out: memref<4xf32>) {
   %c0 = arith.constant 0 : index
   %v = memref.load %in[%c0] : memref<4611686018427387904xf32>

@@ -372,7 +372,7 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
       return WalkResult::interrupt();
     // As for an argument; the checks of views come after the I/O is taken
     // apart.
-    if (view.getType().getNumElements() == 0) {
+    if (llvm::is_contained(view.getType().getShape(), 0)) {
       view.emitError() << "cannot lower "
                        << stringifyIODirection(io.getDirection()) << " '"
                        << io.getName() << "' to C: " << view.getType()
@@ -842,7 +842,14 @@ static bool isTooLargeForC(Type type, const DataLayout &layout) {
   if (!memref || !memref.hasStaticShape())
     return false;
   FailureOr<uint64_t> size = getBufferSizeInBytes(memref, layout);
-  return succeeded(size) && *size >= uint64_t(1) << 61;
+  if (succeeded(size))
+    return *size >= uint64_t(1) << 61;
+  // No size: beyond 64 bits, or elements without one (too large when they
+  // are that many, whatever each takes).
+  uint64_t elements = 1;
+  for (int64_t dim : memref.getShape())
+    elements = llvm::SaturatingMultiply(elements, static_cast<uint64_t>(dim));
+  return elements >= uint64_t(1) << 61;
 }
 static constexpr StringLiteral kTooLargeForC =
     "takes 2^61 bytes or more, which clang refuses in one array";
@@ -926,7 +933,8 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       if (memref && !memref.hasStaticShape() && function != entry)
         return fail("has a dynamic shape, which a C parameter (a pointer to "
                     "the elements) does not carry");
-      if (memref && memref.hasStaticShape() && memref.getNumElements() == 0)
+      if (memref && memref.hasStaticShape() &&
+          llvm::is_contained(memref.getShape(), 0))
         return fail("has no elements, and C has no zero-length arrays");
       if (isTooLargeForC(type, layout))
         return fail(kTooLargeForC);
@@ -1674,7 +1682,9 @@ static LogicalResult checkNoEmptyBuffers(ModuleOp module) {
   module.walk([&](Operation *op) {
     auto isEmpty = [](Type type) {
       auto memref = dyn_cast<MemRefType>(type);
-      return memref && memref.hasStaticShape() && memref.getNumElements() == 0;
+      // (Not getNumElements, whose product may wrap to 0.)
+      return memref && memref.hasStaticShape() &&
+             llvm::is_contained(memref.getShape(), 0);
     };
     if (llvm::any_of(op->getResultTypes(), isEmpty) ||
         llvm::any_of(op->getOperandTypes(), isEmpty)) {
