@@ -84,10 +84,17 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
   // usmp-fold-workspace-io, so usmp-pipeline) leaves: after
   // usmp-pipeline{entry=f}, later passes find @f. A function called in the
   // module is no entry, whatever it marks (planning says so).
+  // (The symbols used, gathered in one walk: one per function is
+  // quadratic in modules of many.)
+  llvm::DenseSet<StringAttr> used;
+  if (std::optional<SymbolTable::UseRange> uses =
+          SymbolTable::getSymbolUses(&module.getBodyRegion()))
+    for (const SymbolTable::SymbolUse &use : *uses)
+      used.insert(use.getSymbolRef().getRootReference());
   SmallVector<func::FuncOp> marked;
   for (auto function : module.getOps<func::FuncOp>())
     if (!function.isExternal() && hasIOMarkers(function) &&
-        SymbolTable::symbolKnownUseEmpty(function, module))
+        !used.contains(function.getSymNameAttr()))
       marked.push_back(function);
   auto main = module.lookupSymbol<func::FuncOp>("main");
   if (main && main.isExternal())
