@@ -609,3 +609,17 @@ func.func @main(%a: memref<2x3xf32>, %out: memref<1xf32>) {
   func.call @sum(%r, %out) : (memref<6xf32>, memref<1xf32>) -> ()
   return
 }
+
+// -----
+
+// A C parameter is a pointer to the elements: no rank to pass.
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:22: error: cannot lower argument 0 of @h to C: 'memref<*xf32>' has no rank, which a C parameter (a pointer to the elements) does not carry
+func.func private @h(%u: memref<*xf32>) {
+  return
+}
+func.func @main(%x: memref<4xf32>, %y: memref<4xf32>) {
+  %u = memref.cast %x : memref<4xf32> to memref<*xf32>
+  func.call @h(%u) : (memref<*xf32>) -> ()
+  memref.copy %x, %y : memref<4xf32> to memref<4xf32>
+  return
+}

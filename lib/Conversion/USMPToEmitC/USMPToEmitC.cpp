@@ -872,6 +872,8 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
   // fold into element accesses (else its operation is not lowered); a
   // parameter would be a pointer to nothing C can index.
   auto hasCType = [&](Type type, bool isParameter = false) {
+    if (isa<NoneType>(type))
+      return false;
     if (auto memref = dyn_cast<MemRefType>(type))
       return (memref.getRank() != 0 || !isParameter) &&
              isCElement(memref.getElementType());
@@ -927,6 +929,9 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       auto memref = dyn_cast<MemRefType>(type);
       if (!hasCType(type, /*isParameter=*/true))
         return fail(noCEquivalent(type));
+      if (isa<UnrankedMemRefType>(type) && function != entry)
+        return fail("has no rank, which a C parameter (a pointer to the "
+                    "elements) does not carry");
       if (memref && !memref.getLayout().isIdentity())
         return fail("is not contiguous in row-major order");
       // `collect` says what the entry's inputs and outputs need.
