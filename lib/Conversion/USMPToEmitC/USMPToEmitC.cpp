@@ -872,8 +872,6 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
   // fold into element accesses (else its operation is not lowered); a
   // parameter would be a pointer to nothing C can index.
   auto hasCType = [&](Type type, bool isParameter = false) {
-    if (isa<NoneType>(type))
-      return false;
     if (auto memref = dyn_cast<MemRefType>(type))
       return (memref.getRank() != 0 || !isParameter) &&
              isCElement(memref.getElementType());
