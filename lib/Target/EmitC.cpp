@@ -55,9 +55,6 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     return emitError(module.getLoc())
            << "the module has no emitc.file to write; run "
               "convert-usmp-to-emitc first";
-  // Each file goes into `directory` itself, never elsewhere, and no two
-  // into one (a NUL would end the path early). Errors are at the file's
-  // location without the file attached, which would print it whole.
   // Upstream's printer copies what is outside the files into each of them,
   // and prints no file inside another.
   for (Operation &op : *module.getBody())
@@ -76,6 +73,9 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
              << "an emitc.file inside another is not written; files sit at "
                 "the module's top level";
   }
+  // Each file goes into `directory` itself, never elsewhere, and no two
+  // into one (a NUL would end the path early). Errors are at the file's
+  // location without the file attached, which would print it whole.
   llvm::StringSet<> ids;
   for (emitc::FileOp file : files) {
     StringRef id = file.getId();
