@@ -11,8 +11,6 @@
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/StringSet.h"
 
-#include <set>
-
 namespace usmp {
 #define GEN_PASS_DEF_FOLDWORKSPACEIOPASS
 #include "usmp/Transforms/Passes.h.inc"
@@ -44,24 +42,17 @@ void FoldWorkspaceIOPass::runOnOperation() {
   StringRef ioName = USMPDialect::getIOAttrName();
   StringRef selectName = USMPDialect::getWorkspaceIOAttrName();
 
-  // The identity of every memref argument: its marker, else inferred,
-  // taking the lowest index and a name no marker has (on an argument or an
-  // allocation), as usmp-mark-io does.
+  // The identity of every memref argument: its marker, else inferred and
+  // numbered beside the markers on arguments and allocations.
   SmallVector<std::pair<unsigned, IOAttr>> arguments;
-  std::set<int64_t> usedIndices[2];
-  llvm::StringSet<> usedNames;
-  auto use = [&](IOAttr io) {
-    usedIndices[static_cast<int>(io.getDirection())].insert(io.getIndex());
-    usedNames.insert(io.getName());
-  };
+  IONumbering numbering;
   for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i)
     if (auto io = function.getArgAttrOfType<IOAttr>(i, ioName))
-      use(io);
+      numbering.use(io);
   function.walk([&](Operation *op) {
     if (auto io = op->getAttrOfType<IOAttr>(ioName))
-      use(io);
+      numbering.use(io);
   });
-  int64_t nextIndex[2] = {0, 0};
   SmallVector<ModelIOEntry> entries;
   for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i) {
     if (!isa<BaseMemRefType>(function.getArgumentTypes()[i]))
@@ -73,16 +64,7 @@ void FoldWorkspaceIOPass::runOnOperation() {
       IODirection direction = isWritten(function.getArgument(i))
                                   ? IODirection::Output
                                   : IODirection::Input;
-      int d = static_cast<int>(direction);
-      int64_t &index = nextIndex[d];
-      auto name = [&] {
-        return (direction == IODirection::Input ? "input" : "output") +
-               std::to_string(index);
-      };
-      while (usedIndices[d].count(index) || usedNames.contains(name()))
-        ++index;
-      io = IOAttr::get(context, direction, name(), index);
-      use(io);
+      io = numbering.next(context, direction);
     }
     arguments.push_back({i, io});
     entries.push_back({io, function.getArgument(i).getLoc()});

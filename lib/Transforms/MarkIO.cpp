@@ -7,9 +7,6 @@
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
-
-#include <set>
 
 namespace usmp {
 #define GEN_PASS_DEF_MARKIOPASS
@@ -133,22 +130,17 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
     SmallVector<DictionaryAttr> argAttrs, resultAttrs;
     function.getAllArgAttrs(argAttrs);
     function.getAllResultAttrs(resultAttrs);
-    // Markers set already keep their indices and names; the others take
-    // the lowest free index of their direction, in order, and their name
-    // from `tf.entry_function` by position or else from that index.
-    // (Any index is valid, so no DenseSet, which reserves two.)
-    std::set<int64_t> usedIndices[2];
-    llvm::StringSet<> usedNames;
+    // Markers set already keep their indices and names; the others are
+    // numbered in order, named from `tf.entry_function` by position or else
+    // after their index.
+    IONumbering numbering;
     for (DictionaryAttr attrs :
          llvm::concat<DictionaryAttr>(argAttrs, resultAttrs))
-      if (auto io = attrs.getAs<IOAttr>(attrName)) {
-        usedIndices[io.getDirection() == IODirection::Output].insert(
-            io.getIndex());
-        usedNames.insert(io.getName());
-      }
+      if (auto io = attrs.getAs<IOAttr>(attrName))
+        numbering.use(io);
     SmallVector<ModelIOEntry> entries;
     const SmallVector<std::string> *names[2] = {&*inputNames, &*outputNames};
-    int64_t positions[2] = {0, 0}, indices[2] = {0, 0};
+    int64_t positions[2] = {0, 0};
     auto mark = [&](ArrayRef<Type> types, SmallVectorImpl<DictionaryAttr> &all,
                     function_ref<IODirection(unsigned)> directionOf,
                     auto locOf) {
@@ -157,23 +149,13 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
           continue;
         IODirection direction = directionOf(i);
         bool output = direction == IODirection::Output;
-        int64_t &position = positions[output], &index = indices[output];
+        int64_t &position = positions[output];
         auto io = all[i].getAs<IOAttr>(attrName);
         if (!io) {
-          std::string name = position < (int64_t)names[output]->size()
-                                 ? (*names[output])[position]
-                                 : "";
-          // A default name follows the index: both skip what existing
-          // markers use.
-          auto defaultName = [&] {
-            return (output ? "output" : "input") + std::to_string(index);
-          };
-          while (usedIndices[output].count(index) ||
-                 (name.empty() && usedNames.contains(defaultName())))
-            ++index;
-          if (name.empty())
-            name = defaultName();
-          io = IOAttr::get(context, direction, name, index++);
+          StringRef name = position < (int64_t)names[output]->size()
+                               ? StringRef((*names[output])[position])
+                               : StringRef();
+          io = numbering.next(context, direction, name);
           all[i] = withMarker(all[i], io);
         }
         ++position;

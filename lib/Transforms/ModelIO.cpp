@@ -9,6 +9,28 @@
 using namespace mlir;
 using namespace usmp;
 
+void IONumbering::use(IOAttr io) {
+  usedIndices[io.getDirection() == IODirection::Output].insert(io.getIndex());
+  usedNames.insert(io.getName());
+}
+
+IOAttr IONumbering::next(MLIRContext *context, IODirection direction,
+                         StringRef name) {
+  bool output = direction == IODirection::Output;
+  auto defaultName = [&](int64_t index) {
+    return (output ? "output" : "input") + std::to_string(index);
+  };
+  int64_t index = 0;
+  while (usedIndices[output].count(index) ||
+         (name.empty() && usedNames.contains(defaultName(index))))
+    ++index;
+  IOAttr io =
+      IOAttr::get(context, direction,
+                  name.empty() ? defaultName(index) : name.str(), index);
+  use(io);
+  return io;
+}
+
 LogicalResult usmp::verifyDistinctCNames(ArrayRef<ModelIOEntry> entries) {
   llvm::StringMap<const ModelIOEntry *> seen;
   for (const ModelIOEntry &entry : entries) {

@@ -137,3 +137,12 @@ func.func @main(%x: memref<4xf32>, %y: memref<4xf32>, %z: memref<4xf32>) attribu
   %v = memref.load %z[%c0] : memref<4xf32>
   return
 }
+
+// -----
+
+// A default name skips a name `tf.entry_function` gave in the same run.
+// CHECK-LABEL: func.func @main
+// CHECK-SAME: {usmp.io = #usmp.io<input "input1", index = 0>}, %{{.*}}: tensor<4xf32> {usmp.io = #usmp.io<input "input2", index = 2>}
+func.func @main(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> attributes {tf.entry_function = {inputs = "input1,", outputs = "y"}} {
+  return %a : tensor<4xf32>
+}

@@ -7,6 +7,9 @@
 
 #include "mlir/IR/Location.h"
 #include "mlir/Support/LLVM.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <set>
 
 namespace usmp {
 
@@ -19,6 +22,24 @@ struct ModelIOEntry {
 /// Fails, with an error naming both, when two names are the same C
 /// identifier after sanitizing, since the C API would clash.
 mlir::LogicalResult verifyDistinctCNames(llvm::ArrayRef<ModelIOEntry> entries);
+
+/// Numbers new inputs and outputs beside the markers there are, as
+/// usmp-mark-io and usmp-fold-workspace-io do: a new one takes the lowest
+/// index of its direction no marker has, and without a name of its own
+/// `input<i>` or `output<j>` at the lowest such index whose name no marker
+/// has either. (Any index is valid, so no DenseSet, which reserves two.)
+class IONumbering {
+public:
+  /// Records a marker there is.
+  void use(IOAttr io);
+  /// A new marker, recorded.
+  IOAttr next(mlir::MLIRContext *context, IODirection direction,
+              llvm::StringRef name = {});
+
+private:
+  std::set<int64_t> usedIndices[2];
+  llvm::StringSet<> usedNames;
+};
 
 } // namespace usmp
 
