@@ -528,13 +528,30 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
         });
   // A model input or output is the entry's: one in another function, which
   // may run several times or not at all, would be no tensor of the C API.
+  // Markers on a called function's arguments or results are what
+  // usmp-mark-io leaves when it was told another entry than the passes
+  // after it.
+  StringRef ioName = USMPDialect::getIOAttrName();
   for (func::FuncOp function : timeline.functions) {
     if (function == entry)
       continue;
+    auto refuse = [&](Location loc, StringRef what, unsigned index) {
+      return emitError(loc)
+             << "'" << ioName << "' on " << what << " " << index << " of @"
+             << function.getName() << " marks a model input or output, but @"
+             << function.getName() << " is called from the entry function @"
+             << entry.getName() << ": give every pass the same 'entry' option";
+    };
+    for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i)
+      if (function.getArgAttr(i, ioName))
+        return refuse(function.getArgument(i).getLoc(), "argument", i);
+    for (unsigned i = 0, e = function.getNumResults(); i < e; ++i)
+      if (function.getResultAttr(i, ioName))
+        return refuse(function.getLoc(), "result", i);
     WalkResult io = function.walk([&](Operation *op) {
-      if (!op->hasAttr(USMPDialect::getIOAttrName()))
+      if (!op->hasAttr(ioName))
         return WalkResult::advance();
-      op->emitError() << "'" << USMPDialect::getIOAttrName()
+      op->emitError() << "'" << ioName
                       << "' marks a model input or output, which only the "
                          "entry function @"
                       << entry.getName() << " can allocate";

@@ -15,6 +15,9 @@
 // RUN: not usmp-opt %S/Inputs/two-entries.mlir --convert-usmp-to-emitc 2>&1 | FileCheck %s --check-prefix=NONE
 // @main and a function marking inputs or outputs: either could be meant.
 // RUN: not usmp-opt %S/Inputs/main-and-marked.mlir -split-input-file --usmp-pipeline 2>&1 | FileCheck %s --check-prefix=BOTH
+// usmp-from-tosa told another entry than usmp-pipeline: @f's markers would
+// be lost.
+// RUN: not usmp-opt %S/Inputs/entry-called.mlir --usmp-from-tosa=entry=f --usmp-pipeline 2>&1 | FileCheck %s --check-prefix=FROMTOSA
 // A module of declarations only has no entry to choose.
 // RUN: echo "func.func private @main(memref<4xf32>)" | not usmp-opt --usmp-pipeline 2>&1 | FileCheck %s --check-prefix=DECLS
 
@@ -31,6 +34,9 @@
 // BOTH: main-and-marked.mlir:2:1: note: @main
 // BOTH: main-and-marked.mlir:6:1: note: @old_model marks inputs or outputs
 // BOTH: main-and-marked.mlir:20:8: error: 'usmp.io' marks a model input or output, which only the entry function @main can allocate
+// BOTH: main-and-marked.mlir:34:18: error: 'usmp.io' on argument 0 of @layer marks a model input or output, but @layer is called from the entry function @main: give every pass the same 'entry' option
+// BOTH: main-and-marked.mlir:46:1: error: 'usmp.io' on result 0 of @layer marks a model input or output, but @layer is called from the entry function @main: give every pass the same 'entry' option
+// FROMTOSA: error: 'usmp.io' on argument 0 of @f marks a model input or output, but @f is called from the entry function @main: give every pass the same 'entry' option
 // DECLS: error: cannot choose the entry function: no function of the module has a body
 func.func private @ext()
 func.func private @helper() {

@@ -97,9 +97,10 @@ bool isWritten(mlir::Value buffer);
 mlir::LogicalResult verifyNoNestedSymbolTables(mlir::ModuleOp module);
 
 /// The entry function: the one named `name` when given, else the single
-/// public function with a body, else the single function with a body that
-/// marks inputs or outputs (`usmp.io`), else `main`. Emits an error and
-/// fails otherwise, and when verifyNoNestedSymbolTables does.
+/// public function with a body, else `main` unless another function the
+/// module never calls marks inputs or outputs (`usmp.io`), else, without
+/// `main`, the single such function. Emits an error and fails otherwise,
+/// and when verifyNoNestedSymbolTables does.
 mlir::FailureOr<mlir::func::FuncOp> findEntryFunction(mlir::ModuleOp module,
                                                       llvm::StringRef name);
 
