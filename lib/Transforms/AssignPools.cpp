@@ -116,6 +116,12 @@ struct AssignPoolsPass
       return signalPassFailure();
     if (failed(verifyAlignmentOption(module, alignment)))
       return signalPassFailure();
+    // Pools list target names, never an empty one.
+    if (target.empty()) {
+      emitError(module.getLoc())
+          << "option 'target' needs a target name (the default is 'c')";
+      return signalPassFailure();
+    }
 
     // New pools go after the existing ones, so declared pools stay preferred.
     OpBuilder builder(module.getBodyRegion());
@@ -233,7 +239,7 @@ struct AssignPoolsPass
         if (workspace.empty()) {
           InFlightDiagnostic error =
               op->emitError() << "no workspace pool is writable by target '"
-                              << target << "' (the `target` option)";
+                              << target << "' (the 'target' option)";
           // Each lists targets: a pool without the list allows every one.
           for (PoolOp pool : module.getOps<PoolOp>())
             if (pool.getKind() == PoolKind::Workspace) {

@@ -27,6 +27,7 @@ void usmp::buildUSMPPipeline(OpPassManager &pm,
   assign.entry = options.entry;
   assign.pools.assign(options.pools.begin(), options.pools.end());
   assign.alignment = options.alignment;
+  assign.target = options.target;
   pm.addPass(createAssignPoolsPass(assign));
 
   PlanBuffersPassOptions plan;

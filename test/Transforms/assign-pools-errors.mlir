@@ -3,7 +3,7 @@
 // expected-note @below {{pool @npu_only has targets("npu": rw)}}
 usmp.pool workspace @npu_only targets("npu": rw)
 func.func @main() {
-  // expected-error @below {{no workspace pool is writable by target 'c' (the `target` option)}}
+  // expected-error @below {{no workspace pool is writable by target 'c' (the 'target' option)}}
   %a = memref.alloc() : memref<4xf32>
   return
 }

@@ -11,6 +11,7 @@
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:targets=c.rw+c.ro' 2>&1 | FileCheck %s --check-prefix=TARGETS
 // RUN: not usmp-opt %s -usmp-assign-pools='alignment=0' 2>&1 | FileCheck %s --check-prefix=OPTION
 // RUN: not usmp-opt %s -usmp-assign-pools='alignment=9223372036854775808' 2>&1 | FileCheck %s --check-prefix=HUGE
+// RUN: not usmp-opt %s -usmp-assign-pools='target=' 2>&1 | FileCheck %s --check-prefix=NOTARGET
 
 // The first RUN line checks the expected-error below; the others check their
 // own message (each split is a function @main).
@@ -36,3 +37,4 @@ module {
 // OPTION: error: option 'alignment' must be a power of two up to 2^62, got 0
 // 2^63 is a power of two, but no pool's i64 alignment attribute holds it.
 // HUGE: error: option 'alignment' must be a power of two up to 2^62, got 9223372036854775808
+// NOTARGET: error: option 'target' needs a target name (the default is 'c')

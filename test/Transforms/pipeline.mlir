@@ -1,7 +1,12 @@
 // RUN: usmp-opt %s -split-input-file --usmp-pipeline="algorithm=greedy-by-size pools=dtcm:size_hint=64,sram" | FileCheck %s
 // RUN: usmp-opt %s -split-input-file --usmp-pipeline="algorithm=greedy-by-size" | FileCheck %s --check-prefix=U1
 // RUN: usmp-opt %s -split-input-file --usmp-pipeline="time-limit-ms=7 seed=3" --dump-pass-pipeline -o /dev/null 2>&1 | FileCheck %s --check-prefix=BUDGET
+// RUN: usmp-opt %s -split-input-file --usmp-pipeline="target=npu pools=c_only:targets=c.rw,shared:targets=c.rw+npu.rw" | FileCheck %s --check-prefix=TARGET
 
+// The target reaches usmp-assign-pools: the pool only C may write is no
+// candidate for the NPU's buffers.
+// TARGET: usmp.pool workspace @c_only alignment(16) targets("c": rw) planned_size(0)
+// TARGET: usmp.pool workspace @shared alignment(16) targets("c": rw, "npu": rw) planned_size(128)
 // The planner's budget and seed reach usmp-plan-buffers.
 // BUDGET: usmp-plan-buffers{algorithm=auto alignment=16 entry= report= seed=3 time-limit-ms=7}
 

@@ -36,6 +36,11 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
       llvm::cl::desc("Default alignment of buffers and created pools (a "
                      "power of two up to 2^62)"),
       llvm::cl::init(16)};
+  Option<std::string> target{
+      *this, "target",
+      llvm::cl::desc("The target whose access rights filter the candidate "
+                     "pools (see usmp-assign-pools)"),
+      llvm::cl::init("c")};
   Option<bool> useWorkspaceIO{
       *this, "use-workspace-io",
       llvm::cl::desc("Place every model input and output in a pool"),
