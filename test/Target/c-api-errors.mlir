@@ -623,3 +623,23 @@ func.func @main(%x: memref<4xf32>, %y: memref<4xf32>) {
   memref.copy %x, %y : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// `none` has no C type, as a parameter or as a result.
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:1: error: cannot lower argument 0 of @takes to C: 'none' has no C equivalent
+func.func private @takes(%n: none, %x: memref<4xf32>)
+func.func @main(%x: memref<4xf32>) {
+  %n = ub.poison : none
+  call @takes(%n, %x) : (none, memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:1: error: cannot lower @gives to C: it returns 'none', which has no C equivalent
+func.func private @gives(%x: memref<4xf32>) -> none
+func.func @main(%x: memref<4xf32>) {
+  %n = call @gives(%x) : (memref<4xf32>) -> none
+  return
+}

@@ -877,7 +877,7 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
              isCElement(memref.getElementType());
     if (isa<IntegerType, FloatType>(type))
       return isCElement(type);
-    return !isa<ComplexType, VectorType>(type);
+    return !isa<ComplexType, VectorType, NoneType, TupleType>(type);
   };
   // (Placed constants are bytes of their pool.)
   for (auto global : module.getOps<memref::GlobalOp>()) {
@@ -951,13 +951,18 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
     // Upstream would make it an emitc.func returning an array. (`collect`
     // says what the entry should do instead.)
     for (Type result :
-         function == entry ? TypeRange() : function.getResultTypes())
+         function == entry ? TypeRange() : function.getResultTypes()) {
+      if (!isa<MemRefType>(result) && !hasCType(result))
+        return emitError(function.getLoc())
+               << "cannot lower @" << function.getName() << " to C: it returns "
+               << result << ", which " << noCEquivalent(result);
       if (isa<MemRefType>(result))
         return emitError(function.getLoc())
                << "cannot lower @" << function.getName() << " to C: it returns "
                << result
                << ", and C functions cannot return arrays; pass the buffer "
                   "as an argument (buffer-results-to-out-params does)";
+    }
     WalkResult walk = function.walk([&](Operation *op) {
       // No EmitC conversion handles branches; converting the blocks they
       // jump to (index arguments become size_t) would leave them invalid.
