@@ -262,6 +262,7 @@ struct AssignPoolsPass
       if (result.wasInterrupted())
         return signalPassFailure();
     }
+    bool warned = false;
     for (memref::GlobalOp global : constants) {
       if (global->hasAttr(USMPDialect::getPoolsAttrName())) {
         if (failed(checkGivenCandidates(global, Access::ReadOnly)))
@@ -269,6 +270,17 @@ struct AssignPoolsPass
       } else if (!constant.empty()) {
         global->setAttr(USMPDialect::getPoolsAttrName(),
                         candidates(constant, global, global.getType()));
+      } else if (!warned) {
+        // Constant pools the target cannot read leave the constants where
+        // they are: say so once, as the module asked for a pool.
+        warned = true;
+        for (PoolOp pool : module.getOps<PoolOp>())
+          if (pool.getKind() == PoolKind::Constant)
+            emitWarning(pool.getLoc())
+                << "constant pool @" << pool.getSymName()
+                << " is not readable by target '" << target
+                << "' (the 'target' option): the model's constants stay "
+                   "globals";
       }
     }
   }

@@ -53,3 +53,17 @@ usmp.pool workspace @p alignment(16) planned_size(0)
 func.func @main() {
   return
 }
+
+// -----
+
+// A constant pool the target cannot read holds no constant: said once.
+// expected-warning @below {{constant pool @flash is not readable by target 'c' (the 'target' option): the model's constants stay globals}}
+usmp.pool constant @flash targets("npu": ro)
+memref.global "private" constant @w : memref<4xf32> = dense<1.0>
+memref.global "private" constant @v : memref<4xf32> = dense<2.0>
+func.func @main(%out: memref<4xf32>) {
+  %w = memref.get_global @w : memref<4xf32>
+  %v = memref.get_global @v : memref<4xf32>
+  linalg.add ins(%w, %v : memref<4xf32>, memref<4xf32>) outs(%out : memref<4xf32>)
+  return
+}

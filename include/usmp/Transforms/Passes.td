@@ -265,7 +265,8 @@ def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
     gets `usmp.pools = [@p, ...]`: the workspace pools the target may write, in
     module order, the order in which the planner tries them. Every constant
     `memref.global` the model reads gets the constant pools the target may
-    read, when there are any; with none it stays an ordinary global. Of
+    read, when there are any; with none it stays an ordinary global (with a
+    warning when the module has constant pools, none of them readable). Of
     those, each buffer gets the pools aligned as much as it needs (its
     `alignment` attribute and its elements: offsets count from a pool's
     base), or all of them when none is, so that planning names the
