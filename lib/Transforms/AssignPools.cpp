@@ -11,6 +11,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <limits>
+
 namespace usmp {
 #define GEN_PASS_DEF_ASSIGNPOOLSPASS
 #include "usmp/Transforms/Passes.h.inc"
@@ -58,13 +60,20 @@ LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
     value = value.trim();
     if (!seen.insert(key).second)
       return fail("'" + key + "' is given twice");
-    int64_t number = 0;
     if (key == "size_hint" || key == "alignment") {
-      if (value.getAsInteger(10, number) || number < 0)
+      uint64_t number = 0;
+      if (value.empty() || !llvm::all_of(value, llvm::isDigit))
         return fail("'" + key + "' needs a non-negative integer, got '" +
                     value + "'");
-      if (key == "alignment" && !llvm::isPowerOf2_64(number))
-        return fail("'alignment' needs a power of two, got '" + value + "'");
+      // Pools keep both in signed 64-bit attributes.
+      bool tooLarge = value.getAsInteger(10, number) ||
+                      number > uint64_t(std::numeric_limits<int64_t>::max());
+      if (key == "alignment" && (tooLarge || !llvm::isPowerOf2_64(number) ||
+                                 number > (uint64_t(1) << 62)))
+        return fail("'alignment' needs a power of two up to 2^62, got '" +
+                    value + "'");
+      if (tooLarge)
+        return fail("'size_hint' is at most 2^63 - 1, got '" + value + "'");
       if (key == "size_hint")
         sizeHint = builder.getI64IntegerAttr(number);
       else

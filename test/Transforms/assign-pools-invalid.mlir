@@ -4,6 +4,8 @@
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:targets=c' 2>&1 | FileCheck %s --check-prefix=TARGET
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:colour=red' 2>&1 | FileCheck %s --check-prefix=KEY
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:alignment=3' 2>&1 | FileCheck %s --check-prefix=ALIGN
+// RUN: not usmp-opt %s -usmp-assign-pools='pools=p:size_hint=9223372036854775808' 2>&1 | FileCheck %s --check-prefix=HINTMAX
+// RUN: not usmp-opt %s -usmp-assign-pools='pools=p:alignment=9223372036854775808' 2>&1 | FileCheck %s --check-prefix=ALIGNMAX
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=main' 2>&1 | FileCheck %s --check-prefix=TAKEN
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=@sram' 2>&1 | FileCheck %s --check-prefix=AT
 // RUN: not usmp-opt %s -usmp-assign-pools='pools=p:size_hint=8:size_hint=4' 2>&1 | FileCheck %s --check-prefix=TWICE
@@ -27,7 +29,10 @@ module {
 // KIND: invalid pool 'p:kind=scratch' in option 'pools': 'kind' is 'workspace' or 'constant', got 'scratch'
 // TARGET: invalid pool 'p:targets=c' in option 'pools': a target is 'name.rw' or 'name.ro', got 'c'
 // KEY: invalid pool 'p:colour=red' in option 'pools': unknown key 'colour' (known: size_hint, alignment, kind, targets)
-// ALIGN: invalid pool 'p:alignment=3' in option 'pools': 'alignment' needs a power of two, got '3'
+// ALIGN: invalid pool 'p:alignment=3' in option 'pools': 'alignment' needs a power of two up to 2^62, got '3'
+// Both are signed 64-bit attributes of the pool.
+// HINTMAX: invalid pool 'p:size_hint=9223372036854775808' in option 'pools': 'size_hint' is at most 2^63 - 1, got '9223372036854775808'
+// ALIGNMAX: invalid pool 'p:alignment=9223372036854775808' in option 'pools': 'alignment' needs a power of two up to 2^62, got '9223372036854775808'
 // TAKEN: invalid pool 'main' in option 'pools': the module already has a symbol @main
 // AT: invalid pool '@sram' in option 'pools': pool names are given without '@'
 // TWICE: invalid pool 'p:size_hint=8:size_hint=4' in option 'pools': 'size_hint' is given twice
