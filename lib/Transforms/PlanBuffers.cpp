@@ -326,6 +326,19 @@ void PlanBuffersPass::runOnOperation() {
                             .count();
   if (!plan) {
     std::string message = llvm::toString(plan.takeError());
+    // The planner saw the i64 limit above as the hint of a pool without one.
+    std::string limit = " (size hint " +
+                        std::to_string(std::numeric_limits<int64_t>::max()) +
+                        ")";
+    for (PoolOp pool : pools) {
+      if (pool.getSizeHintAttr())
+        continue;
+      size_t at = message.find("'" + pool.getSymName().str() + "' had ");
+      if (at != std::string::npos &&
+          (at = message.find(limit, at)) != std::string::npos)
+        message.replace(at, limit.size(),
+                        " (no size hint; a pool ends at 2^63 - 1 bytes)");
+    }
     // Report at the buffer the planner names, else at the module.
     Location at = module.getLoc();
     for (const Candidate &buffer : buffers)
