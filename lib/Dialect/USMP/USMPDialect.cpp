@@ -354,6 +354,13 @@ LogicalResult USMPDialect::verifyRegionArgAttribute(Operation *op,
            << "pool argument " << argIndex << " has " << memref.getDimSize(0)
            << " bytes, more than pool " << pool << " holds (" << *capacity
            << ")";
+  // A pool is the application's memory, not a tensor of the model.
+  if (auto function = dyn_cast<FunctionOpInterface>(op))
+    for (StringRef io : {getIOAttrName(), getWorkspaceIOAttrName()})
+      if (function.getArgAttr(argIndex, io))
+        return op->emitOpError()
+               << "pool argument " << argIndex << " cannot also carry '" << io
+               << "': a pool is no model input or output";
   return success();
 }
 

@@ -350,6 +350,22 @@ func.func @pool_arg_too_big(%arg0: memref<16xi8> {usmp.pool = @sram}) {
 
 // -----
 
+usmp.pool workspace @sram
+// expected-error @below {{pool argument 0 cannot also carry 'usmp.io': a pool is no model input or output}}
+func.func @pool_and_io(%arg0: memref<16xi8> {usmp.pool = @sram, usmp.io = #usmp.io<input "x", index = 0>}) {
+  return
+}
+
+// -----
+
+usmp.pool workspace @sram
+// expected-error @below {{pool argument 0 cannot also carry 'usmp.workspace_io': a pool is no model input or output}}
+func.func @pool_and_workspace_io(%arg0: memref<16xi8> {usmp.pool = @sram, usmp.workspace_io}) {
+  return
+}
+
+// -----
+
 // expected-error @below {{unknown usmp argument attribute 'usmp.pools'}}
 func.func @unknown_arg_attr(%arg0: memref<16xi8> {usmp.pools = [@sram]}) {
   return

@@ -31,7 +31,8 @@ def USMP_Dialect : Dialect {
       model input or output it holds;
     - `usmp.pool = @name` on a function argument: the argument is that pool's
       bytes (`memref<Nxi8>` of signless i8 in the default memory space),
-      after planned buffers became views of pools;
+      after planned buffers became views of pools; it carries no `usmp.io`
+      or `usmp.workspace_io`;
     - `usmp.io = #usmp.io<...>` on an entry function's argument or result:
       the model input or output it is, before workspace I/O folding (a
       result is an output);
