@@ -53,6 +53,7 @@ LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
   IntegerAttr sizeHint;
   int64_t alignment = defaultAlignment;
   ArrayAttr targets;
+  bool internal = false;
   llvm::StringSet<> seen;
   for (StringRef field : ArrayRef(fields).drop_front()) {
     auto [key, value] = field.split('=');
@@ -60,7 +61,11 @@ LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
     value = value.trim();
     if (!seen.insert(key).second)
       return fail("'" + key + "' is given twice");
-    if (key == "size_hint" || key == "alignment") {
+    if (key == "internal") {
+      if (field.contains('='))
+        return fail("'internal' takes no value, got '" + value + "'");
+      internal = true;
+    } else if (key == "size_hint" || key == "alignment") {
       uint64_t number = 0;
       if (value.empty() || !llvm::all_of(value, llvm::isDigit))
         return fail("'" + key + "' needs a non-negative integer, got '" +
@@ -100,14 +105,15 @@ LogicalResult declarePool(ModuleOp module, OpBuilder &builder, StringRef spec,
       targets = builder.getArrayAttr(entries);
     } else {
       return fail("unknown key '" + key +
-                  "' (known: size_hint, alignment, kind, targets)");
+                  "' (known: size_hint, alignment, kind, targets, internal)");
     }
   }
   auto pool = PoolOp::create(
       builder, NameLoc::get(builder.getStringAttr(name), entryLoc),
       builder.getStringAttr(name), PoolKindAttr::get(context, kind), sizeHint,
       builder.getI64IntegerAttr(alignment), targets,
-      /*perf=*/nullptr, /*planned_size=*/nullptr);
+      /*perf=*/nullptr, /*planned_size=*/nullptr,
+      internal ? builder.getUnitAttr() : nullptr);
   return pool.verify();
 }
 
@@ -170,7 +176,10 @@ struct AssignPoolsPass
           builder, NameLoc::get(name, entryFunc->getLoc()), name,
           PoolKindAttr::get(&getContext(), PoolKind::Workspace),
           /*size_hint=*/nullptr, builder.getI64IntegerAttr(alignment),
-          /*targets=*/nullptr, /*perf=*/nullptr, /*planned_size=*/nullptr);
+          /*targets=*/nullptr, /*perf=*/nullptr, /*planned_size=*/nullptr,
+          // As TVM's: the application declared no memory, so the
+          // generated code owns it (use case U1).
+          /*internal=*/builder.getUnitAttr());
       if (failed(pool.verify()))
         return signalPassFailure();
       workspace.push_back(pool);

@@ -118,3 +118,28 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32> {usmp.io = #usmp.io<outp
   memref.copy %in, %out : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// An internal pool is a static array named like the C API's run function.
+// expected-error @+1 {{internal pool @run would be 'tvmgen_default_run' in C, which is also the C API's run function}}
+usmp.pool workspace @run internal
+func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
+  %a = memref.alloc() : memref<16xf32>
+  memref.copy %in, %a : memref<16xf32> to memref<16xf32>
+  memref.copy %a, %out : memref<16xf32> to memref<16xf32>
+  return
+}
+
+// -----
+
+// A function named like the inputs struct's typedef.
+// expected-error @+1 {{function @inputs would be 'tvmgen_default_inputs' in C, which is also the C API's inputs struct type}}
+func.func private @inputs(%x: memref<16xf32>, %y: memref<16xf32>) {
+  memref.copy %x, %y : memref<16xf32> to memref<16xf32>
+  return
+}
+func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
+  call @inputs(%in, %out) : (memref<16xf32>, memref<16xf32>) -> ()
+  return
+}

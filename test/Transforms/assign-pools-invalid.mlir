@@ -14,6 +14,7 @@
 // RUN: not usmp-opt %s -usmp-assign-pools='alignment=0' 2>&1 | FileCheck %s --check-prefix=OPTION
 // RUN: not usmp-opt %s -usmp-assign-pools='alignment=9223372036854775808' 2>&1 | FileCheck %s --check-prefix=HUGE
 // RUN: not usmp-opt %s -usmp-assign-pools='target=' 2>&1 | FileCheck %s --check-prefix=NOTARGET
+// RUN: not usmp-opt %s -usmp-assign-pools='pools=p:internal=yes' 2>&1 | FileCheck %s --check-prefix=INTERNAL
 
 // The first RUN line checks the expected-error below; the others check their
 // own message (each split is a function @main).
@@ -28,7 +29,7 @@ module {
 // NEG: invalid pool 'p:size_hint=-4' in option 'pools': 'size_hint' needs a non-negative integer, got '-4'
 // KIND: invalid pool 'p:kind=scratch' in option 'pools': 'kind' is 'workspace' or 'constant', got 'scratch'
 // TARGET: invalid pool 'p:targets=c' in option 'pools': a target is 'name.rw' or 'name.ro', got 'c'
-// KEY: invalid pool 'p:colour=red' in option 'pools': unknown key 'colour' (known: size_hint, alignment, kind, targets)
+// KEY: invalid pool 'p:colour=red' in option 'pools': unknown key 'colour' (known: size_hint, alignment, kind, targets, internal)
 // ALIGN: invalid pool 'p:alignment=3' in option 'pools': 'alignment' needs a power of two up to 2^62, got '3'
 // Both are signed 64-bit attributes of the pool.
 // HINTMAX: invalid pool 'p:size_hint=9223372036854775808' in option 'pools': 'size_hint' is at most 2^63 - 1, got '9223372036854775808'
@@ -43,3 +44,4 @@ module {
 // 2^63 is a power of two, but no pool's i64 alignment attribute holds it.
 // HUGE: error: option 'alignment' must be a power of two up to 2^62, got 9223372036854775808
 // NOTARGET: error: option 'target' needs a target name (the default is 'c')
+// INTERNAL: error: invalid pool 'p:internal=yes' in option 'pools': 'internal' takes no value, got 'yes'

@@ -1,10 +1,11 @@
 // RUN: usmp-opt %s -split-input-file -usmp-assign-pools | FileCheck %s
-// RUN: usmp-opt %s -split-input-file -usmp-assign-pools='pools=dtcm:size_hint=1000:alignment=8:targets=c.rw+npu.ro,flash:kind=constant' | FileCheck %s --check-prefix=OPTS
+// RUN: usmp-opt %s -split-input-file -usmp-assign-pools='pools=dtcm:size_hint=1000:alignment=8:targets=c.rw+npu.ro,flash:kind=constant:internal' | FileCheck %s --check-prefix=OPTS
 
 // U1: without pools, one default workspace pool takes every buffer. Dynamic
 // shapes are left alone, and buffers of called operator functions get pools.
 // CHECK-LABEL: module
-// CHECK: usmp.pool workspace @global_workspace alignment(16)
+// The default pool is the generated code's (TVM's U1).
+// CHECK: usmp.pool workspace @global_workspace alignment(16) internal
 // CHECK: func.func private @op
 // CHECK: memref.alloc() {usmp.pools = [@global_workspace]} : memref<8xf32>
 // CHECK: func.func @main
@@ -12,8 +13,8 @@
 // CHECK: memref.alloca() {usmp.pools = [@global_workspace]} : memref<2xi8>
 // CHECK: memref.alloc(%{{.*}}) : memref<?xf32>
 // OPTS-LABEL: module
-// OPTS: usmp.pool workspace @dtcm size_hint(1000) alignment(8) targets("c": rw, "npu": ro)
-// OPTS: usmp.pool constant @flash alignment(16)
+// OPTS: usmp.pool workspace @dtcm size_hint(1000) alignment(8) targets("c": rw, "npu": ro){{$}}
+// OPTS: usmp.pool constant @flash alignment(16) internal
 // OPTS: memref.alloc() {usmp.pools = [@dtcm]} : memref<8xf32>
 func.func private @op() {
   %s = memref.alloc() : memref<8xf32>

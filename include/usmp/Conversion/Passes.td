@@ -102,10 +102,10 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     `usmp.model_name` attribute, else `default`. It, tensor names and pool
     names are sanitized for C (docs/CAPI.md): one spelled otherwise gets a
     remark naming the spelling, and one with no ASCII letter or digit is an
-    error. Pools named in `internal-pools` (without `@`) are static arrays
-    of the generated source instead of fields the application fills; a name
-    there that is no pool of the module, or that it lists twice, is an
-    error.
+    error. Pools marked `internal` (as the default pool is) and pools named
+    in `internal-pools` (without `@`) are static arrays of the generated
+    source instead of fields the application fills; a name there that is no
+    pool of the module, or that it lists twice, is an error.
   }];
   let options = [
     Option<"modelName", "model-name", "std::string", /*default=*/"\"\"",

@@ -252,14 +252,16 @@ def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
     Collects the pools: `usmp.pool` ops in the module, plus those given with
     the `pools` option, each `name[:key=value...]` with keys `size_hint`,
     `alignment`, `kind` (`workspace` or `constant`) and `targets` (a
-    `+`-separated list of `target.rw` or `target.ro`), for example
-    `pools=dtcm:size_hint=1000:targets=c.rw,sram`; a key or target given
+    `+`-separated list of `target.rw` or `target.ro`), and the key `internal`
+    without a value (the generated code owns the pool), for example
+    `pools=dtcm:size_hint=1000:targets=c.rw,sram:internal`; a key or target given
     twice, an alignment that is not a power of two, a name the module already
     uses, a name listed twice and a name with a leading `@` (pools are named
     without it, as in `internal-pools`) are errors quoting the pool's text;
     so is running on a module planned already.
-    With no workspace pool at all, one unbounded workspace pool
-    `@global_workspace` is created (use case U1).
+    With no workspace pool at all, one unbounded, internal workspace pool
+    `@global_workspace` is created (use case U1: as in TVM, the generated
+    code owns it; declare a pool to provide the memory yourself).
 
     Every statically shaped allocation in a function reachable from the entry
     gets `usmp.pools = [@p, ...]`: the workspace pools the target may write, in
@@ -280,7 +282,7 @@ def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
            "else the one uncalled function marking inputs or outputs)">,
     ListOption<"pools", "pools", "std::string",
                "Pools to declare: name[:size_hint=N][:alignment=N]"
-               "[:kind=workspace|constant][:targets=t.rw+u.ro]">,
+               "[:kind=workspace|constant][:targets=t.rw+u.ro][:internal]">,
     Option<"alignment", "alignment", "uint64_t", /*default=*/"16",
            "Alignment of pools created by this pass, in bytes (a power of "
            "two up to 2^62)">,

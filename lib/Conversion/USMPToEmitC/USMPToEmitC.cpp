@@ -199,7 +199,8 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     info.constant = pool.getKind() == PoolKind::Constant;
     info.size = pool.getPlannedSizeAttr().getInt();
     info.alignment = pool.getAlignmentAttr().getInt();
-    info.internal = llvm::is_contained(internalPools, pool.getSymName().str());
+    info.internal = pool.getInternal() ||
+                    llvm::is_contained(internalPools, pool.getSymName().str());
     // GCC refuses larger alignments on ELF targets ("exceeds object file
     // maximum").
     if (info.internal && info.alignment > kMaxInternalPoolAlignment)
@@ -655,11 +656,21 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     fileScope.try_emplace(
         prefix + "_" + api.str(),
         FileScopeName{"the C API's " + api.str() + " function", loc});
-  for (const PoolInfo &pool : pools)
-    if (pool.internal && pool.usedByModel)
-      fileScope.try_emplace(
-          prefix + "_" + pool.name,
-          FileScopeName{"internal pool @" + pool.symbol.str(), pool.loc});
+  for (StringRef api : {"inputs", "outputs", "workspace_pools"})
+    fileScope.try_emplace(
+        prefix + "_" + api.str(),
+        FileScopeName{"the C API's " + api.str() + " struct type", loc});
+  for (const PoolInfo &pool : pools) {
+    if (!pool.internal || !pool.usedByModel)
+      continue;
+    std::string name = prefix + "_" + pool.name;
+    auto [it, inserted] = fileScope.try_emplace(
+        name, FileScopeName{"internal pool @" + pool.symbol.str(), pool.loc});
+    if (!inserted)
+      return emitError(pool.loc)
+             << "internal pool @" << pool.symbol << " would be '" << name
+             << "' in C, which is also " << it->second.what;
+  }
   // Functions with a body and globals are renamed all at once, so a new
   // name may only clash with a symbol that keeps its name (or, through
   // `fileScope`, with another new one).
@@ -2007,7 +2018,9 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
         "/* " + doc.str() + " */\nstruct " + prefix + "_" + kind.str() + " {\n";
     for (const std::string &field : fields)
       text += "  void* " + field + ";\n";
-    line(h, text + "};");
+    // The RFC's applications name the structs without `struct`.
+    std::string name = prefix + "_" + kind.str();
+    line(h, text + "};\ntypedef struct " + name + " " + name + ";");
   };
   SmallVector<std::string> inputFields, outputFields, poolFields;
   for (const TensorInfo &tensor : inputs)
@@ -2209,11 +2222,17 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   if (!provided.empty())
     runParams.push_back(structPointer("workspace_pools"));
   Type i32 = IntegerType::get(context, 32);
+  std::string runDoc = "Runs the model; returns 0 on success";
+  SmallVector<StringRef> pooledInputs;
+  for (const TensorInfo &tensor : inputs)
+    if (!outside(tensor))
+      pooledInputs.push_back(tensor.name);
+  if (!pooledInputs.empty())
+    runDoc += ". Inputs in pools (" + llvm::join(pooledInputs, ", ") +
+              ") may be overwritten by a run: write them before each one "
+              "(the plan report's \"clobbered\" says which are)";
   declareAndDefine(
-      prefix + "_run",
-      "Runs the model; returns 0 on success. Inputs in pools are overwritten "
-      "by a run (see the plan report's \"clobbered\")",
-      FunctionType::get(context, runParams, {i32}),
+      prefix + "_run", runDoc, FunctionType::get(context, runParams, {i32}),
       [&](OpBuilder &b, Block *block) {
         unsigned next = 0;
         Value inputsLValue =
@@ -2270,8 +2289,11 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
       continue;
     if (!pool.constant) {
       std::string size = poolMacro(pool, "WORKSPACE_POOL_SIZE");
-      line(h, "/* Bytes of pool " + pool.name + " */\n#define " + size + " " +
-                  Twine(pool.size) +
+      line(h, "/* Bytes of " +
+                  Twine(pool.internal ? "internal pool " + pool.name +
+                                            " (a static array of the source)"
+                                      : "pool " + pool.name) +
+                  " */\n#define " + size + " " + Twine(pool.size) +
                   "\n/* The same, by the name TVM's USMP RFC gives it */"
                   "\n#define " +
                   tvmMacroPrefix + "_" + pool.macro +

@@ -107,12 +107,14 @@ ParseResult PoolOp::parse(OpAsmParser &parser, OperationState &result) {
     SMLoc loc = parser.getCurrentLocation();
     StringRef clause;
     if (failed(parser.parseOptionalKeyword(
-            &clause,
-            {"size_hint", "alignment", "targets", "perf", "planned_size"})))
+            &clause, {"size_hint", "alignment", "targets", "perf",
+                      "planned_size", "internal"})))
       break;
     if (!seen.insert(clause).second)
       return parser.emitError(loc) << "'" << clause << "' is given twice";
-    if (clause == "size_hint") {
+    if (clause == "internal") {
+      result.addAttribute(getInternalAttrName(opName), builder.getUnitAttr());
+    } else if (clause == "size_hint") {
       if (parseParenInteger(parser, result, getSizeHintAttrName(opName)))
         return failure();
     } else if (clause == "alignment") {
@@ -197,11 +199,13 @@ void PoolOp::print(OpAsmPrinter &printer) {
   }
   if (IntegerAttr planned = getPlannedSizeAttr())
     printer << " planned_size(" << planned.getInt() << ')';
+  if (getInternal())
+    printer << " internal";
   printer.printOptionalAttrDictWithKeyword(
       (*this)->getAttrs(),
       {getSymNameAttrName(), getKindAttrName(), getSizeHintAttrName(),
        getAlignmentAttrName(), getTargetsAttrName(), getPerfAttrName(),
-       getPlannedSizeAttrName()});
+       getPlannedSizeAttrName(), getInternalAttrName()});
 }
 
 #define GET_OP_CLASSES

@@ -55,6 +55,11 @@ usmp.pool workspace @sram alignment(16) alignment(32)
 
 // -----
 
+// expected-error @below {{'internal' is given twice}}
+usmp.pool workspace @sram internal internal
+
+// -----
+
 // expected-error @below {{pool property 'read_latency_cycles' must be non-negative, got -2}}
 usmp.pool workspace @sram perf<read_latency_cycles = -2>
 

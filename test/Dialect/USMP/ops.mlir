@@ -12,6 +12,9 @@ usmp.pool workspace @sram perf<clock_frequency_hz = 200000000, read_bandwidth_by
 // Clauses may come in any order; they print in canonical order.
 // CHECK: usmp.pool constant @flash size_hint(65536) alignment(4) targets("c": ro) attributes {note = "weights"}
 usmp.pool constant @flash targets("c": ro) alignment(4) size_hint(65536) attributes {note = "weights"}
+// A pool the generated code owns.
+// CHECK: usmp.pool workspace @scratch alignment(16) planned_size(64) internal
+usmp.pool workspace @scratch internal planned_size(64)
 // CHECK: usmp.pool workspace @all alignment(1) perf<write_bandwidth_bytes_per_cycle = 4, write_latency_cycles = 3, target_burst_bytes = 32>
 usmp.pool workspace @all alignment(1) perf<write_bandwidth_bytes_per_cycle = 4, write_latency_cycles = 3, target_burst_bytes = 32>
 

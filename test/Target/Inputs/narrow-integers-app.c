@@ -12,10 +12,7 @@ int main(void) {
   float f[4];
   struct tvmgen_m_inputs in = {a, b, c, x};
   struct tvmgen_m_outputs out = {f, e, cmp, minmax, square, floor, ceil, y, ix};
-  static uint64_t
-      workspace[(TVMGEN_M_GLOBAL_WORKSPACE_WORKSPACE_POOL_SIZE + 7) / 8];
-  struct tvmgen_m_workspace_pools pools = {workspace};
-  tvmgen_m_run(&in, &out, &pools);
+  tvmgen_m_run(&in, &out);
   for (int i = 0; i < 4; ++i)
     printf("a=%d b=%d sitofp=%g extsi=%d cmp=%d minmax=%d square=%d "
            "c/-1=%d,%d\n",

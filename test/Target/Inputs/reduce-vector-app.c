@@ -2,16 +2,12 @@
 #include "tvmgen_r.h"
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 int main(void) {
   int32_t x[4] = {-128, 127, 0, 5}, sum[1];
   float y[4] = {1.0f, 2.5f, -3.0f, 0.5f}, max[1];
   struct tvmgen_r_inputs in = {x, y};
   struct tvmgen_r_outputs out = {sum, max};
-  struct tvmgen_r_workspace_pools pools = {
-      malloc(TVMGEN_R_GLOBAL_WORKSPACE_WORKSPACE_POOL_SIZE)};
-  tvmgen_r_run(&in, &out, &pools);
+  tvmgen_r_run(&in, &out);
   printf("sum=%d max=%g\n", (int)sum[0], max[0]);
-  free(pools.global_workspace);
   return 0;
 }

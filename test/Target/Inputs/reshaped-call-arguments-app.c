@@ -1,7 +1,6 @@
 /* Runs the model of reshaped-call-arguments.mlir and prints its outputs. */
 #include "tvmgen_r.h"
 #include <stdio.h>
-#include <stdlib.h>
 static void print(const float *values, const char *end) {
   int i;
   for (i = 0; i < 6; ++i)
@@ -12,13 +11,10 @@ int main(void) {
   float c[6], d[6], shaped[6];
   struct tvmgen_r_inputs in = {a, b};
   struct tvmgen_r_outputs out = {c, d, shaped};
-  struct tvmgen_r_workspace_pools pools = {
-      malloc(TVMGEN_R_GLOBAL_WORKSPACE_WORKSPACE_POOL_SIZE)};
-  if (tvmgen_r_run(&in, &out, &pools) != 0)
+  if (tvmgen_r_run(&in, &out) != 0)
     return 1;
   print(c, " / ");
   print(d, " / ");
   print(shaped, "\n");
-  free(pools.global_workspace);
   return 0;
 }

@@ -18,16 +18,15 @@ int main(void) {
   struct tvmgen_r_workspace_pools pools = {
       .sram = malloc(TVMGEN_R_SRAM_WORKSPACE_POOL_SIZE),
       .flash = (void *)flash.bytes};
-  void *workspace = pools.sram;
+  int32_t status = tvmgen_r_run(&in, &out, &pools);
+  free(pools.sram);
 #else
-  struct tvmgen_r_workspace_pools pools = {
-      malloc(TVMGEN_R_GLOBAL_WORKSPACE_WORKSPACE_POOL_SIZE)};
-  void *workspace = pools.global_workspace;
+  /* The default pool is the generated code's. */
+  int32_t status = tvmgen_r_run(&in, &out);
 #endif
-  if (tvmgen_r_run(&in, &out, &pools) != 0)
+  if (status != 0)
     return 1;
   printf("y=%g %g %g %g m=%d %d %d %d\n", y[0], y[1], y[2], y[3], (int)m[0],
          (int)m[1], (int)m[2], (int)m[3]);
-  free(workspace);
   return 0;
 }

@@ -6,8 +6,9 @@ printed for the unplanned model (examples/runner/<model>.expected).
 The application maps inputs and outputs (workspace I/O) or passes its own
 buffers, runs the model twice (first on other data, then on the reference
 input, so stale pool contents or wrong re-mapping would show), and allocates
-each pool with exactly the size the header gives, so ASan catches any access
-outside it.
+each pool it provides with exactly the size the header gives, so ASan
+catches any access outside it (and outside the static arrays of the pools
+the generated code owns).
 
 Usage: run_model.py USMP_OPT USMP_TRANSLATE MODEL.mlir EXPECTED WORKDIR NAME
                     [--workspace-io] [--cxx]
@@ -31,7 +32,10 @@ def run(cmd, **kwargs):
     return result.stdout
 
 
-pipeline = "model-name=%s" % name + (" use-workspace-io=1" if workspace_io else "")
+# With workspace I/O the application provides a pool the inputs and outputs
+# live in; without, the model keeps its default pool, which the generated
+# code owns.
+pipeline = "model-name=%s" % name + (" use-workspace-io=1 pools=sram" if workspace_io else "")
 lowered = os.path.join(workdir, name + ".emitc.mlir")
 run([usmp_opt, model, "--usmp-from-tosa", "--usmp-pipeline=" + pipeline,
      "--convert-usmp-to-emitc", "-o", lowered])
@@ -42,8 +46,10 @@ upper = name.upper()
 tensors = re.findall(r"/\* (Input|Output) tensor (.*) size \(in bytes\) \*/\n#define TVMGEN_%s_(\w+)_SIZE (\d+)" % upper, header)
 inputs = [(m[2].lower(), int(m[3])) for m in tensors if m[0] == "Input"]
 outputs = [(m[2].lower(), int(m[3])) for m in tensors if m[0] == "Output"]
-pools = re.findall(r"#define TVMGEN_%s_(\w+)_WORKSPACE_POOL_SIZE" % upper, header)
-has_pool_struct = "struct tvmgen_%s_workspace_pools {" % name in header
+# The pools the application provides: the fields of the pools struct.
+pool_struct = re.search(r"struct tvmgen_%s_workspace_pools \{\n((?:  void\* \w+;\n)*)\};" % name, header)
+has_pool_struct = pool_struct is not None
+pools = re.findall(r"void\* (\w+);", pool_struct.group(1)) if pool_struct else []
 
 p = "tvmgen_" + name
 lines = ['#include "%s.h"' % p, "#include <stdio.h>", "#include <stdlib.h>", ""]
@@ -56,8 +62,8 @@ lines.append("int main(void) {")
 if has_pool_struct:
     lines.append("  struct %s_workspace_pools pools;" % p)
 for pool in pools:
-    lines.append("  void* %s = malloc(TVMGEN_%s_%s_WORKSPACE_POOL_SIZE);" % (pool.lower(), upper, pool))
-    lines.append("  pools.%s = %s;" % (pool.lower(), pool.lower()))
+    lines.append("  void* %s = malloc(TVMGEN_%s_%s_WORKSPACE_POOL_SIZE);" % (pool, upper, pool.upper()))
+    lines.append("  pools.%s = %s;" % (pool, pool))
 if workspace_io:
     lines.append("  struct %s_inputs inputs = %s_map_inputs(&pools);" % (p, p))
     lines.append("  struct %s_outputs outputs = %s_map_outputs(&pools);" % (p, p))
@@ -80,7 +86,7 @@ for tensor, size in outputs:
     lines.append("  for (size_t i = 0; i < TVMGEN_%s_%s_SIZE / sizeof(float); ++i)" % (upper, tensor.upper()))
     lines.append('    printf("%%.9g\\n", (double)((float*)outputs.%s)[i]);' % tensor)
 for pool in pools:
-    lines.append("  free(%s);" % pool.lower())
+    lines.append("  free(%s);" % pool)
 if not workspace_io:
     for tensor, size in inputs:
         lines.append("  free(inputs.%s);" % tensor)

@@ -4,7 +4,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 int main(void) {
   int32_t values[4] = {10, 20, 30, 40}, indices[2] = {3, 0}, input[2] = {7, 8};
   int32_t scattered[4];
@@ -14,9 +13,7 @@ int main(void) {
   int32_t n = 3;
   struct tvmgen_s_inputs in = {values, indices, input, x, &condition, a, b, &n};
   struct tvmgen_s_outputs out = {scattered, y, chosen, looped, sliced};
-  struct tvmgen_s_workspace_pools pools = {
-      malloc(TVMGEN_S_GLOBAL_WORKSPACE_WORKSPACE_POOL_SIZE)};
-  if (tvmgen_s_run(&in, &out, &pools) != 0)
+  if (tvmgen_s_run(&in, &out) != 0)
     return 1;
   printf("scatter=%d %d %d %d transpose_conv=%g %g %g cond_if=%g %g %g "
          "while_loop=%g %g %g sliced=%g %g\n",
@@ -25,11 +22,10 @@ int main(void) {
          looped[0], looped[1], looped[2], sliced[0], sliced[1]);
   condition = false;
   n = 0;
-  if (tvmgen_s_run(&in, &out, &pools) != 0)
+  if (tvmgen_s_run(&in, &out) != 0)
     return 1;
   printf("cond_if=%g %g %g while_loop=%g %g %g sliced=%g %g\n", chosen[0],
          chosen[1], chosen[2], looped[0], looped[1], looped[2], sliced[0],
          sliced[1]);
-  free(pools.global_workspace);
   return 0;
 }

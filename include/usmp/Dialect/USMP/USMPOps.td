@@ -25,6 +25,10 @@ def USMP_PoolOp : USMP_Op<"pool", [
     - `targets("name": rw | ro, ...)`: the targets that may access the pool
       and how; no list means every target may read and write it.
     - `perf<...>`: optional performance properties (see `#usmp.perf`).
+    - `internal`: the generated code owns the pool (the C API makes it a
+      static array of the source), not the application; the pool
+      usmp-assign-pools creates when none is declared is internal (use case
+      U1, as in TVM).
     - `planned_size(N)`: set by planning, the bytes the plan needs.
 
     ```mlir
@@ -33,6 +37,7 @@ def USMP_PoolOp : USMP_Op<"pool", [
         perf<clock_frequency_hz = 200000000, read_bandwidth_bytes_per_cycle = 8>
         planned_size(2048)
     usmp.pool constant @flash alignment(4) targets("c": ro)
+    usmp.pool workspace @global_workspace alignment(16) internal
     ```
   }];
   let arguments = (ins
@@ -43,7 +48,8 @@ def USMP_PoolOp : USMP_Op<"pool", [
     OptionalAttr<TypedArrayAttrBase<USMP_TargetAccessAttr,
                                     "target access list">>:$targets,
     OptionalAttr<USMP_PoolPerfAttr>:$perf,
-    OptionalAttr<I64Attr>:$planned_size);
+    OptionalAttr<I64Attr>:$planned_size,
+    UnitAttr:$internal);
 
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
