@@ -5,6 +5,11 @@
 // RUN: FileCheck %s --input-file=%t/tvmgen_multi_pool.c --check-prefix=SOURCE
 // RUN: cc -std=c99 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_multi_pool.c -o %t/c.o
 // RUN: c++ -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_multi_pool.c -o %t/cxx.o
+// A declared pool the plan leaves empty is not in the pools struct: said at
+// the pool (internal ones are no field anyway).
+// RUN: usmp-opt %S/Inputs/internal-output.mlir --usmp-pipeline="use-workspace-io=1 pools=sram,spare,extra:internal" --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNUSED
+// UNUSED: remark: pool @spare holds nothing of the model: the C API leaves it out
+// UNUSED-NOT: remark
 // Compilers without GNU attributes align the internal pools with the
 // standard's spelling, and a C99 one without any stops.
 // RUN: clang-22 -U__GNUC__ -std=c11 -E %t/tvmgen_multi_pool.c | FileCheck %s --check-prefix=C11
@@ -25,10 +30,15 @@
 // CHECK-NEXT: };
 // CHECK: extern int32_t tvmgen_multi_pool_run(struct tvmgen_multi_pool_inputs*, struct tvmgen_multi_pool_outputs*, struct tvmgen_multi_pool_workspace_pools*);
 // CHECK: #define TVMGEN_MULTI_POOL_WORKSPACE_SIZE 96
-// CHECK: #define TVMGEN_MULTI_POOL_DTCM_WORKSPACE_POOL_SIZE 64
-// CHECK: #define TVMGEN_MULTI_POOL_SRAM_WORKSPACE_POOL_SIZE 32
-// CHECK: #define TVMGEN_MULTI_POOL_SCRATCH_WORKSPACE_POOL_SIZE 16
-// CHECK: #define TVMGEN_MULTI_POOL_FLASH_CONSTANT_POOL_SIZE 16
+// The pools' comments say how aligned the application's must be.
+// CHECK: /* Bytes of pool dtcm, whose base must be aligned to 16 bytes */
+// CHECK-NEXT: #define TVMGEN_MULTI_POOL_DTCM_WORKSPACE_POOL_SIZE 64
+// CHECK: /* Bytes of pool sram, whose base must be aligned to 16 bytes */
+// CHECK-NEXT: #define TVMGEN_MULTI_POOL_SRAM_WORKSPACE_POOL_SIZE 32
+// CHECK: /* Bytes of internal pool scratch (a static array of the source) */
+// CHECK-NEXT: #define TVMGEN_MULTI_POOL_SCRATCH_WORKSPACE_POOL_SIZE 16
+// CHECK: /* Bytes and contents of constant pool flash, whose base must be aligned to 16 bytes */
+// CHECK-NEXT: #define TVMGEN_MULTI_POOL_FLASH_CONSTANT_POOL_SIZE 16
 // CHECK-NEXT: #define TVMGEN_MULTI_POOL_FLASH_CONSTANT_POOL_DATA \
 // CHECK-NEXT:     0x00, 0x00, 0x80, 0x3f, 0x00, 0x00, 0x00, 0x40, 0x00, 0x00, 0x40, 0x40, 0x00, 0x00, 0x80, 0x40,{{$}}
 

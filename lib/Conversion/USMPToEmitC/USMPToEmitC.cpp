@@ -2285,25 +2285,38 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
           "#define " +
               macroPrefix + "_WORKSPACE_SIZE " + Twine(total));
   for (const PoolInfo &pool : pools) {
+    // An application written for the declared pools would fill a field
+    // that is not there.
+    if (!pool.usedByModel && !pool.internal)
+      emitRemark(pool.loc) << "pool @" << pool.symbol
+                           << " holds nothing of the model: the C API leaves "
+                              "it out";
     if (!pool.usedByModel)
       continue;
     if (!pool.constant) {
       std::string size = poolMacro(pool, "WORKSPACE_POOL_SIZE");
-      line(h, "/* Bytes of " +
-                  Twine(pool.internal ? "internal pool " + pool.name +
-                                            " (a static array of the source)"
-                                      : "pool " + pool.name) +
-                  " */\n#define " + size + " " + Twine(pool.size) +
+      // The application's pools need the alignment the planner assumed.
+      std::string what =
+          pool.internal
+              ? "internal pool " + pool.name + " (a static array of the source)"
+              : "pool " + pool.name + ", whose base must be aligned to " +
+                    std::to_string(pool.alignment) + " bytes";
+      line(h, "/* Bytes of " + what + " */\n#define " + size + " " +
+                  Twine(pool.size) +
                   "\n/* The same, by the name TVM's USMP RFC gives it */"
                   "\n#define " +
                   tvmMacroPrefix + "_" + pool.macro +
                   "_WORKSPACE_BUFFER_SIZE " + size);
       continue;
     }
-    std::string data = "/* Bytes and contents of constant pool " + pool.name +
-                       " */\n#define " + poolMacro(pool, "CONSTANT_POOL_SIZE") +
-                       " " + std::to_string(pool.size) + "\n#define " +
-                       poolMacro(pool, "CONSTANT_POOL_DATA");
+    std::string data =
+        "/* Bytes and contents of constant pool " + pool.name +
+        (pool.internal ? std::string()
+                       : ", whose base must be aligned to " +
+                             std::to_string(pool.alignment) + " bytes") +
+        " */\n#define " + poolMacro(pool, "CONSTANT_POOL_SIZE") + " " +
+        std::to_string(pool.size) + "\n#define " +
+        poolMacro(pool, "CONSTANT_POOL_DATA");
     for (auto [i, byte] : llvm::enumerate(pool.data)) {
       if (i % 16 == 0)
         data += " \\\n   ";
