@@ -33,14 +33,16 @@
 // ONTO: static void tvmgen_m_g(float [[X:v[0-9]+]][4], float [[Y:v[0-9]+]][4]) {
 // ONTO-NEXT: tvmgen_m_tvmgen_m_g([[X]], [[Y]]);
 
-// Names C reserves, beginning with '_' and a capital or a second '_' (C11's
-// keywords among them), get a 'v' in front.
+// Names C reserves, beginning with '_' and a capital (C11's keywords among
+// them), get a 'v' in front; runs of '_' become one, as C++ reserves names
+// with two in a row ('__x' is '_x').
 // RUN: usmp-opt %S/Inputs/reserved-names.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/reserved
 // RUN: FileCheck %s --input-file=%t/reserved/tvmgen_default.h --check-prefix=RESERVED
 // RUN: clang-22 -std=c11 -Wall -Wextra -Werror -pedantic -c %t/reserved/tvmgen_default.c -o %t/reserved/c.o
 // RUN: clang++-22 -x c++ -std=c++17 -Wall -Wextra -Werror -c %t/reserved/tvmgen_default.c -o %t/reserved/cxx.o
+// RUN: clang++-22 -x c++ -std=c++17 -Wreserved-identifier -Wreserved-macro-identifier -Werror -fsyntax-only %t/reserved/tvmgen_default.h
 // RESERVED: void* v_Bool;
-// RESERVED-NEXT: void* v__x;
+// RESERVED-NEXT: void* _x;
 // RESERVED: void* v_Complex;
 // RESERVED-NEXT: void* v_Static_assert;
 

@@ -162,16 +162,32 @@ static std::string cTypeName(Type type) {
 
 static std::string upper(StringRef text) { return text.upper(); }
 
-/// The struct field of a tensor or pool: its sanitized name, with a `_`
-/// appended when that is a keyword or macro of C, and a `v` in front when it
-/// begins with `_` and a capital or another `_`, as C's reserved names
-/// (`_Bool` and the other keywords of that form among them) do.
+/// `name` sanitized with its runs of `_` made one and none at either end:
+/// the model name, and a tensor's or pool's part of a macro (C++ reserves
+/// names with two `_` in a row, which `_x` would make after `TVMGEN_M_`).
+static std::string collapsedIdentifier(StringRef name) {
+  std::string result;
+  for (char c : sanitizeIdentifier(name))
+    if (c != '_' || (!result.empty() && result.back() != '_'))
+      result += c;
+  while (!result.empty() && result.back() == '_')
+    result.pop_back();
+  return result;
+}
+
+/// The struct field of a tensor or pool: its sanitized name with its runs of
+/// `_` made one (C++ reserves names with two in a row), with a `_` appended
+/// when that is a keyword or macro of C, and a `v` in front when it begins
+/// with `_` and a capital, as C's reserved names (`_Bool` and the other
+/// keywords of that form among them) do.
 static std::string fieldName(StringRef name) {
-  std::string field = sanitizeIdentifier(name);
+  std::string field;
+  for (char c : sanitizeIdentifier(name))
+    if (c != '_' || field.empty() || field.back() != '_')
+      field += c;
   if (isReservedInC(field))
     field += "_";
-  if (field.size() > 1 && field[0] == '_' &&
-      (llvm::isUpper(field[1]) || field[1] == '_'))
+  if (field.size() > 1 && field[0] == '_' && llvm::isUpper(field[1]))
     field = "v" + field;
   return field;
 }
@@ -194,7 +210,7 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     PoolInfo info;
     info.symbol = pool.getSymName();
     info.name = fieldName(pool.getSymName());
-    info.macro = upper(sanitizeIdentifier(pool.getSymName()));
+    info.macro = upper(collapsedIdentifier(pool.getSymName()));
     info.loc = pool.getLoc();
     info.constant = pool.getKind() == PoolKind::Constant;
     info.size = pool.getPlannedSizeAttr().getInt();
@@ -354,7 +370,7 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     TensorInfo tensor;
     tensor.io = io;
     tensor.name = fieldName(io.getName());
-    tensor.macro = upper(sanitizeIdentifier(io.getName()));
+    tensor.macro = upper(collapsedIdentifier(io.getName()));
     tensor.loc = loc;
     tensor.size = *size;
     tensor.argument = i;
@@ -383,7 +399,7 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     TensorInfo tensor;
     tensor.io = io;
     tensor.name = fieldName(io.getName());
-    tensor.macro = upper(sanitizeIdentifier(io.getName()));
+    tensor.macro = upper(collapsedIdentifier(io.getName()));
     tensor.loc = view.getLoc();
     tensor.size = *getBufferSizeInBytes(view.getType(), layout);
     tensor.pool = poolIndex.lookup(placement.getPool().getValue());
@@ -2437,12 +2453,7 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
     name = "default";
   // The name follows `tvmgen_` and precedes `_run` and the like: a '_' at
   // either end, or two in a row, would make names C++ reserves.
-  std::string model;
-  for (char c : sanitizeIdentifier(name))
-    if (c != '_' || (!model.empty() && model.back() != '_'))
-      model += c;
-  while (!model.empty() && model.back() == '_')
-    model.pop_back();
+  std::string model = collapsedIdentifier(name);
   if (model.empty()) {
     emitError(module.getLoc())
         << "model name '" << name << "' " << kNoCSpelling;
