@@ -60,6 +60,7 @@ struct PoolInfo {
   StringRef symbol;
   std::string name;  // C identifier
   std::string macro; // its part of the pool's macros
+  std::string array; // the static array of an internal pool
   LocationAttr loc;
   bool constant = false;
   bool internal = false;
@@ -114,6 +115,10 @@ private:
   std::string sizeMacro(const TensorInfo &tensor) const {
     return macroPrefix + "_" + tensor.macro + "_SIZE";
   }
+  /// A model symbol's C name at file scope, `<prefix>_<name>` with the
+  /// name's runs of `_` made one and none at its ends (C++ reserves names
+  /// with two in a row anywhere).
+  std::string fileScopeName(StringRef symbol) const;
   LogicalResult prepareModelCode(ModuleOp module);
   LogicalResult lowerModelCode(ModuleOp module);
   void removeUnusedParameters(ModuleOp module);
@@ -175,6 +180,12 @@ static std::string collapsedIdentifier(StringRef name) {
   return result;
 }
 
+std::string ConvertUSMPToEmitCPass::fileScopeName(StringRef symbol) const {
+  std::string name = collapsedIdentifier(symbol);
+  // A name of underscores alone keeps them: it has nothing else.
+  return prefix + "_" + (name.empty() ? sanitizeIdentifier(symbol) : name);
+}
+
 /// The struct field of a tensor or pool: its sanitized name with its runs of
 /// `_` made one (C++ reserves names with two in a row), with a `_` appended
 /// when that is a keyword or macro of C, and a `v` in front when it begins
@@ -211,6 +222,7 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     info.symbol = pool.getSymName();
     info.name = fieldName(pool.getSymName());
     info.macro = upper(collapsedIdentifier(pool.getSymName()));
+    info.array = fileScopeName(pool.getSymName());
     info.loc = pool.getLoc();
     info.constant = pool.getKind() == PoolKind::Constant;
     info.size = pool.getPlannedSizeAttr().getInt();
@@ -655,8 +667,7 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     global.removeAlignmentAttr();
     global->removeAttr(USMPDialect::getPoolsAttrName());
     if (flattenGlobal(global, reads.lookup(global.getSymNameAttr())))
-      flattenedGlobals.insert(prefix + "_" +
-                              sanitizeIdentifier(global.getSymName()));
+      flattenedGlobals.insert(fileScopeName(global.getSymName()));
   }
   // The C names at file scope, with what each is. Model functions and
   // globals get the API prefix so that models link together, none is called
@@ -679,7 +690,7 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
   for (const PoolInfo &pool : pools) {
     if (!pool.internal || !pool.usedByModel)
       continue;
-    std::string name = prefix + "_" + pool.name;
+    const std::string &name = pool.array;
     auto [it, inserted] = fileScope.try_emplace(
         name, FileScopeName{"internal pool @" + pool.symbol.str(), pool.loc});
     if (!inserted)
@@ -707,7 +718,7 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     auto symbol = cast<SymbolOpInterface>(op);
     std::string what =
         (function ? "function @" : "global @") + symbol.getName().str();
-    std::string name = prefix + "_" + sanitizeIdentifier(symbol.getName());
+    std::string name = fileScopeName(symbol.getName());
     auto [it, inserted] =
         fileScope.try_emplace(name, FileScopeName{what, op.getLoc()});
     if (!inserted)
@@ -2095,12 +2106,11 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
     std::string size = std::to_string(std::max<int64_t>(pool.size, 1));
     if (pool.constant)
       line(s, "USMP_ALIGNED(" + Twine(pool.alignment) +
-                  ") static const uint8_t " + prefix + "_" + pool.name + "[" +
-                  size + "] = {" + poolMacro(pool, "CONSTANT_POOL_DATA") +
-                  "};");
+                  ") static const uint8_t " + pool.array + "[" + size +
+                  "] = {" + poolMacro(pool, "CONSTANT_POOL_DATA") + "};");
     else
       line(s, "USMP_ALIGNED(" + Twine(pool.alignment) + ") static uint8_t " +
-                  prefix + "_" + pool.name + "[" + size + "];");
+                  pool.array + "[" + size + "];");
   }
   // Row typedefs go here once every pointer type is known.
   Operation *typedefAnchor =
@@ -2162,8 +2172,7 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
     if (pool.internal)
       return emitc::CastOp::create(
           b, loc, bytePointer,
-          emitc::LiteralOp::create(b, loc, bytePointer,
-                                   prefix + "_" + pool.name));
+          emitc::LiteralOp::create(b, loc, bytePointer, pool.array));
     return emitc::CastOp::create(b, loc, bytePointer,
                                  fieldOf(b, poolsLValue, pool.name));
   };

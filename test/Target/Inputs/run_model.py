@@ -102,6 +102,11 @@ flags = ["-Wall", "-Wextra", "-Werror", "-pedantic", "-O1", "-g",
          "-fsanitize=address,undefined", "-fno-sanitize-recover=all"]
 exe = os.path.join(workdir, "app")
 run(compiler + flags + ["-I", workdir, app, os.path.join(workdir, p + ".c"), "-o", exe, "-lm"])
+if as_cxx:
+    # No name of the generated C is one C++ reserves (GCC has no such warning).
+    run(["clang++-22", "-x", "c++", "-std=c++17", "-Wreserved-identifier",
+         "-Wreserved-macro-identifier", "-Werror", "-fsyntax-only", "-I", workdir,
+         os.path.join(workdir, p + ".c")])
 got = [float(x) for x in run([exe]).split()]
 want = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?", open(expected).read())]
 if len(got) != len(want):
