@@ -643,3 +643,22 @@ func.func @main(%x: memref<4xf32>) {
   %n = call @gives(%x) : (memref<4xf32>) -> none
   return
 }
+
+// -----
+
+// Nor have tensors and tuples (a declaration keeps its types in C).
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:1: error: cannot lower @gives_tensor to C: it returns 'tensor<4xf32>', which has no C equivalent
+func.func private @gives_tensor(%x: memref<4xf32>) -> tensor<4xf32>
+func.func @main(%x: memref<4xf32>) {
+  %t = call @gives_tensor(%x) : (memref<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:1: error: cannot lower @gives_tuple to C: it returns 'tuple<f32, f32>', which has no C equivalent
+func.func private @gives_tuple(%x: memref<4xf32>) -> tuple<f32, f32>
+func.func @main(%x: memref<4xf32>) {
+  %t = call @gives_tuple(%x) : (memref<4xf32>) -> tuple<f32, f32>
+  return
+}

@@ -56,8 +56,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     passes a 0-d buffer as the array (a function value of a function taking
     one is an error).
     Before that, a value whose type C cannot express (an element type
-    other than i1, i8 to i64, index, f16, bf16, f32 and f64, a vector or
-    complex) is an error at the value (naming `usmp-widen-integers` for
+    other than i1, i8 to i64, index, f16, bf16, f32 and f64, a vector,
+    complex, `none` or tuple, and a tensor in another function's signature)
+    is an error at the value (naming `usmp-widen-integers` for
     integers of other widths below 64), and so is a function parameter that
     is not a contiguous row-major memref of static shape with elements (a
     declaration's too, at the declaration), a

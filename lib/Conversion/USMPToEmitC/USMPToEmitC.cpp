@@ -963,7 +963,9 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       };
       // Parameters are plain pointers to the elements.
       auto memref = dyn_cast<MemRefType>(type);
-      if (!hasCType(type, /*isParameter=*/true))
+      // (`collect` says what the entry's tensors should be.)
+      if (!hasCType(type, /*isParameter=*/true) ||
+          (function != entry && isa<TensorType>(type)))
         return fail(noCEquivalent(type));
       if (isa<UnrankedMemRefType>(type) && function != entry)
         return fail("has no rank, which a C parameter (a pointer to the "
@@ -990,7 +992,8 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
     // says what the entry should do instead.)
     for (Type result :
          function == entry ? TypeRange() : function.getResultTypes()) {
-      if (!isa<MemRefType>(result) && !hasCType(result))
+      if (!isa<MemRefType>(result) &&
+          (!hasCType(result) || isa<TensorType>(result)))
         return emitError(function.getLoc())
                << "cannot lower @" << function.getName() << " to C: it returns "
                << result << ", which " << noCEquivalent(result);
