@@ -18,6 +18,8 @@
 // usmp-from-tosa told another entry than usmp-pipeline: @f's markers would
 // be lost.
 // RUN: not usmp-opt %S/Inputs/entry-called.mlir --usmp-from-tosa=entry=f --usmp-pipeline 2>&1 | FileCheck %s --check-prefix=FROMTOSA
+// The same with the C lowering left out.
+// RUN: not usmp-opt %S/Inputs/entry-called.mlir --usmp-from-tosa=entry=f --usmp-pipeline=entry=f --convert-usmp-to-emitc 2>&1 | FileCheck %s --check-prefix=LOWERING
 // A module of declarations only has no entry to choose.
 // RUN: echo "func.func private @main(memref<4xf32>)" | not usmp-opt --usmp-pipeline 2>&1 | FileCheck %s --check-prefix=DECLS
 
@@ -37,6 +39,7 @@
 // BOTH: main-and-marked.mlir:34:18: error: 'usmp.io' on argument 0 of @layer marks a model input or output, but @layer is called from the entry function @main: give every pass the same 'entry' option
 // BOTH: main-and-marked.mlir:46:1: error: 'usmp.io' on result 0 of @layer marks a model input or output, but @layer is called from the entry function @main: give every pass the same 'entry' option
 // FROMTOSA: error: 'usmp.io' on argument 0 of @f marks a model input or output, but @f is called from the entry function @main: give every pass the same 'entry' option
+// LOWERING: entry-called.mlir:6:17: error: argument 0 of @main is neither a pool nor a marked input or output, but @f's arguments are: give every pass the same 'entry' option (entry=f)
 // DECLS: error: cannot choose the entry function: no function of the module has a body
 func.func private @ext()
 func.func private @helper() {

@@ -369,11 +369,27 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
         diag << " (bufferize the model first, as usmp-from-tosa does)";
       return diag;
     }
-    if (!io)
+    if (!io) {
+      // Planned for another entry: that one takes the pools or the
+      // inputs and outputs.
+      for (auto other : module.getOps<func::FuncOp>())
+        if (other != entry &&
+            llvm::any_of(llvm::seq(other.getNumArguments()), [&](unsigned j) {
+              return other.getArgAttr(j, USMPDialect::getPoolArgAttrName()) ||
+                     other.getArgAttr(j, USMPDialect::getIOAttrName());
+            }))
+          return emitError(loc)
+                 << "argument " << i << " of @" << entry.getName()
+                 << " is neither a pool nor a marked input or output, but @"
+                 << other.getName()
+                 << "'s arguments are: give every pass the same 'entry' "
+                    "option (entry="
+                 << other.getName() << ")";
       return emitError(loc)
              << "argument " << i << " of @" << entry.getName()
              << " is neither a pool nor a marked input or output; run "
                 "usmp-pipeline first";
+    }
     FailureOr<uint64_t> size = getBufferSizeInBytes(memref, layout);
     if (failed(size))
       return emitError(loc)
