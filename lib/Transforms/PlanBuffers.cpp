@@ -339,6 +339,14 @@ void PlanBuffersPass::runOnOperation() {
         message.replace(at, limit.size(),
                         " (no size hint; a pool ends at 2^63 - 1 bytes)");
     }
+    std::string together = "more than the size hints of all pools together (";
+    if (size_t at = message.find(together);
+        at != std::string::npos && llvm::any_of(pools, [](PoolOp pool) {
+          return !pool.getSizeHintAttr();
+        }))
+      message.replace(at, together.size(),
+                      "more than the pools hold together (a pool without a "
+                      "size hint ends at 2^63 - 1 bytes: ");
     // Report at the buffer the planner names, else at the module.
     Location at = module.getLoc();
     for (const Candidate &buffer : buffers)

@@ -4,6 +4,9 @@
 // RUN: not usmp-opt %S/Inputs/global-size-wraps.mlir --usmp-pipeline --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=WRAPS
 // RUN: usmp-opt %S/Inputs/planned-errors.mlir -split-input-file --convert-usmp-to-emitc -verify-diagnostics -o /dev/null
 // RUN: usmp-opt %S/Inputs/internal-alignment.mlir --convert-usmp-to-emitc=internal-pools=big -verify-diagnostics -o /dev/null
+// RUN: not usmp-opt %S/Inputs/default-pool-alignment.mlir --usmp-pipeline=alignment=536870912 --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=DEFAULT-ALIGN
+// DEFAULT-ALIGN: error: internal pool @global_workspace needs 536870912-byte alignment; C compilers accept up to 268435456 for a static array (declare a pool without 'internal' in the 'pools' option, which the application provides)
+// DEFAULT-ALIGN-NOT: see current operation
 // Options name symbols without '@', as `pools` and `entry` do.
 // RUN: not usmp-opt %S/Inputs/internal-alignment.mlir --convert-usmp-to-emitc=internal-pools=@big -o /dev/null 2>&1 | FileCheck %s --check-prefix=AT
 // AT: error: option 'internal-pools' names '@big': pool names are given without '@'

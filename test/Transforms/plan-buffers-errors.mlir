@@ -1,4 +1,7 @@
 // RUN: usmp-opt %s -split-input-file -usmp-plan-buffers=algorithm=greedy-by-size -verify-diagnostics
+// `auto` also says when the buffers need more than every pool holds.
+// RUN: not usmp-opt %S/Inputs/unbounded-beside-hint.mlir -usmp-plan-buffers -o /dev/null 2>&1 | FileCheck %s --check-prefix=TOGETHER
+// TOGETHER: error: planning failed: buffer 'main.buf1' of size 16 fits in no candidate pool: 'p' had 0 bytes left (no size hint; a pool ends at 2^63 - 1 bytes), 'q' had 8 bytes left (size hint 8); the buffers need at least 9223372036854775816 bytes, more than the pools hold together (a pool without a size hint ends at 2^63 - 1 bytes: 9223372036854775815)
 
 // An exceeded size hint is an error at the allocation naming every pool.
 usmp.pool workspace @dtcm size_hint(100) alignment(16)

@@ -232,11 +232,16 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     // GCC refuses larger alignments on ELF targets ("exceeds object file
     // maximum").
     if (info.internal && info.alignment > kMaxInternalPoolAlignment)
-      return pool.emitError()
+      return emitError(pool.getLoc())
              << "internal pool @" << pool.getSymName() << " needs "
              << info.alignment << "-byte alignment; C compilers accept up to "
-             << kMaxInternalPoolAlignment
-             << " for a static array (leave the pool to the application)";
+             << kMaxInternalPoolAlignment << " for a static array ("
+             << (pool.getInternal()
+                     ? "declare a pool without 'internal' in the 'pools' "
+                       "option, which the application provides"
+                     : "leave it out of 'internal-pools' so that the "
+                       "application provides it")
+             << ")";
     if (info.constant && info.size > kMaxConstantPoolBytes)
       return pool.emitError()
              << "constant pool @" << pool.getSymName() << " has " << info.size
