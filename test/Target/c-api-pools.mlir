@@ -5,6 +5,10 @@
 // RUN: FileCheck %s --input-file=%t/tvmgen_multi_pool.c --check-prefix=SOURCE
 // RUN: cc -std=c99 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_multi_pool.c -o %t/c.o
 // RUN: c++ -x c++ -std=c++17 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_multi_pool.c -o %t/cxx.o
+// An internal constant pool says it is one.
+// RUN: usmp-opt %s --usmp-pipeline="model-name=Multi-Pool algorithm=greedy-by-size" --convert-usmp-to-emitc="internal-pools=scratch,flash" | usmp-translate --usmp-emit-c --output-dir=%t/flash
+// RUN: FileCheck %s --input-file=%t/flash/tvmgen_multi_pool.h --check-prefix=FLASH
+// FLASH: /* Bytes and contents of internal constant pool flash (a static array of the source) */
 // A declared pool the plan leaves empty is not in the pools struct: said at
 // the pool (internal ones are no field anyway).
 // RUN: usmp-opt %S/Inputs/internal-output.mlir --usmp-pipeline="use-workspace-io=1 pools=sram,spare,extra:internal" --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNUSED

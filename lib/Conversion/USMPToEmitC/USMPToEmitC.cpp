@@ -2342,14 +2342,16 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
                               "it out";
     if (!pool.usedByModel)
       continue;
+    // The application's pools need the alignment the planner assumed.
+    std::string what =
+        (pool.internal ? "internal " : "") +
+        std::string(pool.constant ? "constant pool " : "pool ") + pool.name +
+        (pool.internal ? " (a static array of the source)"
+                       : ", whose base must be aligned to " +
+                             std::to_string(pool.alignment) +
+                             (pool.alignment == 1 ? " byte" : " bytes"));
     if (!pool.constant) {
       std::string size = poolMacro(pool, "WORKSPACE_POOL_SIZE");
-      // The application's pools need the alignment the planner assumed.
-      std::string what =
-          pool.internal
-              ? "internal pool " + pool.name + " (a static array of the source)"
-              : "pool " + pool.name + ", whose base must be aligned to " +
-                    std::to_string(pool.alignment) + " bytes";
       line(h, "/* Bytes of " + what + " */\n#define " + size + " " +
                   Twine(pool.size) +
                   "\n/* The same, by the name TVM's USMP RFC gives it */"
@@ -2358,14 +2360,10 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
                   "_WORKSPACE_BUFFER_SIZE " + size);
       continue;
     }
-    std::string data =
-        "/* Bytes and contents of constant pool " + pool.name +
-        (pool.internal ? std::string()
-                       : ", whose base must be aligned to " +
-                             std::to_string(pool.alignment) + " bytes") +
-        " */\n#define " + poolMacro(pool, "CONSTANT_POOL_SIZE") + " " +
-        std::to_string(pool.size) + "\n#define " +
-        poolMacro(pool, "CONSTANT_POOL_DATA");
+    std::string data = "/* Bytes and contents of " + what + " */\n#define " +
+                       poolMacro(pool, "CONSTANT_POOL_SIZE") + " " +
+                       std::to_string(pool.size) + "\n#define " +
+                       poolMacro(pool, "CONSTANT_POOL_DATA");
     for (auto [i, byte] : llvm::enumerate(pool.data)) {
       if (i % 16 == 0)
         data += " \\\n   ";
