@@ -414,6 +414,7 @@ LogicalResult PlanBuffersPass::writeReport(MutableArrayRef<PoolOp> pools,
             json.attribute("size_hint", hint.getInt());
           else
             json.attribute("size_hint", nullptr);
+          json.attribute("internal", pool.getInternal());
         });
     });
     json.attributeArray("buffers", [&] {

@@ -20,12 +20,14 @@
 // JSON:     "kind": "workspace",
 // JSON:     "size": 64,
 // JSON:     "lower_bound": 64,
-// JSON:     "size_hint": 1000
+// JSON:     "size_hint": 1000,
+// JSON-NEXT: "internal": false
 // JSON:     "name": "flash",
 // JSON:     "kind": "constant",
 // JSON:     "size": 16,
 // JSON:     "lower_bound": 16,
-// JSON:     "size_hint": null
+// JSON:     "size_hint": null,
+// JSON-NEXT: "internal": true
 // JSON: "buffers": [
 // JSON:     "name": "main.buf0",
 // JSON:     "loc": "{{.*}}plan-buffers-options.mlir:[[@LINE+20]]:8",
@@ -44,7 +46,7 @@
 // JSON-NEXT:  0,
 
 usmp.pool workspace @sram size_hint(1000) alignment(16)
-usmp.pool constant @flash alignment(16)
+usmp.pool constant @flash alignment(16) internal
 memref.global "private" constant @w : memref<4xf32> = dense<1.0> {usmp.pools = [@flash]}
 func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
   %w = memref.get_global @w : memref<4xf32>
