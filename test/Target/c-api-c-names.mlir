@@ -41,6 +41,10 @@
 // RUN: clang-22 -std=c11 -Wall -Wextra -Werror -pedantic -c %t/reserved/tvmgen_default.c -o %t/reserved/c.o
 // RUN: clang++-22 -x c++ -std=c++17 -Wall -Wextra -Werror -c %t/reserved/tvmgen_default.c -o %t/reserved/cxx.o
 // RUN: clang++-22 -x c++ -std=c++17 -Wreserved-identifier -Wreserved-macro-identifier -Werror -fsyntax-only %t/reserved/tvmgen_default.h
+// Macros drop the '_' at the ends, which the remark tells too.
+// RUN: usmp-opt %S/Inputs/reserved-names.mlir --usmp-pipeline --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=ENDS
+// ENDS: remark: input '_Bool' is 'v_Bool' in C ('BOOL' in macros)
+// ENDS: remark: input '__x' is '_x' in C ('X' in macros)
 // RESERVED: void* v_Bool;
 // RESERVED-NEXT: void* _x;
 // RESERVED: void* v_Complex;

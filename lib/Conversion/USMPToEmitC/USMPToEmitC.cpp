@@ -500,20 +500,27 @@ static constexpr StringLiteral kNoCSpelling =
 /// error, as such a model name is.
 LogicalResult ConvertUSMPToEmitCPass::checkSpellings() {
   auto check = [](const Twine &what, StringRef name, StringRef field,
-                  Location loc) -> LogicalResult {
+                  StringRef macro, Location loc) -> LogicalResult {
     if (llvm::none_of(name, llvm::isAlnum))
       return emitError(loc) << what << " " << kNoCSpelling;
-    if (field != name)
-      emitRemark(loc) << what << " is '" << field << "' in C";
+    // Macros drop a '_' at either end, which the field keeps.
+    bool macroDiffers =
+        macro != StringRef(field).upper() && macro != StringRef(name).upper();
+    if (field != name || macroDiffers) {
+      InFlightDiagnostic remark = emitRemark(loc)
+                                  << what << " is '" << field << "' in C";
+      if (macroDiffers)
+        remark << " ('" << macro << "' in macros)";
+    }
     return success();
   };
   for (const PoolInfo &pool : pools)
-    if (pool.usedByModel &&
-        failed(check("pool @" + pool.symbol, pool.symbol, pool.name, pool.loc)))
+    if (pool.usedByModel && failed(check("pool @" + pool.symbol, pool.symbol,
+                                         pool.name, pool.macro, pool.loc)))
       return failure();
   for (const TensorInfo &tensor : llvm::concat<TensorInfo>(inputs, outputs))
     if (failed(check(describe(tensor), tensor.io.getName(), tensor.name,
-                     tensor.loc)))
+                     tensor.macro, tensor.loc)))
       return failure();
   return success();
 }
