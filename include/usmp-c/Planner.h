@@ -12,7 +12,8 @@
 |* Every plan returned has been checked by the planner's verifier. A null     *|
 |* handle is accepted everywhere: functions that can fail fail, getters give  *|
 |* their answer for a bad index, and the error is a fixed message. The        *|
-|* functions are not thread-safe on the same handle.                          *|
+|* functions are not thread-safe on the same handle. Running out of memory    *|
+|* aborts the process, as in LLVM, which the planner is built on.             *|
 |*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 
@@ -40,7 +41,7 @@ int usmpPlannerGetAPIVersion(void);
 
 /*===-- Problems ---------------------------------------------------------===*/
 
-/* Creates an empty problem; null only when out of memory. */
+/* Creates an empty problem. */
 UsmpPlannerProblem *usmpPlannerProblemCreate(void);
 
 /* Destroys a problem; null is ignored. Plans made from it stay valid. */
@@ -89,9 +90,10 @@ int usmpPlannerProblemAddBufferPool(UsmpPlannerProblem *problem, int64_t buffer,
 /* Plans the problem as it is now with the algorithm registered under
  * `algorithm` ("auto" picks the best of several; null means "auto"), a seed
  * for randomized algorithms and a time budget in milliseconds for searching
- * ones (0 for their default). Returns a new plan, or null when the problem is
- * invalid, the algorithm unknown or some buffer fits in no candidate pool;
- * the reason is then in usmpPlannerProblemGetError. */
+ * ones (0 for each algorithm's default, docs/Planner.md: about a second for
+ * "auto"). Returns a new plan, or null when the problem is invalid, the
+ * algorithm unknown or some buffer fits in no candidate pool; the reason is
+ * then in usmpPlannerProblemGetError. */
 UsmpPlannerPlan *usmpPlannerPlan(UsmpPlannerProblem *problem,
                                  const char *algorithm, uint64_t seed,
                                  uint64_t timeLimitMs);

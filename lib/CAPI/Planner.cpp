@@ -149,7 +149,8 @@ UsmpPlannerPlan *usmpPlannerPlan(UsmpPlannerProblem *problem,
   if (llvm::Error error = finalized.finalize())
     return fail(problem, llvm::toString(std::move(error)), none);
 
-  auto created = createAlgorithm(algorithm ? algorithm : "auto");
+  llvm::StringRef name = algorithm ? algorithm : "auto";
+  auto created = createAlgorithm(name);
   if (!created)
     return fail(problem, llvm::toString(created.takeError()), none);
   PlanOptions options;
@@ -161,8 +162,7 @@ UsmpPlannerPlan *usmpPlannerPlan(UsmpPlannerProblem *problem,
   // Algorithms can be registered by anyone; a C host gets only checked plans.
   if (llvm::Error error = verifyPlan(finalized, *plan))
     return fail(problem,
-                "the '" + (*created)->getName() +
-                    "' algorithm produced an invalid plan: " +
+                "the '" + name + "' algorithm produced an " +
                     llvm::toString(std::move(error)),
                 none);
   return new UsmpPlannerPlan{std::move(*plan)};

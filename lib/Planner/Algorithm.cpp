@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 
 using namespace usmp::planner;
 
@@ -52,13 +53,29 @@ void usmp::planner::registerAlgorithm(llvm::StringRef name,
   registry.factories[name] = std::move(factory);
 }
 
+llvm::Expected<Plan> Algorithm::plan(const Problem &problem,
+                                     const PlanOptions &options) const {
+  // Every algorithm indexes the lists finalize() makes.
+  if (!problem.isFinalized())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "the problem is not finalized: call Problem::finalize() first");
+  return planFinalized(problem, options);
+}
+
 llvm::Expected<std::unique_ptr<Algorithm>>
 usmp::planner::createAlgorithm(llvm::StringRef name) {
-  Registry &registry = getRegistry();
-  std::lock_guard<std::mutex> lock(registry.mutex);
-  auto it = registry.factories.find(name);
-  if (it != registry.factories.end()) {
-    std::unique_ptr<Algorithm> algorithm = it->second ? it->second() : nullptr;
+  std::optional<AlgorithmFactory> factory;
+  {
+    Registry &registry = getRegistry();
+    std::lock_guard<std::mutex> lock(registry.mutex);
+    auto it = registry.factories.find(name);
+    if (it != registry.factories.end())
+      factory = it->second;
+  }
+  // Called unlocked: a factory may create another registered algorithm.
+  if (factory) {
+    std::unique_ptr<Algorithm> algorithm = *factory ? (*factory)() : nullptr;
     if (!algorithm)
       return llvm::createStringError(
           llvm::inconvertibleErrorCode(),
@@ -67,11 +84,7 @@ usmp::planner::createAlgorithm(llvm::StringRef name) {
     return std::move(algorithm);
   }
   std::string known;
-  std::vector<std::string> names;
-  for (const auto &entry : registry.factories)
-    names.push_back(entry.getKey().str());
-  llvm::sort(names);
-  for (const std::string &n : names)
+  for (const std::string &n : getAlgorithmNames())
     known += (known.empty() ? "" : ", ") + n;
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                  "unknown planning algorithm '" + name +

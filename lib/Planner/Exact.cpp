@@ -939,8 +939,9 @@ constexpr uint64_t kNodeOverhead = 500;
 class ExactAlgorithm : public Algorithm {
 public:
   llvm::StringRef getName() const override { return "exact"; }
-  llvm::Expected<Plan> plan(const Problem &problem,
-                            const PlanOptions &options) const override {
+  llvm::Expected<Plan>
+  planFinalized(const Problem &problem,
+                const PlanOptions &options) const override {
     return planExact(problem, options);
   }
 };

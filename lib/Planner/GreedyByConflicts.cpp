@@ -18,8 +18,8 @@ namespace {
 class GreedyByConflicts final : public Algorithm {
 public:
   llvm::StringRef getName() const override { return "greedy-by-conflicts"; }
-  llvm::Expected<Plan> plan(const Problem &problem,
-                            const PlanOptions &) const override {
+  llvm::Expected<Plan> planFinalized(const Problem &problem,
+                                     const PlanOptions &) const override {
     return placeInOrder(problem, orderByConflicts(problem),
                         OffsetRule::AboveConflicts, getName());
   }

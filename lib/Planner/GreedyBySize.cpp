@@ -67,8 +67,8 @@ namespace {
 class GreedyBySize final : public Algorithm {
 public:
   llvm::StringRef getName() const override { return "greedy-by-size"; }
-  llvm::Expected<Plan> plan(const Problem &problem,
-                            const PlanOptions &) const override {
+  llvm::Expected<Plan> planFinalized(const Problem &problem,
+                                     const PlanOptions &) const override {
     return placeInOrder(problem, orderBySize(problem),
                         OffsetRule::AboveConflicts, getName());
   }

@@ -33,13 +33,14 @@ public:
   static constexpr uint64_t defaultWork = uint64_t(1) << 26;
 
   llvm::StringRef getName() const override { return "hill-climb"; }
-  llvm::Expected<Plan> plan(const Problem &problem,
-                            const PlanOptions &options) const override;
+  llvm::Expected<Plan> planFinalized(const Problem &problem,
+                                     const PlanOptions &options) const override;
 };
 } // namespace
 
-llvm::Expected<Plan> HillClimb::plan(const Problem &problem,
-                                     const PlanOptions &options) const {
+llvm::Expected<Plan>
+HillClimb::planFinalized(const Problem &problem,
+                         const PlanOptions &options) const {
   using Clock = std::chrono::steady_clock;
   Clock::time_point deadline = deadlineAfter(options.timeLimitMs);
   std::vector<unsigned> order = orderBySize(problem);

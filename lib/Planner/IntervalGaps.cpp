@@ -879,8 +879,8 @@ public:
   IntervalHeuristic(llvm::StringRef name, IntervalOrder order, FitRule rule)
       : name(name.str()), order(order), rule(rule) {}
   llvm::StringRef getName() const override { return name; }
-  llvm::Expected<Plan> plan(const Problem &problem,
-                            const PlanOptions &) const override {
+  llvm::Expected<Plan> planFinalized(const Problem &problem,
+                                     const PlanOptions &) const override {
     GapPlacer placer(problem);
     llvm::Expected<Plan> plan = placer.run(intervalOrder(problem, order), rule);
     if (plan)

@@ -62,8 +62,8 @@ struct Candidate {
 class Portfolio : public Algorithm {
 public:
   llvm::StringRef getName() const override { return "auto"; }
-  llvm::Expected<Plan> plan(const Problem &problem,
-                            const PlanOptions &options) const override;
+  llvm::Expected<Plan> planFinalized(const Problem &problem,
+                                     const PlanOptions &options) const override;
 };
 
 /// The search state: the best order and rule found so far.
@@ -187,8 +187,9 @@ void Search::improve(SplitMix64 &random) {
   }
 }
 
-llvm::Expected<Plan> Portfolio::plan(const Problem &problem,
-                                     const PlanOptions &options) const {
+llvm::Expected<Plan>
+Portfolio::planFinalized(const Problem &problem,
+                         const PlanOptions &options) const {
   uint64_t budgetMs =
       options.timeLimitMs ? options.timeLimitMs : kDefaultPortfolioBudgetMs;
   uint64_t work = llvm::SaturatingMultiply(budgetMs, kWorkPerMs);

@@ -97,8 +97,8 @@ static CompressedGraph buildCompressed(size_t numNodes, EdgeFn forEachEdge) {
 }
 
 llvm::Error Problem::finalize() {
-  if (finalized)
-    return llvm::Error::success();
+  // Checked again on every call: the fields may have changed since.
+  finalized = false;
   if (pools.empty() && !buffers.empty())
     return makeError("the problem has buffers but no pool");
   if (buffers.size() >= std::numeric_limits<unsigned>::max())

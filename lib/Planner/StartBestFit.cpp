@@ -141,8 +141,8 @@ llvm::Expected<Plan> sweep(const Problem &problem) {
 class StartBestFit : public Algorithm {
 public:
   llvm::StringRef getName() const override { return "start-best-fit"; }
-  llvm::Expected<Plan> plan(const Problem &problem,
-                            const PlanOptions &) const override {
+  llvm::Expected<Plan> planFinalized(const Problem &problem,
+                                     const PlanOptions &) const override {
     llvm::Expected<Plan> plan = planStartBestFit(problem);
     if (plan)
       plan->algorithm = "start-best-fit";

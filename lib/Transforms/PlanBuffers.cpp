@@ -359,7 +359,7 @@ void PlanBuffersPass::runOnOperation() {
   }
   if (llvm::Error error = planner::verifyPlan(problem, *plan)) {
     emitError(module.getLoc())
-        << "the '" << algorithm << "' algorithm produced an invalid plan: "
+        << "the '" << algorithm << "' algorithm produced an "
         << llvm::toString(std::move(error));
     return signalPassFailure();
   }

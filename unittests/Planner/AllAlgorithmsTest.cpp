@@ -237,4 +237,36 @@ TEST(AllAlgorithmsTest, EmptyProblems) {
   }
 }
 
+TEST(AllAlgorithmsTest, UnfinalizedProblemsAreRefused) {
+  // Every algorithm indexes the candidate lists finalize() makes.
+  Problem problem;
+  problem.pools.push_back({"p", std::nullopt, 1});
+  problem.buffers.push_back({"a", 8, 1, {}, Interval{0, 1}, {}});
+  problem.buffers.push_back({"b", 8, 1, {}, Interval{1, 2}, {}});
+  for (const std::string &name : getAlgorithmNames()) {
+    llvm::Expected<Plan> plan = planWith(name, problem, smallBudget(0));
+    EXPECT_EQ(errorMessage(plan),
+              "the problem is not finalized: call Problem::finalize() first")
+        << name;
+  }
+}
+
+TEST(AllAlgorithmsTest, FactoriesMayCreateOtherAlgorithms) {
+  // A wrapper's factory creates the algorithm it wraps: the registry must
+  // not hold its lock while a factory runs.
+  registerAlgorithm("test-wrapper", []() -> std::unique_ptr<Algorithm> {
+    llvm::Expected<std::unique_ptr<Algorithm>> inner =
+        createAlgorithm("greedy-by-size");
+    if (!inner) {
+      llvm::consumeError(inner.takeError());
+      return nullptr;
+    }
+    return std::move(*inner);
+  });
+  llvm::Expected<std::unique_ptr<Algorithm>> wrapper =
+      createAlgorithm("test-wrapper");
+  ASSERT_EQ(errorMessage(wrapper), "");
+  EXPECT_EQ((*wrapper)->getName(), "greedy-by-size");
+}
+
 } // namespace

@@ -210,8 +210,8 @@ public:
   WrongAlgorithm(unsigned shortBy, unsigned extraPools)
       : shortBy(shortBy), extraPools(extraPools) {}
   llvm::StringRef getName() const override { return "greedy-by-size"; }
-  llvm::Expected<Plan> plan(const Problem &problem,
-                            const PlanOptions &) const override {
+  llvm::Expected<Plan> planFinalized(const Problem &problem,
+                                     const PlanOptions &) const override {
     Plan plan;
     plan.algorithm = "greedy-by-size";
     plan.placements.resize(problem.buffers.size() - shortBy);

@@ -51,6 +51,19 @@ TEST(ProblemTest, RejectsBadInput) {
   EXPECT_EQ(llvm::toString(std::move(error)), "duplicate buffer name 'x'");
 }
 
+TEST(ProblemTest, FinalizeChecksAgainAfterChanges) {
+  Problem problem;
+  problem.pools.push_back({"p", std::nullopt, 1});
+  problem.buffers.push_back({"a", 8, 1, {0}, Interval{0, 1}, {}});
+  ASSERT_FALSE(static_cast<bool>(problem.finalize()));
+  problem.buffers[0].pools = {3};
+  llvm::Error error = problem.finalize();
+  ASSERT_TRUE(static_cast<bool>(error));
+  EXPECT_EQ(llvm::toString(std::move(error)),
+            "buffer 'a' names pool #3, which does not exist");
+  EXPECT_FALSE(problem.isFinalized());
+}
+
 TEST(ProblemTest, FindsTheEarliestRepeatedName) {
   EXPECT_EQ(findRepeatedName({}), std::nullopt);
   std::vector<llvm::StringRef> names = {"a", "b", "c", "d"};

@@ -41,10 +41,16 @@ public:
   virtual ~Algorithm() = default;
   /// The registered name, e.g. "greedy-by-size".
   virtual llvm::StringRef getName() const = 0;
-  /// Plans a finalized problem. Fails (with a message naming the buffer, its
-  /// size and what each candidate pool had left) when a buffer fits nowhere.
-  virtual llvm::Expected<Plan> plan(const Problem &problem,
-                                    const PlanOptions &options) const = 0;
+  /// Plans `problem`, which must be finalized (else it fails saying so).
+  /// Fails (with a message naming the buffer, its size and what each
+  /// candidate pool had left) when a buffer fits nowhere.
+  llvm::Expected<Plan> plan(const Problem &problem,
+                            const PlanOptions &options) const;
+
+protected:
+  /// The algorithm itself: `plan` on a finalized problem.
+  virtual llvm::Expected<Plan>
+  planFinalized(const Problem &problem, const PlanOptions &options) const = 0;
 };
 
 using AlgorithmFactory = std::function<std::unique_ptr<Algorithm>()>;

@@ -90,7 +90,9 @@ public:
   Problem &operator=(Problem &&other) noexcept;
 
   /// Checks indices, alignments (powers of two), live ranges and names, makes
-  /// candidate lists explicit and explicit conflicts symmetric. Idempotent.
+  /// candidate lists explicit and explicit conflicts symmetric. Call it
+  /// again after changing `pools` or `buffers`: it checks everything anew
+  /// (a buffer whose candidates it filled in keeps them).
   llvm::Error finalize();
   bool isFinalized() const { return finalized; }
 

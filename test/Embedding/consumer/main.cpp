@@ -37,8 +37,8 @@ class BumpAlgorithm : public Algorithm {
 public:
   llvm::StringRef getName() const override { return "consumer-bump"; }
 
-  llvm::Expected<Plan> plan(const Problem &problem,
-                            const PlanOptions &) const override {
+  llvm::Expected<Plan> planFinalized(const Problem &problem,
+                                     const PlanOptions &) const override {
     ++bumpRuns;
     Plan plan;
     plan.algorithm = getName().str();
