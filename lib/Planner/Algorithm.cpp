@@ -60,7 +60,11 @@ llvm::Expected<Plan> Algorithm::plan(const Problem &problem,
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         "the problem is not finalized: call Problem::finalize() first");
-  return planFinalized(problem, options);
+  llvm::Expected<Plan> plan = planFinalized(problem, options);
+  // Reports name the algorithm; one that leaves the name out is its own.
+  if (plan && plan->algorithm.empty())
+    plan->algorithm = getName().str();
+  return plan;
 }
 
 llvm::Expected<std::unique_ptr<Algorithm>>

@@ -59,4 +59,30 @@ TEST(PlannerCAPITest, InvalidPlansAreErrorsNamingTheSelectedAlgorithm) {
   usmpPlannerProblemDestroy(problem);
 }
 
+TEST(PlannerCAPITest, PlansNameTheirAlgorithm) {
+  // An algorithm that leaves Plan::algorithm empty is named by its getName.
+  class Unnamed : public Algorithm {
+  public:
+    llvm::StringRef getName() const override { return "unnamed"; }
+
+  protected:
+    llvm::Expected<Plan> planFinalized(const Problem &problem,
+                                       const PlanOptions &) const override {
+      Plan plan;
+      plan.poolSizes.assign(problem.pools.size(), 0);
+      return plan;
+    }
+  };
+  registerAlgorithm("test-unnamed", [] { return std::make_unique<Unnamed>(); });
+  UsmpPlannerProblem *problem = usmpPlannerProblemCreate();
+  ASSERT_EQ(
+      usmpPlannerProblemAddPool(problem, "sram", USMP_PLANNER_NO_SIZE_HINT, 1),
+      0);
+  UsmpPlannerPlan *plan = usmpPlannerPlan(problem, "test-unnamed", 0, 0);
+  ASSERT_NE(plan, nullptr) << usmpPlannerProblemGetError(problem);
+  EXPECT_STREQ(usmpPlannerPlanGetAlgorithm(plan), "unnamed");
+  usmpPlannerPlanDestroy(plan);
+  usmpPlannerProblemDestroy(problem);
+}
+
 } // namespace
