@@ -24,7 +24,7 @@ Problem::Problem(const Problem &other)
     : pools(other.pools), buffers(other.buffers),
       explicitGraph(other.explicitGraph), steps(other.steps),
       numSteps(other.numSteps), intervalOnly(other.intervalOnly),
-      finalized(other.finalized) {
+      finalized(other.finalized), numPools(other.numPools) {
   std::lock_guard<std::mutex> lock(*other.graphMutex);
   fullGraph = other.fullGraph;
   graphBuilt.store(other.graphBuilt.load());
@@ -35,7 +35,7 @@ Problem::Problem(Problem &&other) noexcept
       explicitGraph(std::move(other.explicitGraph)),
       steps(std::move(other.steps)), numSteps(other.numSteps),
       intervalOnly(other.intervalOnly), finalized(other.finalized),
-      fullGraph(std::move(other.fullGraph)),
+      numPools(other.numPools), fullGraph(std::move(other.fullGraph)),
       graphBuilt(other.graphBuilt.load()) {
   other.graphBuilt.store(false);
   other.finalized = false;
@@ -57,6 +57,7 @@ Problem &Problem::operator=(Problem &&other) noexcept {
   numSteps = other.numSteps;
   intervalOnly = other.intervalOnly;
   finalized = other.finalized;
+  numPools = other.numPools;
   fullGraph = std::move(other.fullGraph);
   graphBuilt.store(other.graphBuilt.load());
   other.graphBuilt.store(false);
@@ -180,6 +181,7 @@ llvm::Error Problem::finalize() {
   computeSteps();
   fullGraph = CompressedGraph();
   graphBuilt.store(false);
+  numPools = pools.size();
   finalized = true;
   return llvm::Error::success();
 }

@@ -5,7 +5,7 @@
 // RUN: usmp-opt %S/Inputs/planned-errors.mlir -split-input-file --convert-usmp-to-emitc -verify-diagnostics -o /dev/null
 // RUN: usmp-opt %S/Inputs/internal-alignment.mlir --convert-usmp-to-emitc=internal-pools=big -verify-diagnostics -o /dev/null
 // RUN: not usmp-opt %S/Inputs/default-pool-alignment.mlir --usmp-pipeline=alignment=536870912 --convert-usmp-to-emitc -o /dev/null 2>&1 | FileCheck %s --check-prefix=DEFAULT-ALIGN
-// DEFAULT-ALIGN: error: internal pool @global_workspace needs 536870912-byte alignment; C compilers accept up to 268435456 for a static array (declare a pool without 'internal' in the 'pools' option, which the application provides)
+// DEFAULT-ALIGN: error: internal pool @global_workspace needs 536870912-byte alignment; C compilers accept up to 268435456 for a static array (drop its 'internal' so that the application provides it; the default pool: declare one with the 'pools' option)
 // DEFAULT-ALIGN-NOT: see current operation
 // Options name symbols without '@', as `pools` and `entry` do.
 // RUN: not usmp-opt %S/Inputs/internal-alignment.mlir --convert-usmp-to-emitc=internal-pools=@big -o /dev/null 2>&1 | FileCheck %s --check-prefix=AT
@@ -399,14 +399,15 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
 
 // A multi-dimensional constant outside the pools is a flat C array: its
 // elements can be read, but it cannot be passed whole.
-// CHECK: error: cannot lower this use of the multi-dimensional constant @g to C: outside the pools it is a flat C array, whose elements can be read but which cannot be passed whole; place it in a constant pool
-memref.global "private" constant @g : memref<2x2xi32> = dense<[[1, 2], [3, 4]]>
+// The error names the symbol, not its C spelling (g_x).
+// CHECK: error: cannot lower this use of the multi-dimensional constant @g__x to C: outside the pools it is a flat C array, whose elements can be read but which cannot be passed whole; place it in a constant pool
+memref.global "private" constant @g__x : memref<2x2xi32> = dense<[[1, 2], [3, 4]]>
 func.func private @h(%a: memref<2x2xi32>, %o: memref<2x2xi32>) {
   linalg.add ins(%a, %a : memref<2x2xi32>, memref<2x2xi32>) outs(%o : memref<2x2xi32>)
   return
 }
 func.func @main(%out: memref<2x2xi32>) {
-  %g = memref.get_global @g : memref<2x2xi32>
+  %g = memref.get_global @g__x : memref<2x2xi32>
   func.call @h(%g, %out) : (memref<2x2xi32>, memref<2x2xi32>) -> ()
   return
 }
@@ -663,5 +664,14 @@ func.func @main(%x: memref<4xf32>) {
 func.func private @gives_tuple(%x: memref<4xf32>) -> tuple<f32, f32>
 func.func @main(%x: memref<4xf32>) {
   %t = call @gives_tuple(%x) : (memref<4xf32>) -> tuple<f32, f32>
+  return
+}
+
+// -----
+
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:1: error: cannot lower argument 0 of @takes_tensor to C: 'tensor<4xf32>' has no C equivalent
+func.func private @takes_tensor(tensor<4xf32>)
+func.func @main(%x: memref<4xf32>) {
+  %f = func.constant @takes_tensor : (tensor<4xf32>) -> ()
   return
 }

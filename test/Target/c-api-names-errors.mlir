@@ -143,3 +143,16 @@ func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
   call @inputs(%in, %out) : (memref<16xf32>, memref<16xf32>) -> ()
   return
 }
+
+// -----
+
+// A name of underscores alone would be tvmgen_default__, which C++ reserves.
+// expected-error @+1 {{function @_ has no letter or digit (C names are ASCII letters, digits and '_')}}
+func.func private @_(%x: memref<16xf32>, %y: memref<16xf32>) {
+  memref.copy %x, %y : memref<16xf32> to memref<16xf32>
+  return
+}
+func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
+  call @_(%in, %out) : (memref<16xf32>, memref<16xf32>) -> ()
+  return
+}

@@ -62,6 +62,14 @@ TEST(ProblemTest, FinalizeChecksAgainAfterChanges) {
   EXPECT_EQ(llvm::toString(std::move(error)),
             "buffer 'a' names pool #3, which does not exist");
   EXPECT_FALSE(problem.isFinalized());
+  // A buffer or pool added since finalize() is seen without calling it.
+  problem.buffers[0].pools = {0};
+  ASSERT_FALSE(static_cast<bool>(problem.finalize()));
+  problem.buffers.push_back({"b", 8, 1, {}, Interval{0, 1}, {}});
+  EXPECT_FALSE(problem.isFinalized());
+  ASSERT_FALSE(static_cast<bool>(problem.finalize()));
+  problem.pools.push_back({"q", std::nullopt, 1});
+  EXPECT_FALSE(problem.isFinalized());
 }
 
 TEST(ProblemTest, FindsTheEarliestRepeatedName) {

@@ -94,7 +94,13 @@ public:
   /// again after changing `pools` or `buffers`: it checks everything anew
   /// (a buffer whose candidates it filled in keeps them).
   llvm::Error finalize();
-  bool isFinalized() const { return finalized; }
+  /// Whether `finalize()` succeeded on the pools and buffers there are (a
+  /// pool or buffer added since makes it false; other edits need another
+  /// `finalize()`, which nothing can tell).
+  bool isFinalized() const {
+    return finalized && steps.size() == buffers.size() &&
+           numPools == pools.size();
+  }
 
   /// Candidate pools of buffer `b` in preference order, after `finalize()`.
   llvm::ArrayRef<unsigned> candidates(unsigned b) const {
@@ -155,6 +161,8 @@ private:
   unsigned numSteps = 0;
   bool intervalOnly = false;
   bool finalized = false;
+  /// The number of pools `finalize()` checked.
+  size_t numPools = 0;
   // The lazily built full graph; the mutex only guards its construction.
   mutable CompressedGraph fullGraph;
   mutable std::atomic<bool> graphBuilt{false};

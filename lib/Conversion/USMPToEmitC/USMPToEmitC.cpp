@@ -136,8 +136,9 @@ private:
   SmallVector<int> entryArgumentPools;
   SmallVector<Type> entryArgumentTypes;
   SmallVector<SplitFunction> splits;
-  /// The (renamed) constants flattenGlobal made one-dimensional.
-  llvm::StringSet<> flattenedGlobals;
+  /// The constants flattenGlobal made one-dimensional: their C names, to
+  /// their symbols.
+  llvm::StringMap<std::string> flattenedGlobals;
   /// Row typedefs pointers into pools are cast to, in first-use order.
   RowTypedefs rowTypedefs;
 };
@@ -181,9 +182,9 @@ static std::string collapsedIdentifier(StringRef name) {
 }
 
 std::string ConvertUSMPToEmitCPass::fileScopeName(StringRef symbol) const {
-  std::string name = collapsedIdentifier(symbol);
-  // A name of underscores alone keeps them: it has nothing else.
-  return prefix + "_" + (name.empty() ? sanitizeIdentifier(symbol) : name);
+  // (A name without a letter or digit, which would be empty here, is an
+  // error before any is written.)
+  return prefix + "_" + collapsedIdentifier(symbol);
 }
 
 /// The struct field of a tensor or pool: its sanitized name with its runs of
@@ -237,8 +238,9 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
              << info.alignment << "-byte alignment; C compilers accept up to "
              << kMaxInternalPoolAlignment << " for a static array ("
              << (pool.getInternal()
-                     ? "declare a pool without 'internal' in the 'pools' "
-                       "option, which the application provides"
+                     ? "drop its 'internal' so that the application "
+                       "provides it; the default pool: declare one with the "
+                       "'pools' option"
                      : "leave it out of 'internal-pools' so that the "
                        "application provides it")
              << ")";
@@ -376,13 +378,18 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
     }
     if (!io) {
       // Planned for another entry: that one takes the pools or the
-      // inputs and outputs.
+      // inputs and outputs, and this one none (the functions an entry calls
+      // take its pools too).
+      auto planned = [](func::FuncOp function) {
+        return llvm::any_of(
+            llvm::seq(function.getNumArguments()), [&](unsigned j) {
+              return function.getArgAttr(j,
+                                         USMPDialect::getPoolArgAttrName()) ||
+                     function.getArgAttr(j, USMPDialect::getIOAttrName());
+            });
+      };
       for (auto other : module.getOps<func::FuncOp>())
-        if (other != entry &&
-            llvm::any_of(llvm::seq(other.getNumArguments()), [&](unsigned j) {
-              return other.getArgAttr(j, USMPDialect::getPoolArgAttrName()) ||
-                     other.getArgAttr(j, USMPDialect::getIOAttrName());
-            }))
+        if (other != entry && !planned(entry) && planned(other))
           return emitError(loc)
                  << "argument " << i << " of @" << entry.getName()
                  << " is neither a pool nor a marked input or output, but @"
@@ -695,7 +702,8 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     global.removeAlignmentAttr();
     global->removeAttr(USMPDialect::getPoolsAttrName());
     if (flattenGlobal(global, reads.lookup(global.getSymNameAttr())))
-      flattenedGlobals.insert(fileScopeName(global.getSymName()));
+      flattenedGlobals[fileScopeName(global.getSymName())] =
+          global.getSymName().str();
   }
   // The C names at file scope, with what each is. Model functions and
   // globals get the API prefix so that models link together, none is called
@@ -746,6 +754,8 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     auto symbol = cast<SymbolOpInterface>(op);
     std::string what =
         (function ? "function @" : "global @") + symbol.getName().str();
+    if (collapsedIdentifier(symbol.getName()).empty())
+      return emitError(op.getLoc()) << what << " " << kNoCSpelling;
     std::string name = fileScopeName(symbol.getName());
     auto [it, inserted] =
         fileScope.try_emplace(name, FileScopeName{what, op.getLoc()});
@@ -1861,11 +1871,10 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
     };
     if (auto expand = dyn_cast<memref::ExpandShapeOp>(unlowered))
       if (std::optional<StringRef> name = globalName(expand.getSrc());
-          name && flattenedGlobals.contains(*name))
+          name && flattenedGlobals.count(*name))
         return expand.emitError()
                << "cannot lower this use of the multi-dimensional constant @"
-               << name->drop_front(
-                      name->starts_with(prefix + "_") ? prefix.size() + 1 : 0)
+               << flattenedGlobals.lookup(*name)
                << " to C: outside the pools it is a flat C array, whose "
                   "elements can be read but which cannot be passed whole; "
                   "place it in a constant pool";

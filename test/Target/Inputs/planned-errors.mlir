@@ -142,3 +142,21 @@ func.func @main(%out: memref<2xf32> {usmp.io = #usmp.io<output "y", index = 0>})
   memref.copy %g, %out : memref<2xf32, strided<[2]>> to memref<2xf32>
   return
 }
+
+// -----
+
+// An unmarked argument of an entry that takes the pools: the functions it
+// calls take them too, so no other entry is suggested.
+usmp.pool workspace @global_workspace alignment(16) planned_size(16) internal
+func.func private @f(%arg0: memref<4xf32>, %arg1: memref<4xf32>, %arg2: memref<16xi8> {usmp.pool = @global_workspace}) {
+  %c0 = arith.constant 0 : index
+  %view = memref.view %arg2[%c0][] {usmp.placement = #usmp.placement<@global_workspace, offset = 0>} : memref<16xi8> to memref<4xf32>
+  memref.copy %arg0, %view : memref<4xf32> to memref<4xf32>
+  memref.copy %view, %arg1 : memref<4xf32> to memref<4xf32>
+  return
+}
+// expected-error @+1 {{argument 1 of @main is neither a pool nor a marked input or output; run usmp-pipeline first}}
+func.func @main(%arg0: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}, %arg1: memref<4xf32>, %arg2: memref<16xi8> {usmp.pool = @global_workspace}) {
+  call @f(%arg0, %arg1, %arg2) : (memref<4xf32>, memref<4xf32>, memref<16xi8>) -> ()
+  return
+}
