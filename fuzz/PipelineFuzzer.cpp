@@ -19,7 +19,9 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/Cpp/CppEmitter.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstddef>
@@ -60,9 +62,28 @@ static bool hasZeroBlobAlignment(llvm::StringRef text) {
   return false;
 }
 
+/// Whether `text` has a `dimensions` or `permutation` of linalg's custom
+/// syntax that is no bracketed list of integers: upstream's parsers of
+/// linalg.reduce, linalg.broadcast and linalg.transpose then crash (MLIR 22),
+/// before any usmp code runs.
+static bool hasMalformedLinalgDims(llvm::StringRef text) {
+  static const llvm::Regex key("(dimensions|permutation)[[:space:]]*=");
+  static const llvm::Regex list(
+      "^(dimensions|permutation)[[:space:]]*=[[:space:]]*"
+      "\\[[-0-9,[:space:]]*\\]");
+  llvm::SmallVector<llvm::StringRef, 2> match;
+  for (llvm::StringRef rest = text; key.match(rest, &match);) {
+    rest = rest.drop_front(match[0].data() - rest.data());
+    if (!list.match(rest))
+      return true;
+    rest = rest.drop_front(match[0].size());
+  }
+  return false;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  if (hasZeroBlobAlignment(
-          llvm::StringRef(reinterpret_cast<const char *>(data), size)))
+  llvm::StringRef input(reinterpret_cast<const char *>(data), size);
+  if (hasZeroBlobAlignment(input) || hasMalformedLinalgDims(input))
     return 0;
   MLIRContext context(getRegistry(), MLIRContext::Threading::DISABLED);
   ScopedDiagnosticHandler quiet(&context,
