@@ -168,17 +168,21 @@ static std::string cTypeName(Type type) {
 
 static std::string upper(StringRef text) { return text.upper(); }
 
-/// `name` sanitized with its runs of `_` made one and none at either end:
-/// the model name, and a tensor's or pool's part of a macro (C++ reserves
-/// names with two `_` in a row, which `_x` would make after `TVMGEN_M_`).
-static std::string collapsedIdentifier(StringRef name) {
+/// `name` sanitized with its runs of `_` made one: C++ reserves names with
+/// two in a row.
+static std::string sanitizedWithoutRuns(StringRef name) {
   std::string result;
   for (char c : sanitizeIdentifier(name))
-    if (c != '_' || (!result.empty() && result.back() != '_'))
+    if (c != '_' || result.empty() || result.back() != '_')
       result += c;
-  while (!result.empty() && result.back() == '_')
-    result.pop_back();
   return result;
+}
+
+/// The same with no `_` at either end: the model name, a tensor's or pool's
+/// part of a macro (`_x` would make `__` after `TVMGEN_M_`) and a symbol's
+/// part of a file-scope name.
+static std::string collapsedIdentifier(StringRef name) {
+  return StringRef(sanitizedWithoutRuns(name)).trim('_').str();
 }
 
 std::string ConvertUSMPToEmitCPass::fileScopeName(StringRef symbol) const {
@@ -193,10 +197,7 @@ std::string ConvertUSMPToEmitCPass::fileScopeName(StringRef symbol) const {
 /// with `_` and a capital, as C's reserved names (`_Bool` and the other
 /// keywords of that form among them) do.
 static std::string fieldName(StringRef name) {
-  std::string field;
-  for (char c : sanitizeIdentifier(name))
-    if (c != '_' || field.empty() || field.back() != '_')
-      field += c;
+  std::string field = sanitizedWithoutRuns(name);
   if (isReservedInC(field))
     field += "_";
   if (field.size() > 1 && field[0] == '_' && llvm::isUpper(field[1]))
