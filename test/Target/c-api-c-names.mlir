@@ -33,6 +33,16 @@
 // ONTO: static void tvmgen_m_g(float [[X:v[0-9]+]][4], float [[Y:v[0-9]+]][4]) {
 // ONTO-NEXT: tvmgen_m_tvmgen_m_g([[X]], [[Y]]);
 
+// Row typedefs begin with the model's prefix, so two models' sources build
+// as one in C99, and avoid the model's own names.
+// RUN: usmp-opt %S/Inputs/row-names.mlir --usmp-pipeline=model-name=a --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/rows
+// RUN: usmp-opt %S/Inputs/row-names.mlir --usmp-pipeline=model-name=b --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/rows
+// RUN: FileCheck %s --input-file=%t/rows/tvmgen_a.c --check-prefix=ROWS
+// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -I %t/rows -c %S/Inputs/unity-rows.c -o %t/rows/unity.o
+// ROWS: typedef float tvmgen_a_row_4_float_1[4];
+// ROWS: static void tvmgen_a_row_4_float(
+// ROWS: tvmgen_a_row_4_float_1* v{{[0-9]+}} = (tvmgen_a_row_4_float_1*)
+
 // Names C reserves, beginning with '_' and a capital (C11's keywords among
 // them), get a 'v' in front; runs of '_' become one, as C++ reserves names
 // with two in a row ('__x' is '_x').

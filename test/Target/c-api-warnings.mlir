@@ -73,8 +73,8 @@
 // GLOBAL-DAG: static int32_t tvmgen_default_g[4] = {1, 2, 3, 4};
 // GLOBAL-DAG: static const int32_t tvmgen_default_k[4] = {5, 6, 7, 8};
 
-// HALF-DAG: typedef _Float16 usmp_row_2_Float16[2];
-// HALF-DAG: typedef __bf16 usmp_row_2_bf16[2];
+// HALF-DAG: typedef _Float16 tvmgen_default_row_2_Float16[2];
+// HALF-DAG: typedef __bf16 tvmgen_default_row_2_bf16[2];
 // HALF: float [[HALF:v[0-9]+]] = 5.000000000e-01f;
 // HALF-NEXT: __bf16 v{{[0-9]+}} = (__bf16) [[HALF]];
 // HALF-NOT: bf16;

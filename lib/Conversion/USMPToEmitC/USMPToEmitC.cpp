@@ -83,9 +83,14 @@ struct TensorInfo {
   int argument = -1;
 };
 
-/// Typedefs of array rows, declared once each.
+/// Typedefs of array rows, declared once each. Their names begin with the
+/// model's prefix, so that two models' sources can be compiled as one (C99
+/// refuses a typedef repeated), and avoid every other name at file scope.
 struct RowTypedefs {
-  llvm::StringSet<> names;
+  std::string prefix; // tvmgen_<model>_row
+  llvm::StringSet<> taken;
+  /// The name given to each row, by its natural name.
+  llvm::StringMap<std::string> names;
   SmallVector<std::string> declarations;
 };
 
@@ -1901,19 +1906,26 @@ static Type getViewPointerType(MemRefType type, StringRef element,
   MLIRContext *context = type.getContext();
   if (type.getRank() <= 1)
     return emitc::PointerType::get(convertedElement);
-  std::string name = "usmp_row";
+  std::string natural = rows.prefix;
   std::string dims;
   for (int64_t dim : type.getShape().drop_front()) {
-    name += "_" + std::to_string(dim);
+    natural += "_" + std::to_string(dim);
     dims += "[" + std::to_string(dim) + "]";
   }
   // `_Float16` and `__bf16` would put a double underscore in the name,
   // which C++ reserves.
-  name += "_" + sanitizeIdentifier(element.ltrim('_'));
-  if (rows.names.insert(name).second)
-    rows.declarations.push_back("typedef " + element.str() + " " + name + dims +
-                                ";");
-  return emitc::PointerType::get(emitc::OpaqueType::get(context, name));
+  natural += "_" + sanitizeIdentifier(element.ltrim('_'));
+  auto [it, inserted] = rows.names.try_emplace(natural, natural);
+  if (inserted) {
+    // A model symbol can have the natural name (@row_2_float); no natural
+    // name ends in `_<digits>` after the element type.
+    for (unsigned k = 1; rows.taken.contains(it->second); ++k)
+      it->second = natural + "_" + std::to_string(k);
+    rows.taken.insert(it->second);
+    rows.declarations.push_back("typedef " + element.str() + " " + it->second +
+                                dims + ";");
+  }
+  return emitc::PointerType::get(emitc::OpaqueType::get(context, it->second));
 }
 
 /// Erases values the conversions left unread (the result of an scf.while
@@ -1998,6 +2010,14 @@ void ConvertUSMPToEmitCPass::removeUnusedParameters(ModuleOp module) {
 
 void ConvertUSMPToEmitCPass::buildWrappers(ModuleOp module) {
   MLIRContext *context = &getContext();
+  // The wrappers name the rows they cast pools to; the API's own names do
+  // not begin like them.
+  rowTypedefs.prefix = prefix + "_row";
+  for (Operation &op : *module.getBody())
+    if (auto symbol = dyn_cast<SymbolOpInterface>(op))
+      rowTypedefs.taken.insert(symbol.getName());
+  for (const PoolInfo &pool : pools)
+    rowTypedefs.taken.insert(pool.array);
   SymbolTable symbols(module);
   for (const SplitFunction &split : splits) {
     auto wrapper = symbols.lookup<emitc::FuncOp>(split.name);
