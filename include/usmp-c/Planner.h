@@ -28,7 +28,7 @@ extern "C" {
 #endif
 
 /* Incremented when a function is added; existing ones never change. */
-#define USMP_PLANNER_C_API_VERSION 1
+#define USMP_PLANNER_C_API_VERSION 2
 
 /* The size hint of a pool without a capacity. */
 #define USMP_PLANNER_NO_SIZE_HINT UINT64_MAX
@@ -38,6 +38,13 @@ typedef struct UsmpPlannerPlan UsmpPlannerPlan;
 
 /* Returns USMP_PLANNER_C_API_VERSION of the library linked. */
 int usmpPlannerGetAPIVersion(void);
+
+/* Writes the names of the registered algorithms, sorted and separated by
+ * ',', into `buffer` of `size` bytes, cut short if need be and always ended
+ * by a NUL when `size` is not 0 (`buffer` may be null when it is). Returns
+ * the length of the whole list without its NUL, as snprintf does: a return
+ * value of `size` or more means the list was cut. Since version 2. */
+size_t usmpPlannerGetAlgorithmNames(char *buffer, size_t size);
 
 /*===-- Problems ---------------------------------------------------------===*/
 

@@ -7,8 +7,11 @@
 #include "usmp/Planner/Verifier.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/Twine.h"
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 using namespace usmp::planner;
@@ -43,6 +46,17 @@ static bool isPool(const UsmpPlannerProblem *problem, int64_t pool) {
 }
 
 int usmpPlannerGetAPIVersion(void) { return USMP_PLANNER_C_API_VERSION; }
+
+size_t usmpPlannerGetAlgorithmNames(char *buffer, size_t size) {
+  // Names cannot hold a ',' (registerAlgorithm refuses them).
+  std::string list = llvm::join(getAlgorithmNames(), ",");
+  if (buffer && size != 0) {
+    size_t written = std::min(list.size(), size - 1);
+    std::memcpy(buffer, list.data(), written);
+    buffer[written] = '\0';
+  }
+  return list.size();
+}
 
 UsmpPlannerProblem *usmpPlannerProblemCreate(void) {
   return new UsmpPlannerProblem();

@@ -8,7 +8,10 @@
 #include "usmp/Planner/StartBestFit.h"
 #include "usmp/Planner/TVMAlgorithms.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/ErrorHandling.h"
 
 #include <algorithm>
 #include <mutex>
@@ -48,6 +51,14 @@ static Registry &getRegistry() {
 
 void usmp::planner::registerAlgorithm(llvm::StringRef name,
                                       AlgorithmFactory factory) {
+  // A name must survive `algorithm=<name>` in a pass pipeline and the
+  // comma-separated lists of usmp-bench and the C API.
+  if (name.empty() || !llvm::all_of(name, [](char c) {
+        return llvm::isAlnum(c) || c == '-' || c == '_' || c == '.';
+      }))
+    llvm::reportFatalUsageError(
+        llvm::Twine("cannot register planning algorithm '") + name +
+        "': a name is ASCII letters, digits, '-', '_' and '.'");
   Registry &registry = getRegistry();
   std::lock_guard<std::mutex> lock(registry.mutex);
   registry.factories[name] = std::move(factory);

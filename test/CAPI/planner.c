@@ -202,8 +202,25 @@ static void testErrors(void) {
   CHECK(usmpPlannerPlanGetPoolSize(NULL, 0) == 0);
 }
 
+/* The registered names, listed as snprintf writes. */
+static void testAlgorithmNames(void) {
+  char names[512];
+  size_t length = usmpPlannerGetAlgorithmNames(names, sizeof(names));
+  CHECK(length < sizeof(names));
+  CHECK(strlen(names) == length);
+  CHECK(strncmp(names, "auto,best-fit,", 14) == 0);
+  CHECK(contains(names, ",exact,"));
+  CHECK(contains(names, ",start-best-fit"));
+  CHECK(usmpPlannerGetAlgorithmNames(NULL, 0) == length);
+  char cut[6];
+  CHECK(usmpPlannerGetAlgorithmNames(cut, sizeof(cut)) == length);
+  CHECK(strcmp(cut, "auto,") == 0);
+}
+
 int main(void) {
   CHECK(usmpPlannerGetAPIVersion() == USMP_PLANNER_C_API_VERSION);
+  CHECK(USMP_PLANNER_C_API_VERSION == 2);
+  testAlgorithmNames();
   testIntervals();
   testConflicts();
   testPools();

@@ -8,6 +8,7 @@
 #include "usmp-c/Planner.h"
 #include "usmp/Planner/Algorithm.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "gtest/gtest.h"
 
 #include <string>
@@ -83,6 +84,41 @@ TEST(PlannerCAPITest, PlansNameTheirAlgorithm) {
   EXPECT_STREQ(usmpPlannerPlanGetAlgorithm(plan), "unnamed");
   usmpPlannerPlanDestroy(plan);
   usmpPlannerProblemDestroy(problem);
+}
+
+TEST(PlannerCAPITest, ListsTheRegisteredAlgorithms) {
+  registerAlgorithm("test-listed.v2_x",
+                    [] { return std::make_unique<StackingAlgorithm>(); });
+  size_t length = usmpPlannerGetAlgorithmNames(nullptr, 0);
+  std::string names(length + 1, '?');
+  EXPECT_EQ(usmpPlannerGetAlgorithmNames(names.data(), names.size()), length);
+  EXPECT_EQ(names.back(), '\0');
+  names.pop_back();
+  std::string expected;
+  for (const std::string &name : getAlgorithmNames())
+    expected += (expected.empty() ? "" : ",") + name;
+  EXPECT_EQ(names, expected);
+  EXPECT_EQ(names.rfind("auto,", 0), 0u) << names;
+  EXPECT_NE(names.find(",test-listed.v2_x"), std::string::npos) << names;
+  // Cut short like snprintf, and ended by a NUL.
+  char shortBuffer[5] = {'?', '?', '?', '?', '?'};
+  EXPECT_EQ(usmpPlannerGetAlgorithmNames(shortBuffer, sizeof(shortBuffer)),
+            length);
+  EXPECT_STREQ(shortBuffer, expected.substr(0, 4).c_str());
+  char untouched = '?';
+  EXPECT_EQ(usmpPlannerGetAlgorithmNames(&untouched, 0), length);
+  EXPECT_EQ(untouched, '?');
+}
+
+TEST(PlannerCAPITest, RegistryRefusesNamesOptionsCannotCarry) {
+  // They could not be selected by a pipeline option or listed.
+  auto factory = [] { return std::make_unique<StackingAlgorithm>(); };
+  for (const char *name : {"", "a,b", "a b", "x=y", "{z}", "caf\xc3\xa9"})
+    EXPECT_DEATH(registerAlgorithm(name, factory),
+                 "cannot register planning algorithm '.*': a name is ASCII "
+                 "letters, digits, '-', '_' and '.'")
+        << name;
+  EXPECT_EQ(llvm::count(getAlgorithmNames(), "a,b"), 0);
 }
 
 } // namespace

@@ -56,7 +56,9 @@ protected:
 using AlgorithmFactory = std::function<std::unique_ptr<Algorithm>()>;
 
 /// Registers an algorithm under `name`; a later registration under the same
-/// name replaces the earlier one.
+/// name replaces the earlier one. A name is ASCII letters, digits, '-', '_'
+/// and '.', as pipeline options and lists of names carry it; any other name
+/// is a fatal error (a bug of the registering code, as for LLVM's options).
 void registerAlgorithm(llvm::StringRef name, AlgorithmFactory factory);
 
 /// Creates the algorithm registered under `name`, or fails listing the
