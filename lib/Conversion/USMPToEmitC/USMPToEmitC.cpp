@@ -105,8 +105,31 @@ struct SplitFunction {
   llvm::BitVector unusedImplParameters;
 };
 
+/// What one run of the pass learns about its module. A pass instance runs
+/// on every module a pipeline nests it in, one after the other, so each run
+/// starts from a fresh one.
+struct ModuleState {
+  std::string prefix;         // tvmgen_<model>
+  std::string macroPrefix;    // TVMGEN_<MODEL>
+  std::string tvmMacroPrefix; // TVM_<MODEL>
+  std::string entryName;
+  SmallVector<PoolInfo> pools;
+  llvm::StringMap<unsigned> poolIndex;
+  SmallVector<TensorInfo> inputs, outputs;
+  /// Per entry argument: a pool index, or -1 for an I/O tensor.
+  SmallVector<int> entryArgumentPools;
+  SmallVector<Type> entryArgumentTypes;
+  SmallVector<SplitFunction> splits;
+  /// The constants flattenGlobal made one-dimensional: their C names, to
+  /// their symbols.
+  llvm::StringMap<std::string> flattenedGlobals;
+  /// Row typedefs pointers into pools are cast to, in first-use order.
+  RowTypedefs rowTypedefs;
+};
+
 struct ConvertUSMPToEmitCPass
-    : public usmp::impl::ConvertUSMPToEmitCPassBase<ConvertUSMPToEmitCPass> {
+    : public usmp::impl::ConvertUSMPToEmitCPassBase<ConvertUSMPToEmitCPass>,
+      private ModuleState {
   using Base::Base;
   void runOnOperation() override;
 
@@ -129,23 +152,6 @@ private:
   void removeUnusedParameters(ModuleOp module);
   void buildWrappers(ModuleOp module);
   void buildFiles(ModuleOp module);
-
-  std::string prefix;         // tvmgen_<model>
-  std::string macroPrefix;    // TVMGEN_<MODEL>
-  std::string tvmMacroPrefix; // TVM_<MODEL>
-  std::string entryName;
-  SmallVector<PoolInfo> pools;
-  llvm::StringMap<unsigned> poolIndex;
-  SmallVector<TensorInfo> inputs, outputs;
-  /// Per entry argument: a pool index, or -1 for an I/O tensor.
-  SmallVector<int> entryArgumentPools;
-  SmallVector<Type> entryArgumentTypes;
-  SmallVector<SplitFunction> splits;
-  /// The constants flattenGlobal made one-dimensional: their C names, to
-  /// their symbols.
-  llvm::StringMap<std::string> flattenedGlobals;
-  /// Row typedefs pointers into pools are cast to, in first-use order.
-  RowTypedefs rowTypedefs;
 };
 
 } // namespace
@@ -2507,6 +2513,7 @@ static void eraseUnreachableCode(ModuleOp module, func::FuncOp entry) {
 }
 
 void ConvertUSMPToEmitCPass::runOnOperation() {
+  static_cast<ModuleState &>(*this) = ModuleState();
   ModuleOp module = getOperation();
   FailureOr<func::FuncOp> entryFunc = findEntryFunction(module, entry);
   if (failed(entryFunc))
@@ -2535,7 +2542,6 @@ void ConvertUSMPToEmitCPass::runOnOperation() {
                                 << "' in C (" << prefix << ")";
   macroPrefix = "TVMGEN_" + upper(model);
   tvmMacroPrefix = "TVM_" + upper(model);
-  modelName = name;
 
   eraseUnreachableCode(module, *entryFunc);
   if (failed(inlineResourceElements(module)) ||

@@ -1,0 +1,34 @@
+// A pass instance runs on every module a pipeline nests it in, one after the
+// other: each module gets its own model, pools and names, whatever the
+// modules before it held.
+
+// RUN: usmp-opt %s --pass-pipeline='builtin.module(builtin.module(usmp-pipeline,convert-usmp-to-emitc))' --mlir-disable-threading | FileCheck %s
+
+// CHECK-LABEL: module @first
+// CHECK: emitc.file "tvmgen_first.h"
+// CHECK: #define TVMGEN_FIRST_GLOBAL_WORKSPACE_WORKSPACE_POOL_SIZE 16
+// CHECK: emitc.file "tvmgen_first.c"
+// CHECK: static uint8_t tvmgen_first_global_workspace[16];
+module @first attributes {usmp.model_name = "first"} {
+  func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+    %a = memref.alloc() : memref<4xf32>
+    linalg.add ins(%in, %in : memref<4xf32>, memref<4xf32>) outs(%a : memref<4xf32>)
+    linalg.add ins(%a, %in : memref<4xf32>, memref<4xf32>) outs(%out : memref<4xf32>)
+    return
+  }
+}
+
+// CHECK-LABEL: module @second
+// CHECK: emitc.file "tvmgen_second.h"
+// CHECK: #define TVMGEN_SECOND_GLOBAL_WORKSPACE_WORKSPACE_POOL_SIZE 32
+// CHECK: emitc.file "tvmgen_second.c"
+// CHECK: static uint8_t tvmgen_second_global_workspace[32];
+// CHECK-NOT: tvmgen_first
+module @second attributes {usmp.model_name = "second"} {
+  func.func @main(%x: memref<8xf32>, %y: memref<8xf32>) {
+    %b = memref.alloc() : memref<8xf32>
+    linalg.add ins(%x, %x : memref<8xf32>, memref<8xf32>) outs(%b : memref<8xf32>)
+    linalg.add ins(%b, %x : memref<8xf32>, memref<8xf32>) outs(%y : memref<8xf32>)
+    return
+  }
+}
