@@ -49,9 +49,14 @@ static void markParameterlessFunctions(emitc::FileOp file, StringRef marker) {
       function.setName(name);
 }
 
-LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
-  SmallVector<emitc::FileOp> files(module.getOps<emitc::FileOp>());
-  if (files.empty())
+/// Checks the files of `module` and prints them into `texts`, after those
+/// of the modules before it; `ids` holds the file ids of every module.
+static LogicalResult printFiles(ModuleOp module, llvm::StringSet<> &ids,
+                                SmallVectorImpl<emitc::FileOp> &files,
+                                SmallVectorImpl<std::string> &texts) {
+  size_t first = files.size();
+  llvm::append_range(files, module.getOps<emitc::FileOp>());
+  if (files.size() == first)
     return emitError(module.getLoc())
            << "the module has no emitc.file to write; run "
               "convert-usmp-to-emitc first";
@@ -62,7 +67,8 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
       return emitError(op.getLoc())
              << "'" << op.getName()
              << "' is outside every emitc.file; a file holds all it prints";
-  for (emitc::FileOp file : files) {
+  auto ownFiles = llvm::ArrayRef(files).drop_front(first);
+  for (emitc::FileOp file : ownFiles) {
     emitc::FileOp nested;
     file.walk([&](emitc::FileOp inner) {
       if (inner != file)
@@ -73,22 +79,22 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
              << "an emitc.file inside another is not written; files sit at "
                 "the module's top level";
   }
-  // Each file goes into `directory` itself, never elsewhere, and no two
+  // Each file goes into the directory itself, never elsewhere, and no two
   // into one (a NUL would end the path early). Errors are at the file's
   // location without the file attached, which would print it whole.
-  llvm::StringSet<> ids;
-  for (emitc::FileOp file : files) {
+  for (emitc::FileOp file : ownFiles) {
     StringRef id = file.getId();
     if (id.empty() || id == "." || id == ".." ||
         id.find_first_of(StringRef("/\\\0", 3)) != StringRef::npos)
       return emitError(file.getLoc())
              << "file id '" << id << "' is not a plain file name";
     if (!ids.insert(id).second)
-      return emitError(file.getLoc()) << "file id '" << id << "' is used twice";
+      return emitError(file.getLoc())
+             << "file id '" << id << "' is used twice"
+             << (first != 0 ? " (models in one directory need model names of "
+                              "their own)"
+                            : "");
   }
-  if (std::error_code error = llvm::sys::fs::create_directories(directory))
-    return emitError(module.getLoc()) << "cannot create directory '"
-                                      << directory << "': " << error.message();
   // Printed from a copy, which markParameterlessFunctions changes; errors
   // point at the original.
   OwningOpRef<ModuleOp> copy = module.clone();
@@ -98,11 +104,7 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
                                  /*declareVariablesAtTop=*/false,
                                  printed.getId());
   };
-  // Every file is printed before any is written, so that a failure leaves
-  // no new file behind.
-  SmallVector<std::string> texts;
-  for (auto [file, printed] :
-       llvm::zip_equal(files, copy->getOps<emitc::FileOp>())) {
+  for (emitc::FileOp printed : copy->getOps<emitc::FileOp>()) {
     // The marker's token must not occur in the file's text already.
     std::string text;
     if (failed(translate(printed, text)))
@@ -129,6 +131,43 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     result += rest;
     texts.push_back(std::move(result));
   }
+  return success();
+}
+
+/// The modules whose files are written: `module`, or each module in it when
+/// it holds modules alone (one model each, as a pipeline nesting the passes
+/// in modules leaves them).
+static FailureOr<SmallVector<ModuleOp>> modelModules(ModuleOp module) {
+  if (module.getOps<ModuleOp>().empty())
+    return SmallVector<ModuleOp>{module};
+  SmallVector<ModuleOp> models;
+  for (Operation &op : *module.getBody()) {
+    auto model = dyn_cast<ModuleOp>(op);
+    if (!model)
+      return emitError(op.getLoc())
+             << "'" << op.getName()
+             << "' is beside modules; a module holds emitc.files, or modules "
+                "holding them";
+    models.push_back(model);
+  }
+  return models;
+}
+
+LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
+  FailureOr<SmallVector<ModuleOp>> models = modelModules(module);
+  if (failed(models))
+    return failure();
+  // Every file is printed before any is written, so that a failure leaves
+  // no new file behind.
+  llvm::StringSet<> ids;
+  SmallVector<emitc::FileOp> files;
+  SmallVector<std::string> texts;
+  for (ModuleOp model : *models)
+    if (failed(printFiles(model, ids, files, texts)))
+      return failure();
+  if (std::error_code error = llvm::sys::fs::create_directories(directory))
+    return emitError(module.getLoc()) << "cannot create directory '"
+                                      << directory << "': " << error.message();
   // A header without its source would build into a broken application:
   // when a file cannot be written, the files this run created are removed.
   // Only those: a path that existed (a symlink, /dev/full, an older file)
@@ -180,11 +219,12 @@ void usmp::registerUSMPEmitCTranslation() {
           return op->emitError("expected a builtin.module");
         if (failed(emitCFiles(module, outputDir)))
           return failure();
-        for (auto file : module.getOps<emitc::FileOp>()) {
+        module.walk<WalkOrder::PreOrder>([&](emitc::FileOp file) {
           SmallString<128> path(outputDir);
           llvm::sys::path::append(path, file.getId().getValue());
           os << path << "\n";
-        }
+          return WalkResult::skip();
+        });
         return success();
       },
       [](DialectRegistry &registry) {

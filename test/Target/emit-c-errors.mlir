@@ -10,6 +10,8 @@
 // would not be written.
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.outside %S/Inputs/outside-file.mlir 2>&1 | FileCheck %s --check-prefix=OUTSIDE
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.nested %S/Inputs/nested-file.mlir 2>&1 | FileCheck %s --check-prefix=NESTED
+// RUN: not usmp-translate --usmp-emit-c --output-dir=%t.beside %S/Inputs/beside-modules.mlir 2>&1 | FileCheck %s --check-prefix=BESIDE
+// RUN: not ls %t.beside
 // The source cannot be written where a directory is: the header written
 // before it goes again.
 // RUN: rm -rf %t.pair && mkdir -p %t.pair/m.c
@@ -36,6 +38,7 @@
 // FULL: full-file.mlir:3:3: error: cannot write '/dev/full': {{[Nn]}}o space left on device
 // OUTSIDE: outside-file.mlir:2:3: error: 'emitc.func' is outside every emitc.file; a file holds all it prints
 // NESTED: nested-file.mlir:3:5: error: an emitc.file inside another is not written; files sit at the module's top level
+// BESIDE: beside-modules.mlir:5:3: error: 'emitc.file' is beside modules; a module holds emitc.files, or modules holding them
 // PAIR: pair-file.mlir:5:3: error: cannot write '{{.*}}.pair/m.c': {{[Ii]}}s a directory
 // LINK: pair-file.mlir:5:3: error: cannot write '{{.*}}.link/m.c': {{[Ii]}}s a directory
 // LISTED: .void/m.c

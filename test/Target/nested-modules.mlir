@@ -4,6 +4,20 @@
 
 // RUN: usmp-opt %s --pass-pipeline='builtin.module(builtin.module(usmp-pipeline,convert-usmp-to-emitc))' --mlir-disable-threading | FileCheck %s
 
+// usmp-translate writes every model's files, which build together.
+// RUN: rm -rf %t && usmp-opt %s --pass-pipeline='builtin.module(builtin.module(usmp-pipeline,convert-usmp-to-emitc))' | usmp-translate --usmp-emit-c --output-dir=%t | FileCheck %s --check-prefix=FILES
+// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_first.c -o %t/first.o
+// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_second.c -o %t/second.o
+// FILES: {{.*}}tvmgen_first.h
+// FILES-NEXT: {{.*}}tvmgen_first.c
+// FILES-NEXT: {{.*}}tvmgen_second.h
+// FILES-NEXT: {{.*}}tvmgen_second.c
+// Two models of one name would write one file twice: nothing is written.
+// RUN: usmp-opt %s --pass-pipeline='builtin.module(builtin.module(usmp-pipeline,convert-usmp-to-emitc{model-name=m}))' -o %t.same.mlir
+// RUN: not usmp-translate --usmp-emit-c --output-dir=%t.same %t.same.mlir 2>&1 | FileCheck %s --check-prefix=SAME
+// RUN: not ls %t.same
+// SAME: error: file id 'tvmgen_m.h' is used twice (models in one directory need model names of their own)
+
 // CHECK-LABEL: module @first
 // CHECK: emitc.file "tvmgen_first.h"
 // CHECK: #define TVMGEN_FIRST_GLOBAL_WORKSPACE_WORKSPACE_POOL_SIZE 16

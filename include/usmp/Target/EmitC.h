@@ -9,8 +9,11 @@
 namespace usmp {
 
 /// Writes every emitc.file of `module` (as made by convert-usmp-to-emitc) to
-/// `directory`/<file id>, creating the directory. Emits an error and fails
-/// when the module has no file or one cannot be written or printed.
+/// `directory`/<file id>, creating the directory; a module holding modules
+/// alone (one model each) has the files of each written. Emits an error and
+/// fails, writing nothing, when a module has no file, a file id is not a
+/// plain file name or is used twice, or a file cannot be printed; removes
+/// the files it created when one cannot be written.
 mlir::LogicalResult emitCFiles(mlir::ModuleOp module,
                                llvm::StringRef directory);
 
