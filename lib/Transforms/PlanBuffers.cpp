@@ -386,12 +386,24 @@ LogicalResult PlanBuffersPass::writeReport(MutableArrayRef<PoolOp> pools,
                                            const planner::Plan &plan,
                                            const planner::LowerBounds &bounds,
                                            double milliseconds) {
+  // A pipeline nesting the pass in several modules writes the path once per
+  // module: `{module}` tells them apart.
+  std::string path = report;
+  ModuleOp module = getOperation();
+  if (size_t at = path.find("{module}"); at != std::string::npos) {
+    std::optional<StringRef> name = module.getName();
+    if (!name)
+      return emitError(module.getLoc())
+             << "the plan report's path '" << report
+             << "' names {module}, but the module has no name";
+    for (; at != std::string::npos; at = path.find("{module}", at))
+      path.replace(at, strlen("{module}"), name->str());
+  }
   std::error_code error;
-  llvm::raw_fd_ostream os(report, error, llvm::sys::fs::OF_Text);
+  llvm::raw_fd_ostream os(path, error, llvm::sys::fs::OF_Text);
   if (error)
-    return emitError(getOperation().getLoc())
-           << "cannot write the plan report to '" << report
-           << "': " << error.message();
+    return emitError(module.getLoc()) << "cannot write the plan report to '"
+                                      << path << "': " << error.message();
   llvm::json::OStream json(os, 2);
   json.object([&] {
     json.attribute("algorithm", plan.algorithm);
@@ -479,9 +491,8 @@ LogicalResult PlanBuffersPass::writeReport(MutableArrayRef<PoolOp> pools,
   if (os.has_error()) {
     std::error_code writeError = os.error();
     os.clear_error();
-    return emitError(getOperation().getLoc())
-           << "cannot write the plan report to '" << report
-           << "': " << writeError.message();
+    return emitError(module.getLoc()) << "cannot write the plan report to '"
+                                      << path << "': " << writeError.message();
   }
   return success();
 }

@@ -4,6 +4,18 @@
 
 // RUN: usmp-opt %s --pass-pipeline='builtin.module(builtin.module(usmp-pipeline,convert-usmp-to-emitc))' --mlir-disable-threading | FileCheck %s
 
+// One plan report per module, named after it.
+// RUN: rm -f %t-first.json %t-second.json
+// RUN: usmp-opt %s --pass-pipeline='builtin.module(builtin.module(usmp-pipeline{report=%t-{module}.json}))' -o /dev/null
+// RUN: FileCheck %s --check-prefix=REPORT1 < %t-first.json
+// RUN: FileCheck %s --check-prefix=REPORT2 < %t-second.json
+// REPORT1: "name": "global_workspace",
+// REPORT1-NEXT: "kind": "workspace",
+// REPORT1-NEXT: "size": 16,
+// REPORT2: "name": "global_workspace",
+// REPORT2-NEXT: "kind": "workspace",
+// REPORT2-NEXT: "size": 32,
+
 // usmp-translate writes every model's files, which build together.
 // RUN: rm -rf %t && usmp-opt %s --pass-pipeline='builtin.module(builtin.module(usmp-pipeline,convert-usmp-to-emitc))' | usmp-translate --usmp-emit-c --output-dir=%t | FileCheck %s --check-prefix=FILES
 // RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/tvmgen_first.c -o %t/first.o

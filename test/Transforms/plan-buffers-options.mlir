@@ -2,6 +2,7 @@
 // RUN: not usmp-opt %s -usmp-plan-buffers=alignment=24 2>&1 | FileCheck %s --check-prefix=ALIGN
 // RUN: not usmp-opt %s -usmp-plan-buffers=report=%t.missing/dir/report.json 2>&1 | FileCheck %s --check-prefix=REPORT
 // RUN: not usmp-opt %s -usmp-plan-buffers=report=/dev/full 2>&1 | FileCheck %s --check-prefix=FULL
+// RUN: not usmp-opt %s -usmp-plan-buffers='report=%t-{module}.json' 2>&1 | FileCheck %s --check-prefix=NONAME
 // RUN: usmp-opt %s -usmp-plan-buffers='algorithm=greedy-by-size report=%t.json' -o /dev/null
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
 
@@ -10,6 +11,7 @@
 // REPORT: error: cannot write the plan report to '{{.*}}report.json'
 // A failed write is an error, not an abort.
 // FULL: error: cannot write the plan report to '/dev/full': {{[Nn]}}o space left on device
+// NONAME: error: the plan report's path '{{.*}}-{module}.json' names {module}, but the module has no name
 
 // JSON: "algorithm": "greedy-by-size",
 // JSON: "planning_time_ms":

@@ -54,7 +54,8 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
       llvm::cl::desc("The model's name in the C API (tvmgen_<name>)"),
       llvm::cl::init("")};
   Option<std::string> report{*this, "report",
-                             llvm::cl::desc("Write a JSON plan report here"),
+                             llvm::cl::desc("Write a JSON plan report here "
+                                            "({module}: the module's name)"),
                              llvm::cl::init("")};
   Option<uint64_t> timeLimitMs{
       *this, "time-limit-ms",

@@ -320,7 +320,10 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     written by hand (every buffer is placed by the planner). Buffers the
     analysis leaves alone get a remark saying why, and so do constants of a
     non-identity layout or memory space, which no view of a pool could be.
-    With `report=<path>` a JSON plan report is written.
+    With `report=<path>` a JSON plan report is written; `{module}` in the
+    path stands for the module's name (`module @m`), so that a pipeline
+    nesting the pass in several modules writes one report per module (without
+    it, each module's report replaces the one before).
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
@@ -336,7 +339,8 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     Option<"timeLimitMs", "time-limit-ms", "uint64_t", /*default=*/"0",
            "Time budget of searching algorithms (0: their default)">,
     Option<"report", "report", "std::string", /*default=*/"\"\"",
-           "Write a JSON plan report to this path">,
+           "Write a JSON plan report to this path ({module}: the module's "
+           "name)">,
   ];
   let dependentDialects = ["usmp::USMPDialect"];
 }
