@@ -103,11 +103,19 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
     return main;
   if (!main && marked.size() == 1)
     return marked.front();
-  if (llvm::all_of(module.getOps<func::FuncOp>(),
-                   [](func::FuncOp function) { return function.isExternal(); }))
-    return emitError(module.getLoc())
-           << "cannot choose the entry function: no function of the module "
-              "has a body";
+  if (llvm::all_of(module.getOps<func::FuncOp>(), [](func::FuncOp function) {
+        return function.isExternal();
+      })) {
+    InFlightDiagnostic diag =
+        emitError(module.getLoc())
+        << "cannot choose the entry function: no function of the module "
+           "has a body";
+    // One model per nested module: the passes run in each.
+    if (!module.getOps<ModuleOp>().empty())
+      diag << "; for the models of its nested modules, nest the passes in "
+              "them (--pass-pipeline='builtin.module(builtin.module(...))')";
+    return diag;
+  }
   // Either could be meant: @main, or a function another pass was told.
   if (main) {
     InFlightDiagnostic diag =

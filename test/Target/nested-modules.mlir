@@ -4,6 +4,10 @@
 
 // RUN: usmp-opt %s --pass-pipeline='builtin.module(builtin.module(usmp-pipeline,convert-usmp-to-emitc))' --mlir-disable-threading | FileCheck %s
 
+// At the top level there is no model: the message says where they are.
+// RUN: not usmp-opt %s --usmp-pipeline -o /dev/null 2>&1 | FileCheck %s --check-prefix=TOP
+// TOP: error: cannot choose the entry function: no function of the module has a body; for the models of its nested modules, nest the passes in them (--pass-pipeline='builtin.module(builtin.module(...))')
+
 // One plan report per module, named after it.
 // RUN: rm -f %t-first.json %t-second.json
 // RUN: usmp-opt %s --pass-pipeline='builtin.module(builtin.module(usmp-pipeline{report=%t-{module}.json}))' -o /dev/null
