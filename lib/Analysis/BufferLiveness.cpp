@@ -113,7 +113,8 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
     // One model per nested module: the passes run in each.
     if (!module.getOps<ModuleOp>().empty())
       diag << "; for the models of its nested modules, nest the passes in "
-              "them (--pass-pipeline='builtin.module(builtin.module(...))')";
+              "them (--pass-pipeline='builtin.module(builtin.module(...))', "
+              "a builtin.module(...) per level)";
     return diag;
   }
   // Either could be meant: @main, or a function another pass was told.

@@ -50,8 +50,9 @@ static void markParameterlessFunctions(emitc::FileOp file, StringRef marker) {
 }
 
 /// Checks the files of `module` and prints them into `texts`, after those
-/// of the modules before it; `ids` holds the file ids of every module.
-static LogicalResult printFiles(ModuleOp module, llvm::StringSet<> &ids,
+/// of the modules before it; `ids` holds the file ids of every module, with
+/// the module of each.
+static LogicalResult printFiles(ModuleOp module, llvm::StringMap<ModuleOp> &ids,
                                 SmallVectorImpl<emitc::FileOp> &files,
                                 SmallVectorImpl<std::string> &texts) {
   size_t first = files.size();
@@ -88,12 +89,13 @@ static LogicalResult printFiles(ModuleOp module, llvm::StringSet<> &ids,
         id.find_first_of(StringRef("/\\\0", 3)) != StringRef::npos)
       return emitError(file.getLoc())
              << "file id '" << id << "' is not a plain file name";
-    if (!ids.insert(id).second)
+    auto [it, inserted] = ids.try_emplace(id, module);
+    if (!inserted)
       return emitError(file.getLoc())
              << "file id '" << id << "' is used twice"
-             << (first != 0 ? " (models in one directory need model names of "
-                              "their own)"
-                            : "");
+             << (it->second != module ? " (models in one directory need model "
+                                        "names of their own)"
+                                      : "");
   }
   // Printed from a copy, which markParameterlessFunctions changes; errors
   // point at the original.
@@ -134,35 +136,38 @@ static LogicalResult printFiles(ModuleOp module, llvm::StringSet<> &ids,
   return success();
 }
 
-/// The modules whose files are written: `module`, or each module in it when
-/// it holds modules alone (one model each, as a pipeline nesting the passes
-/// in modules leaves them).
-static FailureOr<SmallVector<ModuleOp>> modelModules(ModuleOp module) {
-  if (module.getOps<ModuleOp>().empty())
-    return SmallVector<ModuleOp>{module};
-  SmallVector<ModuleOp> models;
+/// Appends the modules whose files are written: `module`, or when it holds
+/// modules alone (one model each, as a pipeline nesting the passes in
+/// modules leaves them) those of each, at any depth.
+static LogicalResult modelModules(ModuleOp module,
+                                  SmallVectorImpl<ModuleOp> &models) {
+  if (module.getOps<ModuleOp>().empty()) {
+    models.push_back(module);
+    return success();
+  }
   for (Operation &op : *module.getBody()) {
-    auto model = dyn_cast<ModuleOp>(op);
-    if (!model)
+    auto nested = dyn_cast<ModuleOp>(op);
+    if (!nested)
       return emitError(op.getLoc())
              << "'" << op.getName()
              << "' is beside modules; a module holds emitc.files, or modules "
                 "holding them";
-    models.push_back(model);
+    if (failed(modelModules(nested, models)))
+      return failure();
   }
-  return models;
+  return success();
 }
 
 LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
-  FailureOr<SmallVector<ModuleOp>> models = modelModules(module);
-  if (failed(models))
+  SmallVector<ModuleOp> models;
+  if (failed(modelModules(module, models)))
     return failure();
   // Every file is printed before any is written, so that a failure leaves
   // no new file behind.
-  llvm::StringSet<> ids;
+  llvm::StringMap<ModuleOp> ids;
   SmallVector<emitc::FileOp> files;
   SmallVector<std::string> texts;
-  for (ModuleOp model : *models)
+  for (ModuleOp model : models)
     if (failed(printFiles(model, ids, files, texts)))
       return failure();
   if (std::error_code error = llvm::sys::fs::create_directories(directory))

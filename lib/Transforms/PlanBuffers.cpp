@@ -396,7 +396,14 @@ LogicalResult PlanBuffersPass::writeReport(MutableArrayRef<PoolOp> pools,
       return emitError(module.getLoc())
              << "the plan report's path '" << report
              << "' names {module}, but the module has no name";
-    for (; at != std::string::npos; at = path.find("{module}", at))
+    // The name is part of a file name, never a way into another directory.
+    if (name->find_first_of(StringRef("/\\\0", 3)) != StringRef::npos)
+      return emitError(module.getLoc())
+             << "the plan report's path '" << report
+             << "' names {module}, but module name '" << *name
+             << "' is no part of a file name (it has '/', '\\' or NUL)";
+    for (; at != std::string::npos;
+         at = path.find("{module}", at + name->size()))
       path.replace(at, strlen("{module}"), name->str());
   }
   std::error_code error;

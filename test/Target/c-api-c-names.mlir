@@ -40,6 +40,8 @@
 // RUN: FileCheck %s --input-file=%t/rows/tvmgen_a.c --check-prefix=ROWS
 // RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -I %t/rows -c %S/Inputs/unity-rows.c -o %t/rows/unity.o
 // ROWS: typedef float tvmgen_a_row_4_float_1[4];
+// POSIX reserves names ending in '_t'.
+// ROWS: typedef int8_t tvmgen_a_row_3_int8[3];
 // ROWS: static void tvmgen_a_row_4_float(
 // ROWS: tvmgen_a_row_4_float_1* v{{[0-9]+}} = (tvmgen_a_row_4_float_1*)
 

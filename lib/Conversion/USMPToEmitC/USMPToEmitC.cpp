@@ -1919,8 +1919,10 @@ static Type getViewPointerType(MemRefType type, StringRef element,
     dims += "[" + std::to_string(dim) + "]";
   }
   // `_Float16` and `__bf16` would put a double underscore in the name,
-  // which C++ reserves.
-  natural += "_" + sanitizeIdentifier(element.ltrim('_'));
+  // which C++ reserves, and POSIX reserves names ending in `_t` (int8_t).
+  StringRef elementPart = element.ltrim('_');
+  elementPart.consume_back("_t");
+  natural += "_" + sanitizeIdentifier(elementPart);
   auto [it, inserted] = rows.names.try_emplace(natural, natural);
   if (inserted) {
     // A model symbol can have the natural name (@row_2_float); no natural
