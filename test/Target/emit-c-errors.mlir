@@ -33,7 +33,7 @@
 // ESCAPE: error: file id '../escape.h' is not a plain file name
 // A NUL would end the path early: m.h would be written twice.
 // NUL: error: file id 'm.h{{.}}.c' is not a plain file name
-// TWICE: error: file id 'm.c' is used twice
+// TWICE: error: file id 'm.c' is used twice{{$}}
 // A failed write is an error, not an abort.
 // FULL: full-file.mlir:3:3: error: cannot write '/dev/full': {{[Nn]}}o space left on device
 // OUTSIDE: outside-file.mlir:2:3: error: 'emitc.func' is outside every emitc.file; a file holds all it prints

@@ -323,7 +323,8 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     With `report=<path>` a JSON plan report is written; `{module}` in the
     path stands for the module's name (`module @m`), so that a pipeline
     nesting the pass in several modules writes one report per module (without
-    it, each module's report replaces the one before).
+    it, each module's report replaces the one before); a module without a
+    name, or whose name has a '/', '\' or NUL, is then an error.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
