@@ -173,38 +173,85 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
   if (std::error_code error = llvm::sys::fs::create_directories(directory))
     return emitError(module.getLoc()) << "cannot create directory '"
                                       << directory << "': " << error.message();
-  // A header without its source would build into a broken application:
-  // when a file cannot be written, the files this run created are removed.
-  // Only those: a path that existed (a symlink, /dev/full, an older file)
-  // is not the run's to remove.
-  SmallVector<std::string> created;
-  auto write = [&](StringRef path, StringRef text) {
-    llvm::sys::fs::file_status status;
-    bool existed = !llvm::sys::fs::status(path, status, /*Follow=*/false);
-    std::error_code error;
-    llvm::raw_fd_ostream os(path, error, llvm::sys::fs::OF_Text);
-    if (error)
-      return error;
-    if (!existed)
-      created.push_back(path.str());
+  // A header without its source, or a new header beside an old source,
+  // builds into a broken application: every file is written in full to a
+  // temporary file beside its target first, and only when all are written
+  // do they replace their targets. A target that is no regular file (a
+  // device, a directory) is written in place, after the temporary files
+  // and before any replaces its target; a symlink keeps pointing where it
+  // did, and that file is replaced.
+  struct Pending {
+    emitc::FileOp file;
+    /// Where the file goes, and where a symlink there points.
+    SmallString<128> path, target;
+    std::optional<llvm::sys::fs::TempFile> temp;
+  };
+  std::vector<Pending> pending;
+  auto discard = [&] {
+    for (Pending &each : pending)
+      if (each.temp)
+        llvm::consumeError(each.temp->discard());
+  };
+  auto failWrite = [&](Pending &each, const llvm::Twine &message) {
+    discard();
+    return emitError(each.file.getLoc())
+           << "cannot write '" << each.path << "': " << message;
+  };
+  auto writeTo = [](llvm::raw_fd_ostream &os, StringRef text) {
     os << text;
     // A failed write (a full disk) would otherwise abort in the stream's
-    // destructor.
-    os.close();
-    error = os.error();
+    // destructor. The stream is flushed, not closed: keep() closes a
+    // temporary file's descriptor.
+    os.flush();
+    std::error_code error = os.error();
     os.clear_error();
     return error;
   };
   for (auto [file, text] : llvm::zip_equal(files, texts)) {
-    SmallString<128> path(directory);
-    llvm::sys::path::append(path, file.getId().getValue());
-    std::error_code error = write(path, text);
-    if (!error)
+    Pending &each = pending.emplace_back();
+    each.file = file;
+    each.path = directory;
+    llvm::sys::path::append(each.path, file.getId().getValue());
+    llvm::sys::fs::file_status status;
+    bool exists = !llvm::sys::fs::status(each.path, status);
+    if (exists && !llvm::sys::fs::is_regular_file(status))
       continue;
-    for (const std::string &done : created)
-      llvm::sys::fs::remove(done);
-    return emitError(file.getLoc())
-           << "cannot write '" << path << "': " << error.message();
+    if (!exists || llvm::sys::fs::real_path(each.path, each.target))
+      each.target = each.path;
+    llvm::Expected<llvm::sys::fs::TempFile> temp =
+        llvm::sys::fs::TempFile::create(each.target + ".tmp-%%%%%%");
+    if (!temp)
+      return failWrite(each, llvm::toString(temp.takeError()));
+    each.temp = std::move(*temp);
+    // The replacement keeps the permissions of the file it replaces.
+    if (exists)
+      llvm::sys::fs::setPermissions(each.temp->TmpName, status.permissions());
+    llvm::raw_fd_ostream os(each.temp->FD, /*shouldClose=*/false);
+    if (std::error_code error = writeTo(os, text))
+      return failWrite(each, error.message());
+  }
+  for (auto [each, text] : llvm::zip_equal(pending, texts)) {
+    if (each.temp)
+      continue;
+    std::error_code error;
+    llvm::raw_fd_ostream os(each.path, error, llvm::sys::fs::OF_Text);
+    if (!error)
+      error = writeTo(os, text);
+    if (error)
+      return failWrite(each, error.message());
+  }
+  for (auto [index, each] : llvm::enumerate(pending)) {
+    if (!each.temp)
+      continue;
+    if (llvm::Error error = each.temp->keep(each.target)) {
+      // keep() removes the temporary file when it fails.
+      std::string message = llvm::toString(std::move(error));
+      for (Pending &later : llvm::drop_begin(pending, index + 1))
+        if (later.temp)
+          llvm::consumeError(later.temp->discard());
+      return emitError(each.file.getLoc())
+             << "cannot write '" << each.path << "': " << message;
+    }
   }
   return success();
 }

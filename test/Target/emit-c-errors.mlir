@@ -22,6 +22,20 @@
 // RUN: rm -rf %t.link && mkdir -p %t.link/m.c && touch %t.target && ln -s %t.target %t.link/m.h
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.link %S/Inputs/pair-file.mlir 2>&1 | FileCheck %s --check-prefix=LINK
 // RUN: test -L %t.link/m.h
+// Nor is a header that was there before rewritten when its source cannot
+// be: the old header and the old source stay a pair.
+// RUN: rm -rf %t.old && mkdir -p %t.old/m.c && echo old > %t.old/m.h
+// RUN: not usmp-translate --usmp-emit-c --output-dir=%t.old %S/Inputs/pair-file.mlir 2>&1 | FileCheck %s --check-prefix=OLD
+// RUN: FileCheck %s --input-file=%t.old/m.h --check-prefix=OLD-H
+// RUN: ls -A %t.old | FileCheck %s --check-prefix=OLD-LS --implicit-check-not=tmp
+// Files are replaced whole; a symlink stays one, and the file it points to
+// keeps its permissions.
+// RUN: rm -rf %t.sym && mkdir -p %t.sym && echo old > %t.sym-target && chmod 600 %t.sym-target && ln -s %t.sym-target %t.sym/m.h
+// RUN: usmp-translate --usmp-emit-c --output-dir=%t.sym %S/Inputs/pair-file.mlir
+// RUN: test -L %t.sym/m.h
+// RUN: FileCheck %s --input-file=%t.sym-target --check-prefix=SYM-H
+// RUN: stat -c %%a %t.sym-target | FileCheck %s --check-prefix=SYM-MODE
+// RUN: ls -A %t.sym | FileCheck %s --check-prefix=OLD-LS --implicit-check-not=tmp
 // RUN: usmp-translate --usmp-emit-c --output-dir=%t.void/ %S/Inputs/void-in-string.mlir | FileCheck %s --check-prefix=LISTED
 // RUN: FileCheck %s --input-file=%t.void/m.c --check-prefix=VOID
 // RUN: usmp-opt %S/Inputs/emitc-opaque.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t.opaque
@@ -41,6 +55,12 @@
 // BESIDE: beside-modules.mlir:5:3: error: 'emitc.file' is beside modules; a module holds emitc.files, or modules holding them
 // PAIR: pair-file.mlir:5:3: error: cannot write '{{.*}}.pair/m.c': {{[Ii]}}s a directory
 // LINK: pair-file.mlir:5:3: error: cannot write '{{.*}}.link/m.c': {{[Ii]}}s a directory
+// OLD: pair-file.mlir:5:3: error: cannot write '{{.*}}.old/m.c': {{[Ii]}}s a directory
+// OLD-H: {{^}}old{{$}}
+// OLD-LS: m.c
+// OLD-LS: m.h
+// SYM-H: {{^}}int f(int x);{{$}}
+// SYM-MODE: {{^}}600{{$}}
 // LISTED: .void/m.c
 // VOID: "call init(void() first"
 // VOID: void init(void) {
