@@ -6,9 +6,13 @@
 // RUN: not usmp-opt %s --usmp-pipeline --convert-usmp-to-emitc 2>&1 | FileCheck %s --check-prefix=LOWER
 // Unused, it is refused the same way (the lowering made invalid IR of it).
 // RUN: not usmp-opt %S/Inputs/zero-sized-unused.mlir --usmp-pipeline --convert-usmp-to-emitc 2>&1 | FileCheck %s --check-prefix=UNUSED
+// The only buffer of the pool: the pool has no bytes either, and the error
+// is still the buffer's.
+// RUN: not usmp-opt %S/Inputs/zero-sized-only.mlir --usmp-pipeline --convert-usmp-to-emitc 2>&1 | FileCheck %s --check-prefix=ONLY
 
 // LOWER: zero-sized.mlir:{{[0-9]+}}:8: error: cannot lower 'memref.view' to C: it uses a buffer with no elements, and C has no zero-length arrays
 // UNUSED: zero-sized-unused.mlir:2:8: error: cannot lower 'memref.view' to C: it uses a buffer with no elements, and C has no zero-length arrays
+// ONLY: zero-sized-only.mlir:2:8: error: cannot lower 'memref.view' to C: it uses a buffer with no elements, and C has no zero-length arrays
 
 // CHECK: usmp.pool workspace @global_workspace alignment(16) planned_size(64)
 // CHECK: memref.view {{.*}} to memref<0xf32>

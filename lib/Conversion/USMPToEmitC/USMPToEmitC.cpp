@@ -994,6 +994,8 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
     // The parameters of a declaration too, at the declaration: they are
     // its C prototype.
     for (auto [index, type] : llvm::enumerate(function.getArgumentTypes())) {
+      auto pool = function.getArgAttrOfType<FlatSymbolRefAttr>(
+          index, USMPDialect::getPoolArgAttrName());
       auto fail = [&, index = index,
                    type = type](StringRef why) -> LogicalResult {
         InFlightDiagnostic diag =
@@ -1001,8 +1003,6 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
                           ? function.getLoc()
                           : function.getArgument(index).getLoc())
             << "cannot lower ";
-        auto pool = function.getArgAttrOfType<FlatSymbolRefAttr>(
-            index, USMPDialect::getPoolArgAttrName());
         if (pool)
           diag << "pool " << pool << " (";
         diag << "argument " << index << " of @" << function.getName();
@@ -1026,8 +1026,21 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       if (memref && !memref.hasStaticShape() && function != entry)
         return fail("has a dynamic shape, which a C parameter (a pointer to "
                     "the elements) does not carry");
+      // A pool has no bytes when its buffers have none: the error is
+      // theirs, given later at each (an input or output names itself).
+      auto viewsNothing = [&, index = index] {
+        return !function.isExternal() &&
+               llvm::any_of(
+                   function.getArgument(index).getUsers(), [](Operation *user) {
+                     return llvm::any_of(user->getResultTypes(), [](Type type) {
+                       auto view = dyn_cast<MemRefType>(type);
+                       return view && view.hasStaticShape() &&
+                              llvm::is_contained(view.getShape(), 0);
+                     });
+                   });
+      };
       if (memref && memref.hasStaticShape() &&
-          llvm::is_contained(memref.getShape(), 0))
+          llvm::is_contained(memref.getShape(), 0) && !(pool && viewsNothing()))
         return fail("has no elements, and C has no zero-length arrays");
       if (isTooLargeForC(type, layout))
         return fail(kTooLargeForC);

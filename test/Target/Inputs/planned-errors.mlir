@@ -70,6 +70,15 @@ func.func @main(%a: memref<4xf32> {usmp.io = #usmp.io<output "a", index = 0>}, %
 
 // -----
 
+// A pool of no bytes, written so by hand: no buffer of it explains that.
+usmp.pool workspace @empty alignment(16) planned_size(0)
+// expected-error @below {{cannot lower pool @empty (argument 0 of @main) to C: 'memref<0xi8>' has no elements, and C has no zero-length arrays}}
+func.func @main(%arg0: memref<0xi8> {usmp.pool = @empty}) {
+  return
+}
+
+// -----
+
 // An input of no elements in a pool: C has no zero-length arrays.
 usmp.pool workspace @global_workspace alignment(16) planned_size(16)
 func.func @main(%arg0: memref<16xi8> {usmp.pool = @global_workspace}) {
