@@ -233,6 +233,8 @@ struct AssignPoolsPass
       }
       return success();
     };
+    // Things that had candidates already, and those given some now.
+    unsigned given[2] = {0, 0}, assigned[2] = {0, 0};
     WalkResult result = WalkResult::advance();
     for (func::FuncOp function : collectFunctions(*entryFunc)) {
       result = function.walk([&](Operation *op) {
@@ -246,10 +248,12 @@ struct AssignPoolsPass
         }
         if (!isa<memref::AllocOp, memref::AllocaOp>(op))
           return WalkResult::advance();
-        if (op->hasAttr(USMPDialect::getPoolsAttrName()))
+        if (op->hasAttr(USMPDialect::getPoolsAttrName())) {
+          ++given[0];
           return failed(checkGivenCandidates(op, Access::ReadWrite))
                      ? WalkResult::interrupt()
                      : WalkResult::advance();
+        }
         // Buffers the planner cannot size stay unmarked; planning says why.
         auto type = cast<MemRefType>(op->getResult(0).getType());
         if (failed(getBufferSizeInBytes(type, DataLayout::closest(op))))
@@ -275,6 +279,7 @@ struct AssignPoolsPass
         }
         op->setAttr(USMPDialect::getPoolsAttrName(),
                     candidates(workspace, op, type));
+        ++assigned[0];
         return WalkResult::advance();
       });
       if (result.wasInterrupted())
@@ -283,11 +288,13 @@ struct AssignPoolsPass
     bool warned = false;
     for (memref::GlobalOp global : constants) {
       if (global->hasAttr(USMPDialect::getPoolsAttrName())) {
+        ++given[1];
         if (failed(checkGivenCandidates(global, Access::ReadOnly)))
           return signalPassFailure();
       } else if (!constant.empty()) {
         global->setAttr(USMPDialect::getPoolsAttrName(),
                         candidates(constant, global, global.getType()));
+        ++assigned[1];
       } else if (!warned) {
         // Constant pools the target cannot read leave the constants where
         // they are: say so once, as the module asked for a pool.
@@ -300,6 +307,23 @@ struct AssignPoolsPass
                 << "' (the 'target' option): the model's constants stay "
                    "globals";
       }
+    }
+    // A pool this run declares, where everything of its kind had its
+    // candidates already, is nobody's candidate: most likely the pools were
+    // meant for an earlier run (usmp-assign-pools, then usmp-pipeline with
+    // 'pools').
+    for (PoolOp pool : module.getOps<PoolOp>()) {
+      unsigned kind = pool.getKind() == PoolKind::Workspace ? 0 : 1;
+      if (!declared.contains(pool.getSymName()) || assigned[kind] ||
+          !given[kind])
+        continue;
+      emitError(pool.getLoc())
+          << "pool @" << pool.getSymName() << " would be no candidate: every "
+          << (kind == 0 ? "buffer" : "constant")
+          << " has its candidate pools already (usmp.pools, from an earlier "
+             "usmp-assign-pools or written by hand); declare every pool in "
+             "one usmp-assign-pools";
+      return signalPassFailure();
     }
   }
 };
