@@ -159,6 +159,9 @@ private:
     std::vector<LocalList> local;
     std::vector<UpperUnion> upper;
     std::vector<unsigned> dirtyNodes, dirtyBuckets, dirtyUpper;
+    /// Per bucket, the buffers preferring this pool that cover part of it
+    /// (empty when no buffer prefers the pool).
+    std::vector<unsigned> expectedLocal;
     uint64_t clock = 0;
     /// When a `covering` above the buckets last changed: the upper unions
     /// checked since are all up to date.
