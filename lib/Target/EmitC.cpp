@@ -176,24 +176,27 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
   // A header without its source, or a new header beside an old source,
   // builds into a broken application: every file is written in full to a
   // temporary file beside its target first, and only when all are written
-  // do they replace their targets. A target that is no regular file (a
-  // device, a directory) is written in place, after the temporary files
-  // and before any replaces its target; a symlink keeps pointing where it
-  // did, and that file is replaced.
+  // do they replace their targets. What cannot be replaced so is written in
+  // place, after the temporary files and before any replaces its target: a
+  // device or a directory (an error), a file with other hard links or one
+  // we may not write (an error, as writing it would be), a dangling
+  // symlink, a file beside which no temporary file can be made (a
+  // read-only directory, a name too long for the suffix).
+  namespace fs = llvm::sys::fs;
   struct Pending {
     emitc::FileOp file;
     /// Where the file goes, and where a symlink there points.
     SmallString<128> path, target;
-    std::optional<llvm::sys::fs::TempFile> temp;
+    std::optional<fs::TempFile> temp;
   };
   std::vector<Pending> pending;
-  auto discard = [&] {
-    for (Pending &each : pending)
+  auto discardFrom = [&](size_t first) {
+    for (Pending &each : llvm::drop_begin(pending, first))
       if (each.temp)
         llvm::consumeError(each.temp->discard());
   };
   auto failWrite = [&](Pending &each, const llvm::Twine &message) {
-    discard();
+    discardFrom(0);
     return emitError(each.file.getLoc())
            << "cannot write '" << each.path << "': " << message;
   };
@@ -212,20 +215,30 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     each.file = file;
     each.path = directory;
     llvm::sys::path::append(each.path, file.getId().getValue());
-    llvm::sys::fs::file_status status;
-    bool exists = !llvm::sys::fs::status(each.path, status);
-    if (exists && !llvm::sys::fs::is_regular_file(status))
+    each.target = each.path;
+    fs::file_status status;
+    bool exists = !fs::status(each.path, status, /*Follow=*/false);
+    // A symlink stays one: the file it points to is replaced.
+    bool resolved = !exists || !fs::is_symlink_file(status) ||
+                    (!fs::real_path(each.path, each.target) &&
+                     !fs::status(each.target, status));
+    bool replace =
+        resolved &&
+        (!exists ||
+         (fs::is_regular_file(status) && status.getLinkCount() == 1 &&
+          !fs::access(each.target, fs::AccessMode::Write)));
+    if (!replace)
       continue;
-    if (!exists || llvm::sys::fs::real_path(each.path, each.target))
-      each.target = each.path;
-    llvm::Expected<llvm::sys::fs::TempFile> temp =
-        llvm::sys::fs::TempFile::create(each.target + ".tmp-%%%%%%");
-    if (!temp)
-      return failWrite(each, llvm::toString(temp.takeError()));
+    llvm::Expected<fs::TempFile> temp =
+        fs::TempFile::create(each.target + ".tmp-%%%%%%");
+    if (!temp) {
+      llvm::consumeError(temp.takeError());
+      continue;
+    }
     each.temp = std::move(*temp);
     // The replacement keeps the permissions of the file it replaces.
     if (exists)
-      llvm::sys::fs::setPermissions(each.temp->TmpName, status.permissions());
+      fs::setPermissions(each.temp->TmpName, status.permissions());
     llvm::raw_fd_ostream os(each.temp->FD, /*shouldClose=*/false);
     if (std::error_code error = writeTo(os, text))
       return failWrite(each, error.message());
@@ -234,24 +247,46 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     if (each.temp)
       continue;
     std::error_code error;
-    llvm::raw_fd_ostream os(each.path, error, llvm::sys::fs::OF_Text);
+    llvm::raw_fd_ostream os(each.path, error, fs::OF_Text);
     if (!error)
       error = writeTo(os, text);
     if (error)
       return failWrite(each, error.message());
   }
-  for (auto [index, each] : llvm::enumerate(pending)) {
+  // Renamed by hand: keep() would copy the file when the rename fails,
+  // leaving the temporary file behind. A target that cannot be replaced
+  // (another's file in a sticky directory) is written in place instead.
+  SmallVector<StringRef> replaced;
+  for (auto [each, text] : llvm::zip_equal(pending, texts)) {
     if (!each.temp)
       continue;
-    if (llvm::Error error = each.temp->keep(each.target)) {
-      // keep() removes the temporary file when it fails.
-      std::string message = llvm::toString(std::move(error));
-      for (Pending &later : llvm::drop_begin(pending, index + 1))
-        if (later.temp)
-          llvm::consumeError(later.temp->discard());
-      return emitError(each.file.getLoc())
-             << "cannot write '" << each.path << "': " << message;
+    std::error_code error = fs::rename(each.temp->TmpName, each.target);
+    if (!error) {
+      llvm::consumeError(each.temp->keep());
+      each.temp.reset();
+      replaced.push_back(each.path);
+      continue;
     }
+    llvm::consumeError(each.temp->discard());
+    each.temp.reset();
+    llvm::raw_fd_ostream os(each.path, error, fs::OF_Text);
+    if (!error)
+      error = writeTo(os, text);
+    if (!error) {
+      replaced.push_back(each.path);
+      continue;
+    }
+    discardFrom(0);
+    InFlightDiagnostic diag = emitError(each.file.getLoc())
+                              << "cannot write '" << each.path
+                              << "': " << error.message();
+    if (!replaced.empty()) {
+      diag << " (written already: ";
+      llvm::interleaveComma(
+          replaced, diag, [&](StringRef path) { diag << "'" << path << "'"; });
+      diag << ")";
+    }
+    return diag;
   }
   return success();
 }

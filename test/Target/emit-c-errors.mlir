@@ -12,8 +12,8 @@
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.nested %S/Inputs/nested-file.mlir 2>&1 | FileCheck %s --check-prefix=NESTED
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.beside %S/Inputs/beside-modules.mlir 2>&1 | FileCheck %s --check-prefix=BESIDE
 // RUN: not ls %t.beside
-// The source cannot be written where a directory is: the header written
-// before it goes again.
+// The source cannot be written where a directory is: the header is not
+// written either.
 // RUN: rm -rf %t.pair && mkdir -p %t.pair/m.c
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.pair %S/Inputs/pair-file.mlir 2>&1 | FileCheck %s --check-prefix=PAIR --implicit-check-not="see current operation"
 // RUN: not ls %t.pair/m.h
@@ -36,6 +36,17 @@
 // RUN: FileCheck %s --input-file=%t.sym-target --check-prefix=SYM-H
 // RUN: stat -c %%a %t.sym-target | FileCheck %s --check-prefix=SYM-MODE
 // RUN: ls -A %t.sym | FileCheck %s --check-prefix=OLD-LS --implicit-check-not=tmp
+// What cannot be replaced so is written in place: through a dangling
+// symlink (which stays one), into a file with another hard link (which sees
+// the new text), under a name too long for a temporary suffix.
+// RUN: rm -rf %t.places %t.nowhere %t.places-hard && mkdir -p %t.places && ln -s %t.nowhere %t.places/m.h && echo old > %t.places/m.c && ln %t.places/m.c %t.places-hard
+// RUN: usmp-translate --usmp-emit-c --output-dir=%t.places %S/Inputs/pair-file.mlir
+// RUN: test -L %t.places/m.h
+// RUN: FileCheck %s --input-file=%t.nowhere --check-prefix=SYM-H
+// RUN: FileCheck %s --input-file=%t.places-hard --check-prefix=HARD
+// RUN: ls -A %t.places | FileCheck %s --check-prefix=OLD-LS --implicit-check-not=tmp
+// RUN: rm -rf %t.long && usmp-translate --usmp-emit-c --output-dir=%t.long %S/Inputs/long-name-file.mlir
+// RUN: ls -A %t.long | FileCheck %s --check-prefix=LONG --implicit-check-not=tmp
 // RUN: usmp-translate --usmp-emit-c --output-dir=%t.void/ %S/Inputs/void-in-string.mlir | FileCheck %s --check-prefix=LISTED
 // RUN: FileCheck %s --input-file=%t.void/m.c --check-prefix=VOID
 // RUN: usmp-opt %S/Inputs/emitc-opaque.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t.opaque
@@ -61,6 +72,8 @@
 // OLD-LS: m.h
 // SYM-H: {{^}}int f(int x);{{$}}
 // SYM-MODE: {{^}}600{{$}}
+// HARD: {{^}}int f(int x) { return x; }{{$}}
+// LONG: {{^a{250}\.h$}}
 // LISTED: .void/m.c
 // VOID: "call init(void() first"
 // VOID: void init(void) {
