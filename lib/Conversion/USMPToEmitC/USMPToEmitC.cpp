@@ -988,6 +988,13 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
              << " to C: upstream's conversion of index arrays does not "
                 "verify; use i64 elements";
   }
+  llvm::StringSet<> poolsOfEmptyBuffers;
+  module.walk([&](memref::ViewOp view) {
+    auto placement =
+        view->getAttrOfType<PlacementAttr>(USMPDialect::getPlacementAttrName());
+    if (placement && llvm::is_contained(view.getType().getShape(), 0))
+      poolsOfEmptyBuffers.insert(placement.getPool().getValue());
+  });
   for (auto function : module.getOps<func::FuncOp>()) {
     if (function.isExternal() && failed(checkExternalFunction(function)))
       return failure();
@@ -1027,20 +1034,10 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
         return fail("has a dynamic shape, which a C parameter (a pointer to "
                     "the elements) does not carry");
       // A pool has no bytes when its buffers have none: the error is
-      // theirs, given later at each (an input or output names itself).
-      auto viewsNothing = [&, index = index] {
-        return !function.isExternal() &&
-               llvm::any_of(
-                   function.getArgument(index).getUsers(), [](Operation *user) {
-                     return llvm::any_of(user->getResultTypes(), [](Type type) {
-                       auto view = dyn_cast<MemRefType>(type);
-                       return view && view.hasStaticShape() &&
-                              llvm::is_contained(view.getShape(), 0);
-                     });
-                   });
-      };
+      // theirs, given later (an input or output names itself).
       if (memref && memref.hasStaticShape() &&
-          llvm::is_contained(memref.getShape(), 0) && !(pool && viewsNothing()))
+          llvm::is_contained(memref.getShape(), 0) &&
+          !(pool && poolsOfEmptyBuffers.contains(pool.getValue())))
         return fail("has no elements, and C has no zero-length arrays");
       if (isTooLargeForC(type, layout))
         return fail(kTooLargeForC);
@@ -1790,7 +1787,9 @@ static void dropConstOfGlobalsPassedToCalls(ModuleOp module) {
 /// C has no zero-length arrays. (Before the functions are split, which
 /// cannot pass such a view either.)
 static LogicalResult checkNoEmptyBuffers(ModuleOp module) {
-  Operation *empty = nullptr;
+  // The op making such a buffer, else the first using one (a call passing
+  // a pool of no bytes comes before the buffer in the callee).
+  Operation *empty = nullptr, *user = nullptr;
   module.walk([&](Operation *op) {
     auto isEmpty = [](Type type) {
       auto memref = dyn_cast<MemRefType>(type);
@@ -1798,13 +1797,16 @@ static LogicalResult checkNoEmptyBuffers(ModuleOp module) {
       return memref && memref.hasStaticShape() &&
              llvm::is_contained(memref.getShape(), 0);
     };
-    if (llvm::any_of(op->getResultTypes(), isEmpty) ||
-        llvm::any_of(op->getOperandTypes(), isEmpty)) {
+    if (llvm::any_of(op->getResultTypes(), isEmpty)) {
       empty = op;
       return WalkResult::interrupt();
     }
+    if (!user && llvm::any_of(op->getOperandTypes(), isEmpty))
+      user = op;
     return WalkResult::advance();
   });
+  if (!empty)
+    empty = user;
   if (empty)
     return emitErrorAt(empty) << "cannot lower '" << empty->getName()
                               << "' to C: it uses a buffer with no elements, "
