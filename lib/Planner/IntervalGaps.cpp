@@ -51,6 +51,9 @@ GapPlacer::GapPlacer(const Problem &problem, GapPlacerShape shape)
       ++expected[bucket];
   }
   decomposed = ~0u;
+  // Budgets count the work of placing only: portfolio orders that used to
+  // fit in one still do.
+  work = 0;
 }
 
 void GapPlacer::reset() {

@@ -233,8 +233,10 @@ struct AssignPoolsPass
       }
       return success();
     };
-    // Things that had candidates already, and those given some now.
-    unsigned given[2] = {0, 0}, assigned[2] = {0, 0};
+    // Per kind (workspace buffers, constants): how many had candidates
+    // before this run, and how many got some from it.
+    enum { kBuffers, kConstants };
+    unsigned hadCandidates[2] = {0, 0}, gotCandidates[2] = {0, 0};
     WalkResult result = WalkResult::advance();
     for (func::FuncOp function : collectFunctions(*entryFunc)) {
       result = function.walk([&](Operation *op) {
@@ -249,7 +251,7 @@ struct AssignPoolsPass
         if (!isa<memref::AllocOp, memref::AllocaOp>(op))
           return WalkResult::advance();
         if (op->hasAttr(USMPDialect::getPoolsAttrName())) {
-          ++given[0];
+          ++hadCandidates[kBuffers];
           return failed(checkGivenCandidates(op, Access::ReadWrite))
                      ? WalkResult::interrupt()
                      : WalkResult::advance();
@@ -279,7 +281,7 @@ struct AssignPoolsPass
         }
         op->setAttr(USMPDialect::getPoolsAttrName(),
                     candidates(workspace, op, type));
-        ++assigned[0];
+        ++gotCandidates[kBuffers];
         return WalkResult::advance();
       });
       if (result.wasInterrupted())
@@ -288,13 +290,13 @@ struct AssignPoolsPass
     bool warned = false;
     for (memref::GlobalOp global : constants) {
       if (global->hasAttr(USMPDialect::getPoolsAttrName())) {
-        ++given[1];
+        ++hadCandidates[kConstants];
         if (failed(checkGivenCandidates(global, Access::ReadOnly)))
           return signalPassFailure();
       } else if (!constant.empty()) {
         global->setAttr(USMPDialect::getPoolsAttrName(),
                         candidates(constant, global, global.getType()));
-        ++assigned[1];
+        ++gotCandidates[kConstants];
       } else if (!warned) {
         // Constant pools the target cannot read leave the constants where
         // they are: say so once, as the module asked for a pool.
@@ -313,16 +315,16 @@ struct AssignPoolsPass
     // meant for an earlier run (usmp-assign-pools, then usmp-pipeline with
     // 'pools').
     for (PoolOp pool : module.getOps<PoolOp>()) {
-      unsigned kind = pool.getKind() == PoolKind::Workspace ? 0 : 1;
-      if (!declared.contains(pool.getSymName()) || assigned[kind] ||
-          !given[kind])
+      int kind = pool.getKind() == PoolKind::Workspace ? kBuffers : kConstants;
+      if (!declared.contains(pool.getSymName()) || gotCandidates[kind] ||
+          !hadCandidates[kind])
         continue;
       emitError(pool.getLoc())
-          << "pool @" << pool.getSymName() << " would be no candidate: every "
-          << (kind == 0 ? "buffer" : "constant")
-          << " has its candidate pools already (usmp.pools, from an earlier "
-             "usmp-assign-pools or written by hand); declare every pool in "
-             "one usmp-assign-pools";
+          << "pool @" << pool.getSymName() << " is nobody's candidate: every "
+          << (kind == kBuffers ? "buffer" : "constant")
+          << " this pass gives pools to has its candidate pools already "
+             "(usmp.pools, from an earlier usmp-assign-pools or written by "
+             "hand); declare every pool in one usmp-assign-pools";
       return signalPassFailure();
     }
   }

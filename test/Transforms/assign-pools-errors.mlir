@@ -4,9 +4,9 @@
 // RUN: not usmp-opt %s -split-input-file -usmp-assign-pools=pools=sram -usmp-pipeline=pools=dram 2>&1 | FileCheck %s --check-prefix=SECOND
 // RUN: not usmp-opt %S/Inputs/candidates-given.mlir -usmp-assign-pools=pools=flash:kind=constant 2>&1 | FileCheck %s --check-prefix=CONSTANT
 // RUN: not usmp-opt %S/Inputs/candidates-given.mlir -usmp-assign-pools=pools=dram 2>&1 | FileCheck %s --check-prefix=GIVEN
-// SECOND: error: pool @dram would be no candidate: every buffer has its candidate pools already (usmp.pools, from an earlier usmp-assign-pools or written by hand); declare every pool in one usmp-assign-pools
-// CONSTANT: error: pool @flash would be no candidate: every constant has its candidate pools already
-// GIVEN: error: pool @dram would be no candidate: every buffer has
+// SECOND: error: pool @dram is nobody's candidate: every buffer this pass gives pools to has its candidate pools already (usmp.pools, from an earlier usmp-assign-pools or written by hand); declare every pool in one usmp-assign-pools
+// CONSTANT: error: pool @flash is nobody's candidate: every constant this pass gives pools to has its candidate pools already
+// GIVEN: error: pool @dram is nobody's candidate: every buffer this pass gives pools to has
 
 // expected-note @below {{pool @npu_only has targets("npu": rw)}}
 usmp.pool workspace @npu_only targets("npu": rw)

@@ -122,6 +122,20 @@ TEST(IntervalHeuristicsTest, EvaluatePlacesPastTheHints) {
   }
 }
 
+// Budgets (auto's) count the work of placing: indexing the problem when
+// the placer is made is not part of it.
+TEST(IntervalHeuristicsTest, WorkStartsAtPlacing) {
+  Problem problem;
+  problem.pools = {{"pool", std::nullopt, 1}};
+  problem.buffers = {interval("a", 8, 0, 1), interval("b", 8, 1, 2),
+                     interval("c", 8, 2, 40)};
+  problem = finished(std::move(problem));
+  GapPlacer placer(problem, {/*bucketStepsLog2=*/1, /*fanoutLog2=*/1});
+  EXPECT_EQ(placer.getWork(), 0u);
+  ASSERT_TRUE(placer.evaluate(identityOrder(problem), FitRule::BestFit));
+  EXPECT_GT(placer.getWork(), 0u);
+}
+
 // `missError` after `evaluate` is the error the rule gives alone (or
 // success when it plans), so `auto` never reruns an order to name the buffer
 // that fits nowhere: for first fit the error of `placeInOrder`, a separate

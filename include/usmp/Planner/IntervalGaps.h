@@ -159,8 +159,8 @@ private:
     std::vector<LocalList> local;
     std::vector<UpperUnion> upper;
     std::vector<unsigned> dirtyNodes, dirtyBuckets, dirtyUpper;
-    /// Per bucket, the buffers preferring this pool that cover part of it
-    /// (empty when no buffer prefers the pool).
+    /// Per bucket, the number of buffers preferring this pool that cover
+    /// part of it (empty when no buffer prefers the pool).
     std::vector<unsigned> expectedLocal;
     uint64_t clock = 0;
     /// When a `covering` above the buckets last changed: the upper unions

@@ -274,10 +274,11 @@ def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
     base), or all of them when none is, so that planning names the
     shortfall. An allocation or global with `usmp.pools` already keeps
     them; a pool there the target may not write (read, for a constant) is
-    an error. So is a pool the `pools` option declares where every buffer
-    (constant, for a constant pool) has its candidates already, since it
-    could hold nothing: declare every pool in one run, not in a second
-    (`usmp-assign-pools` and then `usmp-pipeline` with `pools`).
+    an error. So is a pool the `pools` option declares where there are
+    buffers (constants, for a constant pool) to give pools to and every one
+    has its candidates already, since it could hold nothing: declare every
+    pool in one run, not in a second (`usmp-assign-pools` and then
+    `usmp-pipeline` with `pools`).
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
