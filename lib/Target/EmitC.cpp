@@ -195,17 +195,30 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
       if (each.temp)
         llvm::consumeError(each.temp->discard());
   };
+  // The files written where they go, for the error of a later one.
+  SmallVector<StringRef> written;
   auto failWrite = [&](Pending &each, const llvm::Twine &message) {
     discardFrom(0);
-    return emitError(each.file.getLoc())
-           << "cannot write '" << each.path << "': " << message;
+    InFlightDiagnostic diag = emitError(each.file.getLoc())
+                              << "cannot write '" << each.path
+                              << "': " << message;
+    if (!written.empty()) {
+      diag << " (written already: ";
+      llvm::interleaveComma(
+          written, diag, [&](StringRef path) { diag << "'" << path << "'"; });
+      diag << ")";
+    }
+    return diag;
   };
-  auto writeTo = [](llvm::raw_fd_ostream &os, StringRef text) {
+  // A failed write (a full disk) or close would otherwise abort in the
+  // stream's destructor. A temporary file's descriptor stays open: keep()
+  // closes it.
+  auto writeTo = [](llvm::raw_fd_ostream &os, StringRef text, bool close) {
     os << text;
-    // A failed write (a full disk) would otherwise abort in the stream's
-    // destructor. The stream is flushed, not closed: keep() closes a
-    // temporary file's descriptor.
-    os.flush();
+    if (close)
+      os.close();
+    else
+      os.flush();
     std::error_code error = os.error();
     os.clear_error();
     return error;
@@ -240,7 +253,7 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     if (exists)
       fs::setPermissions(each.temp->TmpName, status.permissions());
     llvm::raw_fd_ostream os(each.temp->FD, /*shouldClose=*/false);
-    if (std::error_code error = writeTo(os, text))
+    if (std::error_code error = writeTo(os, text, /*close=*/false))
       return failWrite(each, error.message());
   }
   for (auto [each, text] : llvm::zip_equal(pending, texts)) {
@@ -249,14 +262,14 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     std::error_code error;
     llvm::raw_fd_ostream os(each.path, error, fs::OF_Text);
     if (!error)
-      error = writeTo(os, text);
+      error = writeTo(os, text, /*close=*/true);
     if (error)
       return failWrite(each, error.message());
+    written.push_back(each.path);
   }
   // Renamed by hand: keep() would copy the file when the rename fails,
   // leaving the temporary file behind. A target that cannot be replaced
   // (another's file in a sticky directory) is written in place instead.
-  SmallVector<StringRef> replaced;
   for (auto [each, text] : llvm::zip_equal(pending, texts)) {
     if (!each.temp)
       continue;
@@ -264,29 +277,17 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     if (!error) {
       llvm::consumeError(each.temp->keep());
       each.temp.reset();
-      replaced.push_back(each.path);
+      written.push_back(each.path);
       continue;
     }
     llvm::consumeError(each.temp->discard());
     each.temp.reset();
     llvm::raw_fd_ostream os(each.path, error, fs::OF_Text);
     if (!error)
-      error = writeTo(os, text);
-    if (!error) {
-      replaced.push_back(each.path);
-      continue;
-    }
-    discardFrom(0);
-    InFlightDiagnostic diag = emitError(each.file.getLoc())
-                              << "cannot write '" << each.path
-                              << "': " << error.message();
-    if (!replaced.empty()) {
-      diag << " (written already: ";
-      llvm::interleaveComma(
-          replaced, diag, [&](StringRef path) { diag << "'" << path << "'"; });
-      diag << ")";
-    }
-    return diag;
+      error = writeTo(os, text, /*close=*/true);
+    if (error)
+      return failWrite(each, error.message());
+    written.push_back(each.path);
   }
   return success();
 }
