@@ -45,6 +45,9 @@
 // RUN: FileCheck %s --input-file=%t.nowhere --check-prefix=SYM-H
 // RUN: FileCheck %s --input-file=%t.places-hard --check-prefix=HARD
 // RUN: ls -A %t.places | FileCheck %s --check-prefix=OLD-LS --implicit-check-not=tmp
+// A file written in place cannot be taken back: a later failure names it.
+// RUN: rm -rf %t.inplace %t.inplace-hard && mkdir -p %t.inplace/m.c && echo old > %t.inplace/m.h && ln %t.inplace/m.h %t.inplace-hard
+// RUN: not usmp-translate --usmp-emit-c --output-dir=%t.inplace %S/Inputs/pair-file.mlir 2>&1 | FileCheck %s --check-prefix=INPLACE
 // RUN: rm -rf %t.long && usmp-translate --usmp-emit-c --output-dir=%t.long %S/Inputs/long-name-file.mlir
 // RUN: ls -A %t.long | FileCheck %s --check-prefix=LONG --implicit-check-not=tmp
 // RUN: usmp-translate --usmp-emit-c --output-dir=%t.void/ %S/Inputs/void-in-string.mlir | FileCheck %s --check-prefix=LISTED
@@ -73,6 +76,7 @@
 // SYM-H: {{^}}int f(int x);{{$}}
 // SYM-MODE: {{^}}600{{$}}
 // HARD: {{^}}int f(int x) { return x; }{{$}}
+// INPLACE: pair-file.mlir:5:3: error: cannot write '{{.*}}.inplace/m.c': {{[Ii]}}s a directory (written already: '{{.*}}.inplace/m.h'){{$}}
 // LONG: {{^a{250}\.h$}}
 // LISTED: .void/m.c
 // VOID: "call init(void() first"
