@@ -24,6 +24,11 @@ config.substitutions.append(("%usmp_version", config.usmp_version))
 config.substitutions.append(
     ("%shared_bench", os.path.join(os.path.dirname(config.usmp_src_root), "shared", "bench")))
 
+# Tests of file permissions run usmp-translate as another user.
+import shutil
+if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("setpriv"):
+    config.available_features.add("root-setpriv")
+
 llvm_config.use_default_substitutions()
 # `not` and `count` at the start of a RUN line are found through PATH.
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

@@ -178,10 +178,10 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
   // temporary file beside its target first, and only when all are written
   // do they replace their targets. What cannot be replaced so is written in
   // place, after the temporary files and before any replaces its target: a
-  // device or a directory (an error), a file with other hard links or one
-  // we may not write (an error, as writing it would be), a dangling
-  // symlink, a file beside which no temporary file can be made (a
-  // read-only directory, a name too long for the suffix).
+  // device, a file with other hard links, a symlink that cannot be
+  // followed, a file beside which no temporary file can be made (a
+  // read-only directory, a name too long for the suffix). A directory and
+  // a file we may not write are errors before anything is written.
   namespace fs = llvm::sys::fs;
   struct Pending {
     emitc::FileOp file;
@@ -240,8 +240,21 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
         (!exists ||
          (fs::is_regular_file(status) && status.getLinkCount() == 1 &&
           !fs::access(each.target, fs::AccessMode::Write)));
-    if (!replace)
+    if (!replace) {
+      // What would fail in place fails before anything is written: a
+      // directory, a symlink loop, a file we may not write.
+      fs::file_status followed;
+      std::error_code error = fs::status(each.path, followed);
+      if (!error && fs::is_directory(followed))
+        error = std::make_error_code(std::errc::is_a_directory);
+      else if (!error)
+        error = fs::access(each.path, fs::AccessMode::Write);
+      else if (error == std::errc::no_such_file_or_directory)
+        error = {};
+      if (error)
+        return failWrite(each, error.message());
       continue;
+    }
     llvm::Expected<fs::TempFile> temp =
         fs::TempFile::create(each.target + ".tmp-%%%%%%");
     if (!temp) {

@@ -45,9 +45,13 @@
 // RUN: FileCheck %s --input-file=%t.nowhere --check-prefix=SYM-H
 // RUN: FileCheck %s --input-file=%t.places-hard --check-prefix=HARD
 // RUN: ls -A %t.places | FileCheck %s --check-prefix=OLD-LS --implicit-check-not=tmp
-// A file written in place cannot be taken back: a later failure names it.
+// A directory where a file goes fails before anything is written, also a
+// file written in place (one with another hard link).
 // RUN: rm -rf %t.inplace %t.inplace-hard && mkdir -p %t.inplace/m.c && echo old > %t.inplace/m.h && ln %t.inplace/m.h %t.inplace-hard
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.inplace %S/Inputs/pair-file.mlir 2>&1 | FileCheck %s --check-prefix=INPLACE
+// RUN: FileCheck %s --input-file=%t.inplace-hard --check-prefix=OLD-H
+// A file written in place cannot be taken back: a later failure names it.
+// RUN: not usmp-translate --usmp-emit-c --output-dir=/dev %S/Inputs/null-full-file.mlir 2>&1 | FileCheck %s --check-prefix=WRITTEN
 // RUN: rm -rf %t.long && usmp-translate --usmp-emit-c --output-dir=%t.long %S/Inputs/long-name-file.mlir
 // RUN: ls -A %t.long | FileCheck %s --check-prefix=LONG --implicit-check-not=tmp
 // RUN: usmp-translate --usmp-emit-c --output-dir=%t.void/ %S/Inputs/void-in-string.mlir | FileCheck %s --check-prefix=LISTED
@@ -76,7 +80,8 @@
 // SYM-H: {{^}}int f(int x);{{$}}
 // SYM-MODE: {{^}}600{{$}}
 // HARD: {{^}}int f(int x) { return x; }{{$}}
-// INPLACE: pair-file.mlir:5:3: error: cannot write '{{.*}}.inplace/m.c': {{[Ii]}}s a directory (written already: '{{.*}}.inplace/m.h'){{$}}
+// INPLACE: pair-file.mlir:5:3: error: cannot write '{{.*}}.inplace/m.c': {{[Ii]}}s a directory{{$}}
+// WRITTEN: null-full-file.mlir:7:3: error: cannot write '/dev/full': {{[Nn]}}o space left on device (written already: '/dev/null'){{$}}
 // LONG: {{^a{250}\.h$}}
 // LISTED: .void/m.c
 // VOID: "call init(void() first"
