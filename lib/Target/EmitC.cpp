@@ -223,6 +223,16 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     os.clear_error();
     return error;
   };
+  auto writeInPlace = [&](Pending &each, StringRef text) -> LogicalResult {
+    std::error_code error;
+    llvm::raw_fd_ostream os(each.path, error, fs::OF_Text);
+    if (!error)
+      error = writeTo(os, text, /*close=*/true);
+    if (error)
+      return failWrite(each, error.message());
+    written.push_back(each.path);
+    return success();
+  };
   for (auto [file, text] : llvm::zip_equal(files, texts)) {
     Pending &each = pending.emplace_back();
     each.file = file;
@@ -269,17 +279,9 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     if (std::error_code error = writeTo(os, text, /*close=*/false))
       return failWrite(each, error.message());
   }
-  for (auto [each, text] : llvm::zip_equal(pending, texts)) {
-    if (each.temp)
-      continue;
-    std::error_code error;
-    llvm::raw_fd_ostream os(each.path, error, fs::OF_Text);
-    if (!error)
-      error = writeTo(os, text, /*close=*/true);
-    if (error)
-      return failWrite(each, error.message());
-    written.push_back(each.path);
-  }
+  for (auto [each, text] : llvm::zip_equal(pending, texts))
+    if (!each.temp && failed(writeInPlace(each, text)))
+      return failure();
   // Renamed by hand: keep() would copy the file when the rename fails,
   // leaving the temporary file behind. A target that cannot be replaced
   // (another's file in a sticky directory) is written in place instead.
@@ -295,12 +297,8 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     }
     llvm::consumeError(each.temp->discard());
     each.temp.reset();
-    llvm::raw_fd_ostream os(each.path, error, fs::OF_Text);
-    if (!error)
-      error = writeTo(os, text, /*close=*/true);
-    if (error)
-      return failWrite(each, error.message());
-    written.push_back(each.path);
+    if (failed(writeInPlace(each, text)))
+      return failure();
   }
   return success();
 }
