@@ -178,10 +178,10 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
   // temporary file beside its target first, and only when all are written
   // do they replace their targets. What cannot be replaced so is written in
   // place, after the temporary files and before any replaces its target: a
-  // device, a file with other hard links, a symlink that cannot be
-  // followed, a file beside which no temporary file can be made (a
-  // read-only directory, a name too long for the suffix). A directory and
-  // a file we may not write are errors before anything is written.
+  // device, a file with other hard links, a dangling symlink, a file
+  // beside which no temporary file can be made (a read-only directory, a
+  // name too long for the suffix). A directory, a symlink loop and a file
+  // we may not write are errors before anything is written.
   namespace fs = llvm::sys::fs;
   struct Pending {
     emitc::FileOp file;

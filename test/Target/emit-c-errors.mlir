@@ -50,6 +50,12 @@
 // RUN: rm -rf %t.inplace %t.inplace-hard && mkdir -p %t.inplace/m.c && echo old > %t.inplace/m.h && ln %t.inplace/m.h %t.inplace-hard
 // RUN: not usmp-translate --usmp-emit-c --output-dir=%t.inplace %S/Inputs/pair-file.mlir 2>&1 | FileCheck %s --check-prefix=INPLACE
 // RUN: FileCheck %s --input-file=%t.inplace-hard --check-prefix=OLD-H
+// A symlink loop is an error too; the link stays and the source stays old.
+// RUN: rm -rf %t.loop && mkdir -p %t.loop && ln -s m.h %t.loop/m.h && echo old > %t.loop/m.c
+// RUN: not usmp-translate --usmp-emit-c --output-dir=%t.loop %S/Inputs/pair-file.mlir 2>&1 | FileCheck %s --check-prefix=LOOP
+// RUN: test -L %t.loop/m.h
+// RUN: FileCheck %s --input-file=%t.loop/m.c --check-prefix=OLD-H
+// RUN: ls -A %t.loop | FileCheck %s --check-prefix=OLD-LS --implicit-check-not=tmp
 // A file written in place cannot be taken back: a later failure names it.
 // RUN: not usmp-translate --usmp-emit-c --output-dir=/dev %S/Inputs/null-full-file.mlir 2>&1 | FileCheck %s --check-prefix=WRITTEN
 // RUN: rm -rf %t.long && usmp-translate --usmp-emit-c --output-dir=%t.long %S/Inputs/long-name-file.mlir
@@ -81,6 +87,7 @@
 // SYM-MODE: {{^}}600{{$}}
 // HARD: {{^}}int f(int x) { return x; }{{$}}
 // INPLACE: pair-file.mlir:5:3: error: cannot write '{{.*}}.inplace/m.c': {{[Ii]}}s a directory{{$}}
+// LOOP: pair-file.mlir:2:3: error: cannot write '{{.*}}.loop/m.h': {{[Tt]}}oo many levels of symbolic links{{$}}
 // WRITTEN: null-full-file.mlir:7:3: error: cannot write '/dev/full': {{[Nn]}}o space left on device (written already: '/dev/null'){{$}}
 // LONG: {{^a{250}\.h$}}
 // LISTED: .void/m.c

@@ -1,10 +1,10 @@
 // RUN: usmp-opt %s -split-input-file -usmp-assign-pools -verify-diagnostics
-// A pool declared where everything of its kind has candidates already would
-// be nobody's candidate: a second run's pools, say.
-// RUN: not usmp-opt %s -split-input-file -usmp-assign-pools=pools=sram -usmp-pipeline=pools=dram 2>&1 | FileCheck %s --check-prefix=SECOND
+// A pool declared where everything of its kind has candidates already is
+// nobody's candidate: a second run's pools, say.
+// RUN: not usmp-opt %S/Inputs/one-buffer.mlir -usmp-assign-pools=pools=sram -usmp-pipeline=pools=dram 2>&1 | FileCheck %s --check-prefix=SECOND
 // RUN: not usmp-opt %S/Inputs/candidates-given.mlir -usmp-assign-pools=pools=flash:kind=constant 2>&1 | FileCheck %s --check-prefix=CONSTANT
 // RUN: not usmp-opt %S/Inputs/candidates-given.mlir -usmp-assign-pools=pools=dram 2>&1 | FileCheck %s --check-prefix=GIVEN
-// SECOND: error: pool @dram is nobody's candidate: every buffer this pass gives pools to has its candidate pools already (usmp.pools, from an earlier usmp-assign-pools or written by hand); declare every pool in one usmp-assign-pools
+// SECOND: one-buffer.mlir:2:1: error: pool @dram is nobody's candidate: every buffer this pass gives pools to has its candidate pools already (usmp.pools, from an earlier usmp-assign-pools or written by hand); declare every pool in one usmp-assign-pools
 // CONSTANT: error: pool @flash is nobody's candidate: every constant this pass gives pools to has its candidate pools already
 // GIVEN: error: pool @dram is nobody's candidate: every buffer this pass gives pools to has
 
