@@ -180,14 +180,17 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
   // place, after the temporary files and before any replaces its target: a
   // device, a file with other hard links, a dangling symlink, a file
   // beside which no temporary file can be made (a read-only directory, a
-  // name too long for the suffix). A directory, a symlink loop and a file
-  // we may not write are errors before anything is written.
+  // name too long for the suffix). A directory, a symlink loop, a file we
+  // may not write and two files that are one are errors before anything is
+  // written.
   namespace fs = llvm::sys::fs;
   struct Pending {
     emitc::FileOp file;
     /// Where the file goes, and where a symlink there points.
     SmallString<128> path, target;
     std::optional<fs::TempFile> temp;
+    /// The regular file there, if any.
+    std::optional<fs::UniqueID> id;
   };
   std::vector<Pending> pending;
   auto discardFrom = [&](size_t first) {
@@ -239,6 +242,16 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     each.path = directory;
     llvm::sys::path::append(each.path, file.getId().getValue());
     each.target = each.path;
+    fs::file_status followed;
+    std::error_code followError = fs::status(each.path, followed);
+    // Two ids that are links to one file would leave only the last text.
+    if (!followError && fs::is_regular_file(followed)) {
+      each.id = followed.getUniqueID();
+      for (Pending &other : llvm::drop_end(pending))
+        if (other.id == each.id)
+          return failWrite(each, "it is the same file as '" + other.path +
+                                     "' (a link); each file needs its own");
+    }
     fs::file_status status;
     bool exists = !fs::status(each.path, status, /*Follow=*/false);
     // A symlink stays one: the file it points to is replaced.
@@ -253,8 +266,7 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
     if (!replace) {
       // What would fail in place fails before anything is written: a
       // directory, a symlink loop, a file we may not write.
-      fs::file_status followed;
-      std::error_code error = fs::status(each.path, followed);
+      std::error_code error = followError;
       if (!error && fs::is_directory(followed))
         error = std::make_error_code(std::errc::is_a_directory);
       else if (!error)

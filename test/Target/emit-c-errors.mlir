@@ -56,6 +56,15 @@
 // RUN: test -L %t.loop/m.h
 // RUN: FileCheck %s --input-file=%t.loop/m.c --check-prefix=OLD-H
 // RUN: ls -A %t.loop | FileCheck %s --check-prefix=OLD-LS --implicit-check-not=tmp
+// Two files that are one (linked to each other): an error, nothing written.
+// RUN: rm -rf %t.same && mkdir -p %t.same && echo old > %t.same/m.c && ln -s m.c %t.same/m.h
+// RUN: not usmp-translate --usmp-emit-c --output-dir=%t.same %S/Inputs/pair-file.mlir 2>&1 | FileCheck %s --check-prefix=SAME
+// RUN: test -L %t.same/m.h
+// RUN: FileCheck %s --input-file=%t.same/m.c --check-prefix=OLD-H
+// RUN: ls -A %t.same | FileCheck %s --check-prefix=OLD-LS --implicit-check-not=tmp
+// RUN: rm -rf %t.same-hard && mkdir -p %t.same-hard && echo old > %t.same-hard/m.h && ln %t.same-hard/m.h %t.same-hard/m.c
+// RUN: not usmp-translate --usmp-emit-c --output-dir=%t.same-hard %S/Inputs/pair-file.mlir 2>&1 | FileCheck %s --check-prefix=SAME
+// RUN: FileCheck %s --input-file=%t.same-hard/m.h --check-prefix=OLD-H
 // A file written in place cannot be taken back: a later failure names it.
 // RUN: not usmp-translate --usmp-emit-c --output-dir=/dev %S/Inputs/null-full-file.mlir 2>&1 | FileCheck %s --check-prefix=WRITTEN
 // RUN: rm -rf %t.long && usmp-translate --usmp-emit-c --output-dir=%t.long %S/Inputs/long-name-file.mlir
@@ -88,6 +97,7 @@
 // HARD: {{^}}int f(int x) { return x; }{{$}}
 // INPLACE: pair-file.mlir:5:3: error: cannot write '{{.*}}.inplace/m.c': {{[Ii]}}s a directory{{$}}
 // LOOP: pair-file.mlir:2:3: error: cannot write '{{.*}}.loop/m.h': {{[Tt]}}oo many levels of symbolic links{{$}}
+// SAME: pair-file.mlir:5:3: error: cannot write '{{.*}}/m.c': it is the same file as '{{.*}}/m.h' (a link); each file needs its own{{$}}
 // WRITTEN: null-full-file.mlir:7:3: error: cannot write '/dev/full': {{[Nn]}}o space left on device (written already: '/dev/null'){{$}}
 // LONG: {{^a{250}\.h$}}
 // LISTED: .void/m.c
