@@ -675,3 +675,13 @@ func.func @main(%x: memref<4xf32>) {
   %f = func.constant @takes_tensor : (tensor<4xf32>) -> ()
   return
 }
+
+// -----
+
+// CHECK: c-api-errors.mlir:[[# @LINE + 1]]:1: error: cannot lower @big to C: its 536870912-byte alignment is above the 268435456 C compilers accept for a static array
+memref.global "private" constant @big : memref<4xf32> = dense<1.0> {alignment = 536870912 : i64}
+func.func @main(%out: memref<4xf32>) {
+  %b = memref.get_global @big : memref<4xf32>
+  memref.copy %b, %out : memref<4xf32> to memref<4xf32>
+  return
+}

@@ -24,7 +24,7 @@
 // RUN: clang-22 -U__GNUC__ "-DUSMP_ALIGNED(n)=_Alignas(n)" -std=c99 -fsyntax-only %t/tvmgen_multi_pool.c
 // C11: _Alignas(16) static uint8_t tvmgen_multi_pool_scratch[16];
 // CXX11: alignas(16) static uint8_t tvmgen_multi_pool_scratch[16];
-// C99: error: "no known way to align the internal pools with this compiler; define USMP_ALIGNED(n)"
+// C99: error: "no known way to align the static arrays with this compiler; define USMP_ALIGNED(n)"
 
 // Provided pools are fields sorted by name; the internal one is not.
 // CHECK: struct tvmgen_multi_pool_workspace_pools {

@@ -76,8 +76,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     whose size in bytes does not fit in 63 bits, workspace pools the
     application provides that take more than 2^63 - 1 bytes in all, and a
     constant pool of more than 2^28 bytes (its data is written out as
-    text) and an internal pool aligned to more than 2^28 bytes (GCC's
-    limit for a static array). C has no bf16 literals: a
+    text) and an internal pool or a global aligned to more than 2^28
+    bytes (GCC's limit for a static array). C has no bf16 literals: a
     bf16 constant is printed as a cast of the same f32 value, and so are
     the elements of a bf16 global's initializer. `arith.minimumf` and
     `arith.maximumf` keep -0.0 below +0.0 and return a NaN operand as it is

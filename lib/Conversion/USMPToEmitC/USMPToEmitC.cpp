@@ -123,6 +123,9 @@ struct ModuleState {
   /// The constants flattenGlobal made one-dimensional: their C names, to
   /// their symbols.
   llvm::StringMap<std::string> flattenedGlobals;
+  /// The alignment globals defined here carry beyond their elements', by C
+  /// name.
+  llvm::StringMap<int64_t> globalAlignments;
   /// Row typedefs pointers into pools are cast to, in first-use order.
   RowTypedefs rowTypedefs;
 };
@@ -710,7 +713,25 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
       global.erase();
       continue;
     }
-    // C arrays are aligned for their elements; EmitC has no alignment.
+    // EmitC has no alignment: the C file gives it with USMP_ALIGNED. Only
+    // beyond the elements' own (C refuses a weaker one), and only where the
+    // array is defined: the definition of an application's array decides.
+    if (std::optional<uint64_t> alignment = global.getAlignment();
+        alignment && !global.isExternal()) {
+      Type element = global.getType().getElementType();
+      int64_t elementBytes =
+          element.isIntOrFloat()
+              ? llvm::divideCeil(element.getIntOrFloatBitWidth(), 8)
+              : 1;
+      if (*alignment > static_cast<uint64_t>(kMaxInternalPoolAlignment))
+        return global.emitError()
+               << "cannot lower @" << global.getSymName() << " to C: its "
+               << *alignment << "-byte alignment is above the "
+               << kMaxInternalPoolAlignment
+               << " C compilers accept for a static array";
+      if (static_cast<int64_t>(*alignment) > elementBytes)
+        globalAlignments[fileScopeName(global.getSymName())] = *alignment;
+    }
     global.removeAlignmentAttr();
     global->removeAttr(USMPDialect::getPoolsAttrName());
     if (flattenGlobal(global, reads.lookup(global.getSymNameAttr())))
@@ -2164,11 +2185,13 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
           "#pragma GCC diagnostic push\n"
           "#pragma GCC diagnostic ignored \"-Warray-bounds\"\n"
           "#endif");
-  if (llvm::any_of(pools, [](const PoolInfo &pool) {
-        return pool.internal && pool.usedByModel;
-      }))
+  if (llvm::any_of(pools,
+                   [](const PoolInfo &pool) {
+                     return pool.internal && pool.usedByModel;
+                   }) ||
+      !globalAlignments.empty())
     // Placed first in the declaration, where every spelling is valid. A
-    // compiler none of these fits stops rather than misalign the pools,
+    // compiler none of these fits stops rather than misalign the arrays,
     // unless the build defines its own spelling.
     line(s, "#ifndef USMP_ALIGNED\n"
             "#if defined(__GNUC__)\n"
@@ -2180,7 +2203,7 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
             "#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L\n"
             "#define USMP_ALIGNED(n) _Alignas(n)\n"
             "#else\n"
-            "#error \"no known way to align the internal pools with this "
+            "#error \"no known way to align the static arrays with this "
             "compiler; define USMP_ALIGNED(n)\"\n"
             "#endif\n"
             "#endif");
@@ -2220,9 +2243,14 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
       function.setSpecifiersAttr(s.getStrArrayAttr({"static"}));
       emitc::DeclareFuncOp::create(s, loc, function.getName());
     }
-  for (Operation *op : modelCode)
-    if (!isExternal(op))
-      op->moveBefore(s.getInsertionBlock(), s.getInsertionPoint());
+  for (Operation *op : modelCode) {
+    if (isExternal(op))
+      continue;
+    if (auto global = dyn_cast<emitc::GlobalOp>(op))
+      if (int64_t alignment = globalAlignments.lookup(global.getSymName()))
+        line(s, "USMP_ALIGNED(" + Twine(alignment) + ")");
+    op->moveBefore(s.getInsertionBlock(), s.getInsertionPoint());
+  }
 
   // The API's types and helpers.
   auto structType = [&](StringRef kind) -> Type {
