@@ -43,7 +43,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     `<math.h>` functions (`tanhf` on f32, `tanh` on f64; f16 and bf16 are
     computed in float and rounded back; rsqrt divides one by `sqrt`;
     roundeven, C23's, is `nearbyint` in the default rounding mode, which
-    the generated code assumes for all its arithmetic); `math.ctlz` is
+    the generated code assumes for all its arithmetic), and so does
+    `arith.remf` (`fmod`, LLVM's `frem`); `math.ctlz` is
     expanded into shifts and compares; `math.fpowi`, `math.sincos`,
     `math.clampf` and the other integer ones are errors. Operations of the
     `index` dialect (TOSA's FFT lowerings use them) become their arith

@@ -1398,11 +1398,13 @@ static void guardFloatToIntConversions(ModuleOp module) {
   }
 }
 
-/// The C99 <math.h> function of math dialect operation `name`, by its
-/// double name, or "" when C99 has none.
+/// The C99 <math.h> function of math dialect operation `name` (or
+/// arith.remf, LLVM's frem), by its double name, or "" when C99 has none.
 static StringRef getMathFunction(StringRef name) {
   if (name == "math.absf")
     return "fabs";
+  if (name == "arith.remf")
+    return "fmod";
   if (name == "math.powf")
     return "pow";
   // C23's roundeven: nearbyint rounds half to even in the default rounding
