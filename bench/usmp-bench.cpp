@@ -16,6 +16,7 @@
 #include "usmp/Planner/LowerBound.h"
 #include "usmp/Planner/Random.h"
 #include "usmp/Planner/Verifier.h"
+#include "usmp/Version.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -182,17 +183,18 @@ bool selected(llvm::StringRef name) {
   });
 }
 
-/// The shared instances, listed in instances.csv of the data folder.
-std::vector<Instance> fileInstances() {
+/// The shared instances, listed in instances.csv of the data folder. A
+/// folder without the list is an error: a table without them would pass
+/// for a run over them.
+llvm::Expected<std::vector<Instance>> fileInstances() {
   std::vector<Instance> instances;
   llvm::SmallString<256> list(dataDir);
   llvm::sys::path::append(list, "instances.csv");
   auto file = llvm::MemoryBuffer::getFile(list);
-  if (!file) {
-    llvm::errs() << "usmp-bench: cannot read " << list << ": "
-                 << file.getError().message() << "\n";
-    return instances;
-  }
+  if (!file)
+    return llvm::createStringError(file.getError(),
+                                   "cannot read " + list + ": " +
+                                       file.getError().message());
   llvm::SmallVector<llvm::StringRef, 32> lines;
   (*file)->getBuffer().split(lines, '\n', -1, false);
   for (llvm::StringRef line : llvm::drop_begin(lines)) {
@@ -213,6 +215,16 @@ double millisSince(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
+/// Prints `error` and returns the exit code of a failed run.
+int fail(llvm::Error error) {
+  llvm::errs() << "usmp-bench: " << toString(std::move(error)) << "\n";
+  return 1;
+}
+
+llvm::Error noInstance(llvm::StringRef options) {
+  return llvm::createStringError("no instance selected (see " + options + ")");
+}
+
 uint64_t peakRssMiB() {
   struct rusage usage;
   getrusage(RUSAGE_SELF, &usage);
@@ -222,19 +234,28 @@ uint64_t peakRssMiB() {
 /// MiniMalloc's task: every challenging instance into 1048576 bytes.
 int runChallenge() {
   constexpr uint64_t capacity = 1048576;
+  if (noFiles || !scaling.empty() || !randomSizes.empty())
+    return fail(llvm::createStringError(
+        "--challenge runs the shared instance files alone; it takes no "
+        "--no-files, --scaling or --random"));
+  llvm::Expected<std::vector<Instance>> instances = fileInstances();
+  if (!instances)
+    return fail(instances.takeError());
+  if (!atLowerBound)
+    llvm::erase_if(*instances, [](const Instance &instance) {
+      return !llvm::StringRef(instance.name).contains(".1048576.");
+    });
+  if (instances->empty())
+    return fail(noInstance("--instances and --at-lower-bound"));
   llvm::outs() << llvm::formatv("{0,-28} {1,7} {2,9} {3,9} {4,11} {5,10} {6}\n",
                                 "instance", "buffers", "lower", "size", "nodes",
                                 "time ms", "result");
   double total = 0;
   unsigned solved = 0, runs = 0;
-  for (Instance &instance : fileInstances()) {
-    if (!atLowerBound && !llvm::StringRef(instance.name).contains(".1048576."))
-      continue;
+  for (Instance &instance : *instances) {
     llvm::Expected<Problem> problem = instance.load();
-    if (!problem) {
-      llvm::errs() << toString(problem.takeError()) << "\n";
-      return 1;
-    }
+    if (!problem)
+      return fail(problem.takeError());
     if (atLowerBound && problem->buffers.size() > exactMaxBuffers)
       continue;
     uint64_t lower = computeLowerBounds(*problem).total;
@@ -268,6 +289,8 @@ int runChallenge() {
         problem->buffers.size(), lower, size, stats.nodes, ms, result);
     llvm::outs().flush();
   }
+  if (!runs)
+    return fail(noInstance("--exact-max-buffers"));
   llvm::outs() << llvm::formatv("total: {0} of {1} fit, {2:F1} ms\n", solved,
                                 runs, total);
   return solved == runs ? 0 : 1;
@@ -279,9 +302,18 @@ int runTable() {
                                       algorithmList.end());
   if (algorithms.empty())
     algorithms = getAlgorithmNames();
+  for (const std::string &name : algorithms)
+    if (llvm::Expected<std::unique_ptr<Algorithm>> algorithm =
+            createAlgorithm(name);
+        !algorithm)
+      return fail(algorithm.takeError());
   std::vector<Instance> instances;
-  if (!noFiles)
-    instances = fileInstances();
+  if (!noFiles) {
+    llvm::Expected<std::vector<Instance>> files = fileInstances();
+    if (!files)
+      return fail(files.takeError());
+    instances = std::move(*files);
+  }
   for (uint64_t n : scaling) {
     std::string name = "generated/" + std::to_string(n);
     if (selected(name) || instanceFilter.empty())
@@ -295,16 +327,16 @@ int runTable() {
                              return generateRandom(n);
                            }});
   }
+  if (instances.empty())
+    return fail(noInstance("--instances, --no-files, --scaling and --random"));
   llvm::outs() << llvm::formatv(
       "{0,-36} {1,8} {2,13} {3,-20} {4,13} {5,8} {6,10} {7}\n", "instance",
       "buffers", "lower", "algorithm", "size", "gap %", "time ms", "notes");
   bool allValid = true;
   for (Instance &instance : instances) {
     llvm::Expected<Problem> problem = instance.load();
-    if (!problem) {
-      llvm::errs() << toString(problem.takeError()) << "\n";
-      return 1;
-    }
+    if (!problem)
+      return fail(problem.takeError());
     uint64_t lower = computeLowerBounds(*problem).total;
     for (const std::string &name : algorithms) {
       auto row = [&](llvm::StringRef size, llvm::StringRef gap, double ms,
@@ -331,10 +363,8 @@ int runTable() {
       }
       llvm::Expected<std::unique_ptr<Algorithm>> algorithm =
           createAlgorithm(name);
-      if (!algorithm) {
-        llvm::errs() << toString(algorithm.takeError()) << "\n";
-        return 1;
-      }
+      if (!algorithm)
+        return fail(algorithm.takeError());
       PlanOptions options;
       options.timeLimitMs = timeLimitMs;
       options.nodeLimit = nodeLimit;
@@ -369,6 +399,9 @@ int runTable() {
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
+  cl::SetVersionPrinter([](llvm::raw_ostream &os) {
+    os << "usmp-bench " << USMP_VERSION << "\n";
+  });
   cl::ParseCommandLineOptions(argc, argv, "usmp planner benchmark\n");
   return challenge ? runChallenge() : runTable();
 }

@@ -10,7 +10,7 @@ config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".test"]
 config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
 if config.usmp_planner_only:
-    # Only the planner core and usmp-plan are built.
+    # Only the planner core, usmp-plan and usmp-bench are built.
     config.excludes += ["Analysis", "Conversion", "Dialect", "Regression", "Target", "Transforms", "tools"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.usmp_obj_root, "test")
@@ -35,5 +35,5 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
 
 tool_dirs = [config.usmp_tools_dir, config.llvm_tools_dir]
-tools = ["usmp-opt", "usmp-translate", "usmp-plan"]
+tools = ["usmp-opt", "usmp-translate", "usmp-plan", "usmp-bench"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
