@@ -272,6 +272,12 @@ struct Budget {
   std::chrono::steady_clock::time_point deadline =
       std::chrono::steady_clock::time_point::max();
   bool exhausted = false;
+  /// The clock is read at node `nextCheck`, `stride` nodes after the last
+  /// read: about every 50 to 200 us whatever a node costs (a node of a
+  /// thousand buffers can take 0.1 ms, so a fixed 1024 overran a 1 ms limit
+  /// 200-fold).
+  uint64_t nextCheck = 1, stride = 1;
+  std::chrono::steady_clock::time_point lastCheck;
 
   /// A budget for a first try: a quarter of what is left of this one.
   Budget quarter() const {
@@ -287,16 +293,38 @@ struct Budget {
     return part;
   }
 
+  void checkClock();
+
   /// Counts a node; false once the budget is spent.
   bool tick() {
     if (exhausted)
       return false;
-    if (++nodes >= nodeLimit ||
-        ((nodes & 1023) == 0 && std::chrono::steady_clock::now() >= deadline))
+    if (++nodes >= nodeLimit)
       exhausted = true;
+    else if (nodes >= nextCheck &&
+             deadline != std::chrono::steady_clock::time_point::max())
+      checkClock();
     return !exhausted;
   }
 };
+
+void Budget::checkClock() {
+  using namespace std::chrono;
+  auto now = steady_clock::now();
+  if (now >= deadline) {
+    exhausted = true;
+    return;
+  }
+  if (lastCheck != steady_clock::time_point()) {
+    auto elapsed = now - lastCheck;
+    if (elapsed < microseconds(50) && stride < 1024)
+      stride *= 2;
+    else if (elapsed > microseconds(200) && stride > 1)
+      stride /= 2;
+  }
+  lastCheck = now;
+  nextCheck = nodes + stride;
+}
 
 /// The best layout found for one pool.
 struct Layout {

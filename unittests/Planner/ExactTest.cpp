@@ -310,6 +310,29 @@ TEST(ExactTest, ReportsTheBudgetHonestly) {
   }
 }
 
+TEST(ExactTest, TimeLimitIsCheckedWhateverANodeCosts) {
+  // Nodes of a few thousand buffers are slow: a clock read every 1024 nodes
+  // ran a 1 ms search for a quarter of a second. Setting the search up
+  // takes longer than the limit here, so it stops at its first nodes.
+  Random random(43);
+  std::vector<Buffer> buffers;
+  for (unsigned i = 0; i < 3000; ++i) {
+    int64_t start = random.between(0, 1000);
+    buffers.push_back(liveBuffer("b" + std::to_string(i),
+                                 random.between(1, 1000), start,
+                                 start + int64_t(random.between(0, 100))));
+  }
+  Problem problem = onePool(std::move(buffers));
+  PlanOptions options;
+  options.timeLimitMs = 1;
+  ExactStats stats;
+  llvm::Expected<Plan> plan = planExact(problem, options, {}, &stats);
+  ASSERT_EQ(errorMessage(plan), "");
+  EXPECT_EQ(errorMessage(verifyPlan(problem, *plan)), "");
+  EXPECT_TRUE(stats.budgetExhausted);
+  EXPECT_LT(stats.nodes, 100u);
+}
+
 TEST(ExactTest, NodeLimitHoldsOverSeveralPools) {
   // Each pool's search may count the node it stops at, one past what is
   // left: the next pools must get nothing, not what is left minus one
