@@ -91,8 +91,8 @@ HillClimb::planFinalized(const Problem &problem,
 
   SplitMix64 random(options.seed);
   std::vector<unsigned> peaks, firstLevel, around, aroundFirst;
-  for (uint64_t attempt = 1; attempt <= attempts && bestTotal > bound;
-       ++attempt) {
+  for (uint64_t attempt = 1;
+       attempt <= attempts && !reachesLowerBound(bestTotal, bound); ++attempt) {
     if (options.timeLimitMs && Clock::now() > deadline)
       break;
     // Pick a buffer at the top of its pool, then two buffers placed before
@@ -170,7 +170,7 @@ HillClimb::planFinalized(const Problem &problem,
       bestTotal = total;
     }
   }
-  best.provenOptimal = bestTotal <= bound;
+  best.provenOptimal = reachesLowerBound(bestTotal, bound);
   return best;
 }
 

@@ -191,6 +191,10 @@ uint64_t usmp::planner::totalSize(const Plan &plan) {
   return saturate(sum);
 }
 
+bool usmp::planner::reachesLowerBound(uint64_t total, uint64_t bound) {
+  return total <= bound && total != std::numeric_limits<uint64_t>::max();
+}
+
 double usmp::planner::gapPercent(uint64_t planned, uint64_t bound) {
   if (bound == 0)
     return planned == 0 ? 0.0 : 100.0;

@@ -103,7 +103,9 @@ public:
   bool hasPlan() const { return bestCost && bestCost->overflow == 0; }
   /// True once the best layout is a plan at the lower bound: nothing can
   /// beat it.
-  bool optimal() const { return hasPlan() && bestCost->total <= lowerBound; }
+  bool optimal() const {
+    return hasPlan() && reachesLowerBound(bestCost->total, lowerBound);
+  }
   void improve(SplitMix64 &random);
 
   const Problem &problem;
@@ -403,7 +405,8 @@ Portfolio::planFinalized(const Problem &problem,
   if (external && externalCost->overflow == 0 &&
       (!search.hasPlan() || externalCost->total <= search.bestCost->total)) {
     external->algorithm = "auto";
-    external->provenOptimal |= externalCost->total <= search.lowerBound;
+    external->provenOptimal |=
+        reachesLowerBound(externalCost->total, search.lowerBound);
     return std::move(*external);
   }
   if (search.hasPlan()) {
@@ -425,7 +428,8 @@ Portfolio::planFinalized(const Problem &problem,
         search.placer.run(intervalOrder(problem, order), FitRule::BestFit);
     if (plan) {
       plan->algorithm = "auto";
-      plan->provenOptimal = totalSize(*plan) <= search.lowerBound;
+      plan->provenOptimal =
+          reachesLowerBound(totalSize(*plan), search.lowerBound);
       return plan;
     }
     miss = llvm::toString(plan.takeError());
@@ -440,7 +444,8 @@ Portfolio::planFinalized(const Problem &problem,
         llvm::SaturatingMultiply(exactOptions.nodeLimit, kNamedBudgetFactor);
     if (tryAlgorithm("exact", longer, problem) && externalCost->overflow == 0) {
       external->algorithm = "auto";
-      external->provenOptimal |= externalCost->total <= search.lowerBound;
+      external->provenOptimal |=
+          reachesLowerBound(externalCost->total, search.lowerBound);
       return std::move(*external);
     }
   }

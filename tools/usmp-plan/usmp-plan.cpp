@@ -181,7 +181,7 @@ int main(int argc, char **argv) {
 
   LowerBounds bounds = computeLowerBounds(problem);
   uint64_t total = totalSize(*plan);
-  bool optimal = plan->provenOptimal || total <= bounds.total;
+  bool optimal = plan->provenOptimal || reachesLowerBound(total, bounds.total);
 
   Format format = outputFormat == Format::Auto ? inputFormat : outputFormat;
   std::string output;

@@ -406,6 +406,29 @@ TEST(AutoTest, KeepsALayoutEndingAtTheTopOfTheAddressSpace) {
   }
 }
 
+TEST(AutoTest, SaturatedTotalsProveNothing) {
+  // Pool `huge` holds 2^64 - 1 bytes, so every total and the lower bound
+  // saturate: a plan is not at the bound for that. `auto` used to stop at
+  // first-fit-by-size's 17 bytes in `small` and call it optimal; the exact
+  // search proves 13.
+  Problem problem;
+  problem.pools.push_back({"small", std::nullopt, 1});
+  problem.pools.push_back({"huge", std::nullopt, 1});
+  problem.buffers = {{"b0", 8, 1, {0}, Interval{0, 2}, {}},
+                     {"b1", 4, 1, {0}, Interval{1, 4}, {}},
+                     {"b2", 8, 1, {0}, Interval{5, 6}, {}},
+                     {"b3", 5, 1, {0}, Interval{3, 6}, {}},
+                     {"big", ~uint64_t(0), 1, {1}, Interval{0, 0}, {}}};
+  ASSERT_EQ(errorMessage(problem.finalize()), "");
+  EXPECT_FALSE(reachesLowerBound(~uint64_t(0), ~uint64_t(0)));
+  EXPECT_TRUE(reachesLowerBound(12, 13));
+  EXPECT_EQ(planAuto(problem).poolSizes,
+            std::vector<uint64_t>({13, ~uint64_t(0)}));
+  llvm::Expected<Plan> climbed = planWith("hill-climb", problem);
+  ASSERT_EQ(errorMessage(climbed), "");
+  EXPECT_FALSE(climbed->provenOptimal);
+}
+
 TEST(AutoTest, IsDeterministic) {
   Random random(3);
   RandomProblemOptions options;

@@ -35,6 +35,11 @@ LowerBounds computeLowerBounds(const Problem &problem);
 /// The sum of a plan's pool sizes, saturating at 2^64 - 1.
 uint64_t totalSize(const Plan &plan);
 
+/// Whether a plan whose totalSize is `total` is at `bound` (a lower bound's
+/// total), so no plan can be smaller. A saturated total proves nothing: the
+/// sum behind it may be anything above 2^64 - 1.
+bool reachesLowerBound(uint64_t total, uint64_t bound);
+
 /// How far `planned` is above `bound`, in percent of `bound` (0 when both are
 /// 0; a plan of size > 0 against a bound of 0 gives 100).
 double gapPercent(uint64_t planned, uint64_t bound);
