@@ -46,6 +46,10 @@ public:
                                       const std::string &path) {
     if (std::optional<int64_t> result = value.getAsInteger())
       return *result;
+    if (std::optional<uint64_t> large = value.getAsUINT64())
+      return error(path, "integer " + llvm::Twine(*large) +
+                             " is above 9223372036854775807, the largest "
+                             "signed 64-bit integer");
     return error(path, "expected an integer");
   }
 
@@ -54,6 +58,8 @@ public:
     const json::Value *value = object.get("alignment");
     if (!value)
       return 1;
+    if (!value->getAsUINT64())
+      return error(path + ".alignment", "expected a power of two");
     llvm::Expected<uint64_t> result =
         unsignedValue(*value, path + ".alignment");
     if (result && !llvm::isPowerOf2_64(*result))

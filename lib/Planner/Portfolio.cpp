@@ -41,6 +41,11 @@ static constexpr size_t kGraphAlgorithmLimit = 4096;
 static constexpr size_t kExactLimit = 600;
 static constexpr uint64_t kExactBudgetPercent = 80;
 
+/// "1 byte", "2 bytes".
+static std::string bytes(uint64_t count) {
+  return std::to_string(count) + (count == 1 ? " byte" : " bytes");
+}
+
 /// The cost of `plan` as `GapPlacer::evaluate` counts it.
 static LayoutCost costOf(const Problem &problem, const Plan &plan) {
   LayoutCost cost{0, totalSize(plan)};
@@ -211,8 +216,7 @@ Portfolio::planFinalized(const Problem &problem,
   for (auto [index, pool] : llvm::enumerate(problem.pools))
     if (pool.sizeHint && bounds.perPool[index] > *pool.sizeHint) {
       impossible = "the buffers that can only go to pool '" + pool.name +
-                   "' need at least " + std::to_string(bounds.perPool[index]) +
-                   " bytes";
+                   "' need at least " + bytes(bounds.perPool[index]);
       break;
     }
   if (!impossible && llvm::all_of(problem.pools, [](const Pool &pool) {
@@ -222,8 +226,8 @@ Portfolio::planFinalized(const Problem &problem,
     for (const Pool &pool : problem.pools)
       hints = llvm::SaturatingAdd(hints, *pool.sizeHint);
     if (bounds.total > hints)
-      impossible = "the buffers need at least " + std::to_string(bounds.total) +
-                   " bytes, more than the size hints of all pools together (" +
+      impossible = "the buffers need at least " + bytes(bounds.total) +
+                   ", more than the size hints of all pools together (" +
                    std::to_string(hints) + ")";
   }
   if (impossible) {

@@ -265,6 +265,13 @@ TEST(JSONTest, BadInputsNameTheField) {
                                        "live": [1, "x"]}]})"),
             "buffers[0].live[1]: expected an integer");
   EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1,
+                          "live": [0, 9223372036854775808]}]})"),
+            "buffers[0].live[1]: integer 9223372036854775808 is above "
+            "9223372036854775807, the largest signed 64-bit integer");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1,
+                                       "alignment": null}]})"),
+            "buffers[0].alignment: expected a power of two");
+  EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1,
                                        "live": [5, 4]}]})"),
             "buffers[0].live: end 4 is before start 5");
   EXPECT_EQ(readError(R"({"buffers": [{"name": "a", "size": 1,
