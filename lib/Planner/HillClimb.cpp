@@ -48,10 +48,15 @@ HillClimb::planFinalized(const Problem &problem,
   for (auto [index, b] : llvm::enumerate(order))
     position[b] = index;
 
+  // The climb keeps orders that fit: it has nowhere to start from when the
+  // first does not, though another order may fit.
   llvm::Expected<Plan> first =
       placeInOrder(problem, order, OffsetRule::LowestGap, getName());
   if (!first)
-    return first.takeError();
+    return llvm::createStringError(
+        llvm::toString(first.takeError()) +
+        " (hill-climb starts from the size order and climbs only from an "
+        "order that fits; `auto` also searches from orders that do not)");
   Plan current = std::move(*first);
   uint64_t currentTotal = totalSize(current);
   Plan best = current;
