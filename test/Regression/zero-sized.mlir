@@ -13,10 +13,10 @@
 // both functions).
 // RUN: not usmp-opt %S/Inputs/zero-sized-callee.mlir --usmp-pipeline --convert-usmp-to-emitc 2>&1 | FileCheck %s --check-prefix=CALLEE
 
-// LOWER: zero-sized.mlir:{{[0-9]+}}:8: error: cannot lower 'memref.view' to C: it uses a buffer with no elements, and C has no zero-length arrays
-// UNUSED: zero-sized-unused.mlir:2:8: error: cannot lower 'memref.view' to C: it uses a buffer with no elements, and C has no zero-length arrays
-// ONLY: zero-sized-only.mlir:2:8: error: cannot lower 'memref.view' to C: it uses a buffer with no elements, and C has no zero-length arrays
-// CALLEE: zero-sized-callee.mlir:7:8: error: cannot lower 'memref.view' to C: it uses a buffer with no elements, and C has no zero-length arrays
+// LOWER: zero-sized.mlir:{{[0-9]+}}:8: error: cannot lower the buffer to C: 'memref<0xf32>' has no elements, and C has no zero-length arrays{{$}}
+// UNUSED: zero-sized-unused.mlir:2:8: error: cannot lower the buffer to C: 'memref<0xf32>' has no elements, and C has no zero-length arrays{{$}}
+// ONLY: zero-sized-only.mlir:2:8: error: cannot lower the buffer to C: 'memref<0xf32>' has no elements, and C has no zero-length arrays{{$}}
+// CALLEE: zero-sized-callee.mlir:7:8: error: cannot lower the buffer to C: 'memref<0xf32>' has no elements, and C has no zero-length arrays{{$}}
 
 // CHECK: usmp.pool workspace @global_workspace alignment(16) planned_size(64)
 // CHECK: memref.view {{.*}} to memref<0xf32>

@@ -1830,6 +1830,13 @@ static LogicalResult checkNoEmptyBuffers(ModuleOp module) {
   });
   if (!empty)
     empty = user;
+  // A planned buffer is a view of its pool by now, which its source never
+  // named: the error says what it is.
+  if (auto view = dyn_cast_or_null<memref::ViewOp>(empty);
+      view && view->hasAttr(USMPDialect::getPlacementAttrName()))
+    return emitError(view.getLoc())
+           << "cannot lower the buffer to C: " << view.getType()
+           << " has no elements, and C has no zero-length arrays";
   if (empty)
     return emitErrorAt(empty) << "cannot lower '" << empty->getName()
                               << "' to C: it uses a buffer with no elements, "
