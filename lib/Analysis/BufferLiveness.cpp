@@ -398,11 +398,19 @@ static func::FuncOp getDefinedCallee(func::CallOp call,
   return callee;
 }
 
-/// Follows `root` through views and records the operations using it, or why
-/// it escapes the planner's view.
-static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols) {
+/// Follows `root` through views and the regions it enters and records the
+/// operations using it, or why it escapes the planner's view, also inside
+/// the functions it is passed to (`callees`: the parameters followed there
+/// already, so recursive calls end).
+static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols,
+                                llvm::DenseSet<Value> &callees) {
   UseSummary summary;
   SmallVector<Value> worklist{root};
+  llvm::DenseSet<Value> values{root};
+  auto follow = [&](Value value) {
+    if (values.insert(value).second)
+      worklist.push_back(value);
+  };
   llvm::SmallPtrSet<Operation *, 16> seen;
   auto escape = [&](Operation *user, const Twine &why) {
     if (summary.escape.empty())
@@ -451,6 +459,16 @@ static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols) {
                            ", which returns a memref that may alias it");
           continue;
         }
+        // What the callee does with it, it does with the buffer. (Its uses
+        // there are the callee's; the call's span holds them.)
+        Value parameter =
+            getDefinedCallee(call, symbols).getArgument(use.getOperandNumber());
+        if (callees.insert(parameter).second) {
+          UseSummary inner = summarizeUses(parameter, symbols, callees);
+          if (!inner.escape.empty())
+            escape(user, "it is passed to @" + call.getCallee() + ", where " +
+                             inner.escape);
+        }
       }
       if (seen.insert(user).second)
         summary.users.push_back(user);
@@ -460,10 +478,17 @@ static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols) {
       // of its contents, a cast of its address, what an unregistered
       // operation makes of it) may carry the buffer on to reads no walk of
       // memrefs sees.
+      // A memref an operation with regions takes (a loop's iteration
+      // argument) may come in as any of their memref arguments.
+      for (Region &region : user->getRegions())
+        if (!region.empty())
+          for (BlockArgument argument : region.front().getArguments())
+            if (isa<BaseMemRefType>(argument.getType()))
+              follow(argument);
       for (Value result : user->getResults()) {
         Type type = result.getType();
         if (isa<BaseMemRefType>(type))
-          worklist.push_back(result);
+          follow(result);
         else if (!user->isRegistered() ||
                  isa<UnrealizedConversionCastOp>(user) ||
                  !(type == elementType || type.isIntOrIndexOrFloat() ||
@@ -594,7 +619,8 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
       FailureOr<uint64_t> size = getBufferSizeInBytes(type, layout);
       if (failed(size))
         return leave("its size in bytes is unknown or does not fit in 63 bits");
-      UseSummary uses = summarizeUses(op->getResult(0), symbols);
+      llvm::DenseSet<Value> callees;
+      UseSummary uses = summarizeUses(op->getResult(0), symbols, callees);
       if (!uses.escape.empty())
         return leave(uses.escape);
       // One static slot cannot serve iterations running at the same time.
@@ -689,7 +715,8 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
 
 std::optional<std::string> usmp::getEscapeReason(Value buffer) {
   SymbolTableCollection symbols;
-  UseSummary uses = summarizeUses(buffer, symbols);
+  llvm::DenseSet<Value> callees;
+  UseSummary uses = summarizeUses(buffer, symbols, callees);
   if (uses.escape.empty())
     return std::nullopt;
   return uses.escape;

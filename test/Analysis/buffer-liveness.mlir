@@ -329,3 +329,28 @@ func.func @elements(%in: memref<4xf32>) -> (vector<4xf32>, index, complex<f32>) 
   %c = memref.load %p[%c0] : memref<2xcomplex<f32>>
   return %v, %size, %c : vector<4xf32>, index, complex<f32>
 }
+
+// -----
+
+// What a loop's iteration argument or a callee's parameter does, the buffer
+// does: a use there escaping the planner leaves the buffer unplanned.
+func.func private @ext(memref<4xf32>)
+func.func private @mid(%p: memref<4xf32>) {
+  func.call @ext(%p) : (memref<4xf32>) -> ()
+  return
+}
+func.func @main(%in: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  // expected-remark @below {{buffer not planned: it flows through control flow ('scf.yield')}}
+  %a = memref.alloc() : memref<4xf32>
+  %r = scf.for %i = %c0 to %c4 step %c1 iter_args(%x = %a) -> (memref<4xf32>) {
+    func.call @ext(%x) : (memref<4xf32>) -> ()
+    scf.yield %x : memref<4xf32>
+  }
+  // expected-remark @below {{buffer not planned: it is passed to @mid, where it is passed to @ext, which has no body in the module}}
+  %b = memref.alloc() : memref<4xf32>
+  func.call @mid(%b) : (memref<4xf32>) -> ()
+  return
+}

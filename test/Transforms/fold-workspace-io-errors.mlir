@@ -38,6 +38,59 @@ func.func @main(%in: memref<4xf32>) {
 
 // -----
 
+// Through a loop's iteration argument, and through a function with a body.
+// expected-error @below {{output 'output0' (argument 0) cannot be placed in a pool: it flows through control flow ('scf.yield')}}
+func.func @main(%out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %r = scf.for %i = %c0 to %c4 step %c1 iter_args(%x = %out) -> (memref<4xf32>) {
+    scf.yield %x : memref<4xf32>
+  }
+  return
+}
+
+// -----
+
+func.func private @ext(memref<4xf32>)
+func.func private @mid(%p: memref<4xf32>) {
+  func.call @ext(%p) : (memref<4xf32>) -> ()
+  return
+}
+// expected-error @below {{output 'output0' (argument 0) cannot be placed in a pool: it is passed to @mid, where it is passed to @ext, which has no body in the module}}
+func.func @main(%out: memref<4xf32>) {
+  func.call @mid(%out) : (memref<4xf32>) -> ()
+  return
+}
+
+// -----
+
+// Recursive calls end: each parameter is followed once.
+func.func private @ext(memref<4xf32>)
+func.func private @ping(%p: memref<4xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %done = arith.cmpi eq, %n, %c0 : index
+  scf.if %done {
+  } else {
+    func.call @pong(%p, %n) : (memref<4xf32>, index) -> ()
+  }
+  return
+}
+func.func private @pong(%p: memref<4xf32>, %n: index) {
+  %c1 = arith.constant 1 : index
+  %m = arith.subi %n, %c1 : index
+  func.call @ping(%p, %m) : (memref<4xf32>, index) -> ()
+  func.call @ext(%p) : (memref<4xf32>) -> ()
+  return
+}
+// expected-error @below {{output 'output0' (argument 0) cannot be placed in a pool: it is passed to @ping, where it is passed to @pong, where it is passed to @ext, which has no body in the module}}
+func.func @main(%out: memref<4xf32>, %n: index) {
+  func.call @ping(%out, %n) : (memref<4xf32>, index) -> ()
+  return
+}
+
+// -----
+
 // expected-error @below {{input 'input0' (argument 0) cannot be placed in a pool: its size in bytes does not fit in 63 bits}}
 func.func @main(%in: memref<4611686018427387904xf32>, %out: memref<4xf32>) {
   %c0 = arith.constant 0 : index

@@ -85,7 +85,8 @@ private:
 };
 
 /// Why `buffer` escapes the planner's view (returned, stored, passed to a
-/// function without a body, ...), or none when every use is understood.
+/// function without a body, ...), also through the regions and functions it
+/// enters, or none when every use is understood.
 std::optional<std::string> getEscapeReason(mlir::Value buffer);
 
 /// Whether anything may write to `buffer`, through views and calls.

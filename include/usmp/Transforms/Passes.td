@@ -95,7 +95,8 @@ def FoldWorkspaceIOPass : Pass<"usmp-fold-workspace-io", "mlir::ModuleOp"> {
     dynamic shape or no rank, which the C API cannot pass. Errors: a chosen
     argument with a dynamic shape, no rank, a non-identity layout or a size in
     bytes beyond 63 bits, one that escapes (returned, stored, passed to an
-    unknown function, turned into a value other than its elements), an unknown
+    unknown function, turned into a value other than its elements; also
+    inside a loop it enters or a function it is passed to), an unknown
     name in `names` (the error lists the names there are) or one it lists
     twice, an entry function that is called, names that clash as C
     identifiers, and a module planned already (a pool with a planned size).
