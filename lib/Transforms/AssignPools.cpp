@@ -243,8 +243,9 @@ struct AssignPoolsPass
         if (auto getGlobal = dyn_cast<memref::GetGlobalOp>(op)) {
           auto global = symbols.lookupNearestSymbolFrom<memref::GlobalOp>(
               op, getGlobal.getNameAttr());
-          if (global && global.getConstant() && global.getInitialValue() &&
-              global.getType().hasStaticShape())
+          // Only constants with data: a constant pool holds it.
+          if (global && global.getConstant() && !global.isExternal() &&
+              !global.isUninitialized() && global.getType().hasStaticShape())
             constants.insert(global);
           return WalkResult::advance();
         }

@@ -157,6 +157,14 @@ void PlanBuffersPass::runOnOperation() {
                             "in constant pools";
       return signalPassFailure();
     }
+    // A constant pool holds the constants' data: one without any (a
+    // declaration, or `uninitialized`) has none to put there.
+    if (global.isExternal() || global.isUninitialized()) {
+      global.emitError() << "constant '" << global.getSymName()
+                         << "' has no initial value to place in a constant "
+                            "pool; drop its usmp.pools";
+      return signalPassFailure();
+    }
     // A pool's view of its bytes has the identity layout in the default
     // memory space: other constants stay where they are, like such
     // allocations.

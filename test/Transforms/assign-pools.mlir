@@ -41,6 +41,9 @@ func.func @main(%n: index) {
 // CHECK-NOT: usmp.pool
 // CHECK: memref.global "private" constant @w : memref<4xf32> = dense<1.000000e+00> {usmp.pools = [@rom]}
 // CHECK: memref.global "private" @state : memref<4xf32> = uninitialized
+// Constants without data have nothing to put in a constant pool.
+// CHECK: memref.global "private" constant @unset : memref<4xf32> = uninitialized{{$}}
+// CHECK: memref.global constant @declared : memref<4xf32>{{$}}
 // CHECK-NOT: usmp.pools
 // CHECK: memref.alloc() {usmp.pools = [@sram, @shared]} : memref<4xf32>
 // CHECK: memref.alloc() {usmp.pools = [@shared]} : memref<4xf32>
@@ -59,9 +62,13 @@ usmp.pool workspace @shared
 usmp.pool constant @rom targets("c": ro)
 memref.global "private" constant @w : memref<4xf32> = dense<1.0>
 memref.global "private" @state : memref<4xf32> = uninitialized
+memref.global "private" constant @unset : memref<4xf32> = uninitialized
+memref.global constant @declared : memref<4xf32>
 func.func @main() {
   %w = memref.get_global @w : memref<4xf32>
   %s = memref.get_global @state : memref<4xf32>
+  %u = memref.get_global @unset : memref<4xf32>
+  %d = memref.get_global @declared : memref<4xf32>
   %a = memref.alloc() : memref<4xf32>
   %b = memref.alloc() {usmp.pools = [@shared]} : memref<4xf32>
   return

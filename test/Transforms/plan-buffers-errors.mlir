@@ -28,6 +28,18 @@ func.func @main(%in: memref<4xf32>) {
 
 // -----
 
+usmp.pool constant @flash alignment(16)
+// A constant without data (here a declaration) has none for the pool.
+// expected-error @below {{constant 'ext' has no initial value to place in a constant pool; drop its usmp.pools}}
+memref.global constant @ext : memref<4xf32> {usmp.pools = [@flash]}
+func.func @main(%out: memref<4xf32>) {
+  %e = memref.get_global @ext : memref<4xf32>
+  memref.copy %e, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
 usmp.pool workspace @sram alignment(16)
 // expected-error @below {{constant 'w' lists workspace pool @sram as a candidate; constants go to constant pools}}
 memref.global "private" constant @w : memref<4xf32> = dense<1.0> {usmp.pools = [@sram]}

@@ -267,7 +267,8 @@ def AssignPoolsPass : Pass<"usmp-assign-pools", "mlir::ModuleOp"> {
     Every statically shaped allocation in a function reachable from the entry
     gets `usmp.pools = [@p, ...]`: the workspace pools the target may write, in
     module order, the order in which the planner tries them. Every constant
-    `memref.global` the model reads gets the constant pools the target may
+    `memref.global` with data (not a declaration, not `uninitialized`) the
+    model reads gets the constant pools the target may
     read, when there are any; with none it stays an ordinary global (with a
     warning when the module has constant pools, none of them readable). Of
     those, each buffer gets the pools aligned as much as it needs (its
@@ -317,7 +318,7 @@ def PlanBuffersPass : Pass<"usmp-plan-buffers", "mlir::ModuleOp"> {
     the whole run and go to constant pools
     only, everything else to workspace pools: a candidate of the other kind
     is an error, and so is a global with `usmp.pools` that is not constant
-    (the model may write it). A buffer that fits in no
+    (the model may write it) or has no data for the pool. A buffer that fits in no
     candidate pool is an error at its allocation naming the pools and what
     each had left; a pool without a size hint still ends at 2^63 - 1 bytes,
     the largest planned size an attribute holds. A pool with a planned size
