@@ -175,29 +175,47 @@ static LogicalResult verifyIO(Operation *op, IOAttr io) {
   });
   if (firstMarked != op)
     return success();
-  llvm::StringMap<Operation *> byName;
-  DenseMap<std::pair<unsigned, int64_t>, Operation *> byIndex;
+  llvm::StringMap<Location> byName;
+  DenseMap<std::pair<unsigned, int64_t>, Location> byIndex;
+  auto key = [](IOAttr io) {
+    return std::make_pair(static_cast<unsigned>(io.getDirection()),
+                          io.getIndex());
+  };
+  // The function's own markers come first: an argument or result claiming
+  // a name is as much the model's input or output as an allocation.
+  if (auto function = dyn_cast<FunctionOpInterface>(scope)) {
+    auto claim = [&](DictionaryAttr attrs, Location loc) {
+      if (auto marker = attrs ? attrs.getAs<IOAttr>(name) : IOAttr()) {
+        byName.try_emplace(marker.getName(), loc);
+        byIndex.try_emplace(key(marker), loc);
+      }
+    };
+    for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i)
+      claim(function.getArgAttrDict(i), function.getArgument(i).getLoc());
+    for (unsigned i = 0, e = function.getNumResults(); i < e; ++i)
+      claim(function.getResultAttrDict(i), function->getLoc());
+  }
   WalkResult walk = scope->walk([&](Operation *other) {
     auto otherIO = other->getAttrOfType<IOAttr>(name);
     if (!otherIO)
       return WalkResult::advance();
-    auto [sameName, newName] = byName.try_emplace(otherIO.getName(), other);
+    auto [sameName, newName] =
+        byName.try_emplace(otherIO.getName(), other->getLoc());
     if (!newName) {
       InFlightDiagnostic diag = other->emitOpError()
                                 << "duplicate I/O name '" << otherIO.getName()
                                 << "'";
-      diag.attachNote(sameName->second->getLoc()) << "first used here";
+      diag.attachNote(sameName->second) << "first used here";
       return WalkResult::interrupt();
     }
-    auto [sameIndex, newIndex] = byIndex.try_emplace(
-        {static_cast<unsigned>(otherIO.getDirection()), otherIO.getIndex()},
-        other);
+    auto [sameIndex, newIndex] =
+        byIndex.try_emplace(key(otherIO), other->getLoc());
     if (!newIndex) {
       InFlightDiagnostic diag = other->emitOpError()
                                 << "duplicate "
                                 << stringifyIODirection(otherIO.getDirection())
                                 << " index " << otherIO.getIndex();
-      diag.attachNote(sameIndex->second->getLoc()) << "first used here";
+      diag.attachNote(sameIndex->second) << "first used here";
       return WalkResult::interrupt();
     }
     return WalkResult::advance();

@@ -249,6 +249,25 @@ func.func @duplicate_io_name() {
 
 // -----
 
+// An argument's marker claims its name and index as much as an allocation's.
+// expected-note @below {{first used here}}
+func.func @io_name_of_argument(%in: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}) {
+  // expected-error @below {{duplicate I/O name 'x'}}
+  %0 = memref.alloc() {usmp.io = #usmp.io<input "x", index = 1>} : memref<4xf32>
+  return
+}
+
+// -----
+
+// expected-note @below {{first used here}}
+func.func @io_index_of_result() -> (memref<4xf32> {usmp.io = #usmp.io<output "y", index = 0>}) {
+  // expected-error @below {{duplicate output index 0}}
+  %0 = memref.alloc() {usmp.io = #usmp.io<output "z", index = 0>} : memref<4xf32>
+  return %0 : memref<4xf32>
+}
+
+// -----
+
 func.func @duplicate_io_index() {
   // expected-note @below {{first used here}}
   %0 = memref.alloc() {usmp.io = #usmp.io<output "y", index = 1>} : memref<4xf32>

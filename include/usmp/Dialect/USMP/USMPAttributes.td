@@ -115,8 +115,9 @@ def USMP_IOAttr : USMP_Attr<"IO", "io"> {
     Attached under the name `usmp.io` to an allocation that holds a model
     input or output inside a pool (workspace I/O). It records the tensor's
     name, its position among the inputs or outputs, and its direction; the
-    allocation's type is the tensor's type. Within a function, names and
-    (direction, index) pairs are unique. It is valid on `memref.alloc`,
+    allocation's type is the tensor's type. Within a function, its arguments,
+    results and operations, names and (direction, index) pairs are unique.
+    It is valid on `memref.alloc`,
     `memref.alloca` and `memref.view` (and on the entry function's
     arguments and results, where a result's is always an output); planning
     takes it only in the entry function.
