@@ -118,7 +118,11 @@ void VerifyPlanPass::runOnOperation() {
     int64_t poolBytes =
         cast<MemRefType>(view.getSource().getType()).getDimSize(0);
     uint64_t end = static_cast<uint64_t>(offset) + *size;
-    if (offset < 0 || offset % alignment != 0) {
+    if (offset < 0) {
+      view.emitError() << "view of pool " << poolName << " at offset " << offset
+                       << " starts before the pool";
+      failedCheck = true;
+    } else if (offset % alignment != 0) {
       view.emitError() << "view of pool " << poolName << " at offset " << offset
                        << " is not aligned to " << alignment;
       failedCheck = true;

@@ -64,6 +64,17 @@ func.func @main(%pool: memref<64xi8> {usmp.pool = @sram}) {
 
 // -----
 
+// A multiple of the alignment, but before the pool.
+usmp.pool workspace @sram alignment(16) planned_size(64)
+func.func @main(%pool: memref<64xi8> {usmp.pool = @sram}) {
+  %c = arith.constant -16 : index
+  // expected-error @below {{view of pool @sram at offset -16 starts before the pool}}
+  %a = memref.view %pool[%c][] : memref<64xi8> to memref<2xf32>
+  return
+}
+
+// -----
+
 usmp.pool workspace @sram alignment(16) planned_size(64)
 func.func @main(%pool: memref<64xi8> {usmp.pool = @sram}) {
   %c48 = arith.constant 48 : index
