@@ -12,6 +12,19 @@ using namespace usmp;
 
 #include "usmp/Dialect/USMP/USMPEnums.cpp.inc"
 
+namespace usmp::detail {
+static FailureOr<std::optional<int64_t>> parsePerfValue(AsmParser &parser) {
+  SMLoc loc = parser.getCurrentLocation();
+  if (succeeded(parser.parseOptionalKeyword("true")) ||
+      succeeded(parser.parseOptionalKeyword("false")))
+    return parser.emitError(loc, "expected an integer");
+  int64_t value;
+  if (parser.parseInteger(value))
+    return failure();
+  return std::optional<int64_t>(value);
+}
+} // namespace usmp::detail
+
 #define GET_ATTRDEF_CLASSES
 #include "usmp/Dialect/USMP/USMPAttributes.cpp.inc"
 

@@ -65,6 +65,13 @@ usmp.pool workspace @sram perf<read_latency_cycles = -2>
 
 // -----
 
+// `true` is no count (the generic integer parser reads it as -1).
+// expected-error @below {{expected an integer}}
+// expected-error @below {{failed to parse USMP_PoolPerfAttr parameter 'read_latency_cycles'}}
+usmp.pool workspace @sram perf<read_latency_cycles = true>
+
+// -----
+
 // Duplicate pool names.
 // expected-note @below {{see existing symbol definition here}}
 usmp.pool workspace @sram

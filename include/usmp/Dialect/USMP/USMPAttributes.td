@@ -62,6 +62,12 @@ def USMP_TargetAccessAttr : USMP_Attr<"TargetAccess", "target_access"> {
   let genVerifyDecl = 1;
 }
 
+// A property of #usmp.perf: an integer, which the generic parser would also
+// take as `true` (-1) or `false` (0).
+def USMP_PerfValue : OptionalParameter<"std::optional<int64_t>"> {
+  let parser = [{ ::usmp::detail::parsePerfValue($_parser) }];
+}
+
 def USMP_PoolPerfAttr : USMP_Attr<"PoolPerf", "perf"> {
   let summary = "performance properties of a memory pool";
   let description = [{
@@ -74,12 +80,12 @@ def USMP_PoolPerfAttr : USMP_Attr<"PoolPerf", "perf"> {
     ```
   }];
   let parameters = (ins
-    OptionalParameter<"std::optional<int64_t>">:$clock_frequency_hz,
-    OptionalParameter<"std::optional<int64_t>">:$read_bandwidth_bytes_per_cycle,
-    OptionalParameter<"std::optional<int64_t>">:$write_bandwidth_bytes_per_cycle,
-    OptionalParameter<"std::optional<int64_t>">:$read_latency_cycles,
-    OptionalParameter<"std::optional<int64_t>">:$write_latency_cycles,
-    OptionalParameter<"std::optional<int64_t>">:$target_burst_bytes);
+    USMP_PerfValue:$clock_frequency_hz,
+    USMP_PerfValue:$read_bandwidth_bytes_per_cycle,
+    USMP_PerfValue:$write_bandwidth_bytes_per_cycle,
+    USMP_PerfValue:$read_latency_cycles,
+    USMP_PerfValue:$write_latency_cycles,
+    USMP_PerfValue:$target_burst_bytes);
   let assemblyFormat = "`<` struct(params) `>`";
   let genVerifyDecl = 1;
 }
