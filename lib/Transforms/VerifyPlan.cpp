@@ -87,6 +87,42 @@ void VerifyPlanPass::runOnOperation() {
     failedCheck = true;
   }
 
+  // A pool's bytes are checked through its views alone: any other use of a
+  // pool argument (a subview, a write of the whole pool, a call passing it
+  // to a parameter that is no pool) reaches bytes no check sees.
+  module.walk([&](func::FuncOp function) {
+    if (function.isExternal())
+      return;
+    for (BlockArgument argument : function.getArguments()) {
+      FlatSymbolRefAttr pool = getPoolOfArgument(argument);
+      if (!pool)
+        continue;
+      for (OpOperand &use : argument.getUses()) {
+        Operation *user = use.getOwner();
+        if (auto view = dyn_cast<memref::ViewOp>(user);
+            view && view.getSource() == argument)
+          continue;
+        if (auto call = dyn_cast<func::CallOp>(user)) {
+          auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
+          unsigned index = use.getOperandNumber();
+          if (callee && !callee.isExternal() &&
+              callee.getArgAttrOfType<FlatSymbolRefAttr>(
+                  index, USMPDialect::getPoolArgAttrName()) == pool)
+            continue;
+          call.emitError() << "cannot verify pool " << pool << " in @"
+                           << call.getCallee() << ": its parameter " << index
+                           << " is not marked usmp.pool = " << pool;
+          failedCheck = true;
+          continue;
+        }
+        user->emitError() << "cannot verify this use of pool " << pool
+                          << ": only views of a pool and calls passing it on "
+                             "are checked";
+        failedCheck = true;
+      }
+    }
+  });
+
   // Every view of a pool: a constant offset that its placement names,
   // aligned to the pool, ending inside it.
   DenseMap<Operation *, ViewRange> ranges;

@@ -195,3 +195,43 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   memref.copy %b, %out : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// The pool's bytes reach @f through a parameter that is no pool: @f's view
+// there is not checked, so the plan cannot be verified.
+usmp.pool workspace @p alignment(16) planned_size(32)
+func.func private @f(%q: memref<32xi8>) {
+  %c0 = arith.constant 0 : index
+  %t = memref.view %q[%c0][] : memref<32xi8> to memref<4xf32>
+  %one = arith.constant 1.0 : f32
+  linalg.fill ins(%one : f32) outs(%t : memref<4xf32>)
+  return
+}
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>, %pool: memref<32xi8> {usmp.pool = @p}) {
+  %c0 = arith.constant 0 : index
+  %a = memref.view %pool[%c0][] : memref<32xi8> to memref<4xf32>
+  memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  // expected-error @below {{cannot verify pool @p in @f: its parameter 0 is not marked usmp.pool = @p}}
+  func.call @f(%pool) : (memref<32xi8>) -> ()
+  memref.copy %a, %out : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+// Uses of a pool other than its views reach bytes no check sees.
+usmp.pool workspace @p alignment(16) planned_size(32)
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>, %pool: memref<32xi8> {usmp.pool = @p}) {
+  %c0 = arith.constant 0 : index
+  %a = memref.view %pool[%c0][] : memref<32xi8> to memref<4xf32>
+  memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  // expected-error @below {{cannot verify this use of pool @p: only views of a pool and calls passing it on are checked}}
+  %s = memref.subview %pool[0][16][1] : memref<32xi8> to memref<16xi8, strided<[1]>>
+  %z = arith.constant 0 : i8
+  linalg.fill ins(%z : i8) outs(%s : memref<16xi8, strided<[1]>>)
+  // expected-error @below {{cannot verify this use of pool @p: only views of a pool and calls passing it on are checked}}
+  linalg.fill ins(%z : i8) outs(%pool : memref<32xi8>)
+  memref.copy %a, %out : memref<4xf32> to memref<4xf32>
+  return
+}

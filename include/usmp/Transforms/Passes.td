@@ -385,7 +385,11 @@ def VerifyPlanPass : Pass<"usmp-verify-plan", "mlir::ModuleOp"> {
     lowering of one's own) are checked the same way; the dialect checks
     their alignment and bounds. Constants placed in a constant pool hold its
     bytes for the whole run: two sharing a byte are an error at the later
-    one. A view is live from its first to its last use: after `cse`, which
+    one. A pool's bytes are checked through its views alone: any other use
+    of a pool argument (a subview, an operation on the whole pool, a call
+    passing it to a parameter not marked `usmp.pool` with that pool) is an
+    error, since bytes reached that way are never checked. A view is live
+    from its first to its last use: after `cse`, which
     merges views of one pool at one offset, two buffers that took turns
     there are one, and the buffers placed between their turns are reported;
     verify before `cse`.
