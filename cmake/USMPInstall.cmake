@@ -16,16 +16,31 @@ include(GNUInstallDirs)
 set(USMP_INSTALL_PACKAGE_DIR "lib${LLVM_LIBDIR_SUFFIX}/cmake/usmp")
 
 # Headers and .td files from the source tree, generated .inc/.h.inc files and
-# Version.h from the build tree.
-install(DIRECTORY ${USMP_SOURCE_DIR}/include/usmp ${USMP_SOURCE_DIR}/include/usmp-c
-  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
-  COMPONENT usmp-headers
-  FILES_MATCHING PATTERN "*.h" PATTERN "*.td")
-install(DIRECTORY ${USMP_BINARY_DIR}/include/usmp
-  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
-  COMPONENT usmp-headers
-  FILES_MATCHING PATTERN "*.h" PATTERN "*.inc"
-  PATTERN "CMakeFiles" EXCLUDE)
+# Version.h from the build tree. A planner-only build has the planner's
+# headers alone: the others include generated files it does not make.
+if(USMP_PLANNER_ONLY)
+  install(DIRECTORY ${USMP_SOURCE_DIR}/include/usmp/Planner
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/usmp
+    COMPONENT usmp-headers
+    FILES_MATCHING PATTERN "*.h")
+  install(DIRECTORY ${USMP_SOURCE_DIR}/include/usmp-c
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+    COMPONENT usmp-headers
+    FILES_MATCHING PATTERN "*.h")
+  install(FILES ${USMP_BINARY_DIR}/include/usmp/Version.h
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/usmp
+    COMPONENT usmp-headers)
+else()
+  install(DIRECTORY ${USMP_SOURCE_DIR}/include/usmp ${USMP_SOURCE_DIR}/include/usmp-c
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+    COMPONENT usmp-headers
+    FILES_MATCHING PATTERN "*.h" PATTERN "*.td")
+  install(DIRECTORY ${USMP_BINARY_DIR}/include/usmp
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+    COMPONENT usmp-headers
+    FILES_MATCHING PATTERN "*.h" PATTERN "*.inc"
+    PATTERN "CMakeFiles" EXCLUDE)
+endif()
 
 # The libraries' users find their headers in the install tree.
 set(USMP_INSTALLED_LIBRARIES USMPPlanner USMPPlannerCAPI)

@@ -315,7 +315,19 @@ LogicalResult usmp::emitCFiles(ModuleOp module, StringRef directory) {
   return success();
 }
 
+static void registerTranslation();
+
 void usmp::registerUSMPEmitCTranslation() {
+  // Once: a second registration of the translation (or of the option) is a
+  // fatal error in LLVM.
+  static const bool registered = [] {
+    registerTranslation();
+    return true;
+  }();
+  (void)registered;
+}
+
+static void registerTranslation() {
   static llvm::cl::opt<std::string> outputDir(
       "output-dir",
       llvm::cl::desc("Directory --usmp-emit-c writes the C files into"),
@@ -328,7 +340,7 @@ void usmp::registerUSMPEmitCTranslation() {
         auto module = dyn_cast<ModuleOp>(op);
         if (!module)
           return op->emitError("expected a builtin.module");
-        if (failed(emitCFiles(module, outputDir)))
+        if (failed(usmp::emitCFiles(module, outputDir)))
           return failure();
         module.walk<WalkOrder::PreOrder>([&](emitc::FileOp file) {
           SmallString<128> path(outputDir);

@@ -15,7 +15,11 @@
 #include "usmp/Dialect/USMP/USMPOps.h"
 #include "usmp/Dialect/USMP/USMPUtils.h"
 
+#include "mlir/Conversion/ArithToEmitC/ArithToEmitC.h"
+#include "mlir/Conversion/FuncToEmitC/FuncToEmitC.h"
+#include "mlir/Conversion/MemRefToEmitC/MemRefToEmitC.h"
 #include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/SCFToEmitC/SCFToEmitC.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
@@ -135,6 +139,17 @@ struct ConvertUSMPToEmitCPass
       private ModuleState {
   using Base::Base;
   void runOnOperation() override;
+
+  /// Upstream's convert-to-emitc lowers only the dialects whose conversion
+  /// interface is registered: a compiler registering the dialects alone got
+  /// "no EmitC conversion handles it" for every arith.constant.
+  void getDependentDialects(DialectRegistry &registry) const override {
+    Base::getDependentDialects(registry);
+    registerConvertArithToEmitCInterface(registry);
+    registerConvertFuncToEmitCInterface(registry);
+    registerConvertMemRefToEmitCInterface(registry);
+    registerConvertSCFToEmitCInterface(registry);
+  }
 
 private:
   LogicalResult collect(ModuleOp module, func::FuncOp entry);

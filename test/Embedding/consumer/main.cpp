@@ -3,8 +3,8 @@
 // Registers the usmp dialect and passes beside upstream ones and a planning
 // algorithm of its own, then plans a small module with `usmp-pipeline`, once
 // with a built-in algorithm and once with its own selected by name, and
-// prints each pool's planned size. Exits non-zero when a result is not the
-// expected one.
+// prints each pool's planned size; then lowers it to C. Exits non-zero when
+// a result is not the expected one.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +12,7 @@
 #include "usmp/InitAllUSMP.h"
 #include "usmp/Planner/Algorithm.h"
 
+#include "mlir/Dialect/EmitC/IR/EmitC.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
@@ -103,6 +104,26 @@ std::optional<uint64_t> planWith(mlir::MLIRContext &context,
   return size;
 }
 
+/// Plans kModule and lowers it to C; returns the number of files made.
+/// The registry has the dialects alone: the lowering brings the upstream
+/// conversions to EmitC it needs.
+unsigned lowerToC(mlir::MLIRContext &context) {
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      mlir::parseSourceString<mlir::ModuleOp>(kModule, &context);
+  auto pm = mlir::PassManager::on<mlir::ModuleOp>(&context);
+  if (!module ||
+      mlir::failed(mlir::parsePassPipeline(
+          "usmp-pipeline,convert-usmp-to-emitc", pm, llvm::errs())) ||
+      mlir::failed(pm.run(*module)))
+    return 0;
+  unsigned files = 0;
+  module->walk([&](mlir::emitc::FileOp file) {
+    llvm::outs() << "C file " << file.getId() << '\n';
+    ++files;
+  });
+  return files;
+}
+
 } // namespace
 
 int main() {
@@ -127,6 +148,8 @@ int main() {
   ok &= bumpRuns == 1;
   // An unknown name fails the pipeline; the diagnostic lists ours.
   ok &= !planWith(context, "no-such-algorithm");
+  // The header and the source.
+  ok &= lowerToC(context) == 2;
 
   llvm::outs() << (ok ? "consumer: ok" : "consumer: FAILED") << '\n';
   return ok ? 0 : 1;
