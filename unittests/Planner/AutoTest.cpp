@@ -174,17 +174,6 @@ TEST(AutoTest, FailsLikeBestFitWhenNothingFits) {
             "buffers need at least 192 bytes, more than the size hints of all "
             "pools together (128)");
 
-  // One byte is one byte.
-  Problem one;
-  one.pools = {{"p", 0, 1}};
-  one.buffers = {{"b", 1, 1, {}, Interval{0, 1}, {}}};
-  ASSERT_EQ(errorMessage(one.finalize()), "");
-  llvm::Expected<Plan> onePlan = planWith("auto", one);
-  EXPECT_EQ(errorMessage(onePlan),
-            "buffer 'b' of size 1 fits in no candidate pool: 'p' had 0 bytes "
-            "left (size hint 0); the buffers that can only go to pool 'p' "
-            "need at least 1 byte");
-
   // Five buffers in a cycle of conflicts: any two neighbours fit in 2
   // bytes, the cycle needs 3.
   Problem cycle;

@@ -310,19 +310,26 @@ TEST(ExactTest, ReportsTheBudgetHonestly) {
   }
 }
 
+/// `count` buffers of 1 to 1000 bytes in one pool, starting before
+/// `horizon` and living up to `maxLength` more steps.
+Problem randomIntervalProblem(uint64_t seed, unsigned count, int64_t horizon,
+                              int64_t maxLength) {
+  Random random(seed);
+  std::vector<Buffer> buffers;
+  for (unsigned i = 0; i < count; ++i) {
+    int64_t start = random.between(0, horizon);
+    buffers.push_back(
+        liveBuffer("b" + std::to_string(i), random.between(1, 1000), start,
+                   start + int64_t(random.between(0, maxLength))));
+  }
+  return onePool(std::move(buffers));
+}
+
 TEST(ExactTest, TimeLimitIsCheckedWhateverANodeCosts) {
   // Nodes of a few thousand buffers are slow: a clock read every 1024 nodes
   // ran a 1 ms search for a quarter of a second. Setting the search up
   // takes longer than the limit here, so it stops at its first nodes.
-  Random random(43);
-  std::vector<Buffer> buffers;
-  for (unsigned i = 0; i < 3000; ++i) {
-    int64_t start = random.between(0, 1000);
-    buffers.push_back(liveBuffer("b" + std::to_string(i),
-                                 random.between(1, 1000), start,
-                                 start + int64_t(random.between(0, 100))));
-  }
-  Problem problem = onePool(std::move(buffers));
+  Problem problem = randomIntervalProblem(43, 3000, 1000, 100);
   PlanOptions options;
   options.timeLimitMs = 1;
   ExactStats stats;
@@ -455,15 +462,7 @@ TEST(ExactTest, ProvenPlansAreNoWorseThanAnyHeuristic) {
 }
 
 TEST(ExactTest, LargeProblemsGetAVerifiedFirstFit) {
-  Random random(31);
-  std::vector<Buffer> buffers;
-  for (unsigned i = 0; i < 5000; ++i) {
-    int64_t start = random.between(0, 2000);
-    buffers.push_back(liveBuffer("b" + std::to_string(i),
-                                 random.between(1, 1000), start,
-                                 start + int64_t(random.between(0, 20))));
-  }
-  Problem problem = onePool(std::move(buffers));
+  Problem problem = randomIntervalProblem(31, 5000, 2000, 20);
   Plan plan = planAndVerify(problem);
   EXPECT_GE(plan.poolSizes[0], computeLowerBounds(problem).total);
 }
