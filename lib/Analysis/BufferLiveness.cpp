@@ -472,12 +472,6 @@ static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols,
       }
       if (seen.insert(user).second)
         summary.users.push_back(user);
-      // Views and anything else that yields a memref may alias the buffer:
-      // their uses are uses of the buffer. Elements, sizes and vectors of
-      // elements from known operations are copies; any other value (a tensor
-      // of its contents, a cast of its address, what an unregistered
-      // operation makes of it) may carry the buffer on to reads no walk of
-      // memrefs sees.
       // A memref an operation with regions takes (a loop's iteration
       // argument) may come in as any of their memref arguments.
       for (Region &region : user->getRegions())
@@ -485,6 +479,12 @@ static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols,
           for (BlockArgument argument : region.front().getArguments())
             if (isa<BaseMemRefType>(argument.getType()))
               follow(argument);
+      // Views and anything else that yields a memref may alias the buffer:
+      // their uses are uses of the buffer. Elements, sizes and vectors of
+      // elements from known operations are copies; any other value (a tensor
+      // of its contents, a cast of its address, what an unregistered
+      // operation makes of it) may carry the buffer on to reads no walk of
+      // memrefs sees.
       for (Value result : user->getResults()) {
         Type type = result.getType();
         if (isa<BaseMemRefType>(type))
