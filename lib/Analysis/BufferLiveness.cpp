@@ -398,87 +398,105 @@ static func::FuncOp getDefinedCallee(func::CallOp call,
   return callee;
 }
 
-/// Follows `root` through views and the regions it enters and records the
-/// operations using it, or why it escapes the planner's view, also inside
-/// the functions it is passed to (`callees`: the parameters followed there
-/// already, so recursive calls end).
-static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols,
-                                llvm::DenseSet<Value> &callees) {
+/// Follows `root` through views, the regions it enters (a loop's iteration
+/// argument) and the functions it is passed to, and records the operations
+/// using it in its own function, or why it escapes the planner's view. One
+/// worklist for all of it, each value once: call chains may be deeper than
+/// the thread's stack, and recursive calls end.
+static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols) {
   UseSummary summary;
-  SmallVector<Value> worklist{root};
+  // Each value with the call that passed it to its function, by index into
+  // `routes`, each naming its callee and the route before it; 0 is the
+  // buffer's own function.
+  struct Route {
+    unsigned previous;
+    StringRef callee;
+  };
+  SmallVector<Route> routes{{0, ""}};
+  SmallVector<std::pair<Value, unsigned>> worklist{{root, 0}};
   llvm::DenseSet<Value> values{root};
-  auto follow = [&](Value value) {
+  auto follow = [&](Value value, unsigned route) {
     if (values.insert(value).second)
-      worklist.push_back(value);
+      worklist.push_back({value, route});
   };
   llvm::SmallPtrSet<Operation *, 16> seen;
-  auto escape = [&](Operation *user, const Twine &why) {
-    if (summary.escape.empty())
-      summary.escape = why.str();
-    (void)user;
+  // Operations with regions the buffer entered: their terminators pass it
+  // on to their results and region arguments, which are followed.
+  llvm::SmallPtrSet<Operation *, 4> entered;
+  SmallVector<std::pair<Operation *, unsigned>> terminators;
+  auto escape = [&](unsigned route, const Twine &why) {
+    if (!summary.escape.empty())
+      return;
+    SmallVector<StringRef> callees;
+    for (; route != 0; route = routes[route].previous)
+      callees.push_back(routes[route].callee);
+    for (StringRef callee : llvm::reverse(callees))
+      summary.escape += ("it is passed to @" + callee + ", where ").str();
+    summary.escape += why.str();
   };
   while (!worklist.empty()) {
-    Value value = worklist.pop_back_val();
+    auto [value, route] = worklist.pop_back_val();
     Type elementType = cast<BaseMemRefType>(value.getType()).getElementType();
     for (OpOperand &use : value.getUses()) {
       Operation *user = use.getOwner();
       if (isa<memref::DeallocOp>(user))
         continue;
       if (isa<func::ReturnOp>(user)) {
-        escape(user, "it is returned from its function");
+        escape(route, "it is returned from its function");
         continue;
       }
       if (user->hasTrait<OpTrait::IsTerminator>()) {
-        escape(user, "it flows through control flow ('" +
-                         user->getName().getStringRef() + "')");
+        // Decided once every region the buffer enters is known.
+        terminators.push_back({user, route});
         continue;
       }
       if (auto store = dyn_cast<memref::StoreOp>(user);
           store && store.getValueToStore() == value) {
-        escape(user, "it is stored to memory");
+        escape(route, "it is stored to memory");
         continue;
       }
       if (isa<memref::ExtractAlignedPointerAsIndexOp>(user)) {
-        escape(user, "its address is taken");
+        escape(route, "its address is taken");
         continue;
       }
       if (isa<CallOpInterface>(user)) {
         auto call = dyn_cast<func::CallOp>(user);
         if (!call) {
-          escape(user, "it is passed to an indirect call");
+          escape(route, "it is passed to an indirect call");
           continue;
         }
-        if (!getDefinedCallee(call, symbols)) {
-          escape(user, "it is passed to @" + call.getCallee() +
-                           ", which has no body in the module");
+        func::FuncOp callee = getDefinedCallee(call, symbols);
+        if (!callee) {
+          escape(route, "it is passed to @" + call.getCallee() +
+                            ", which has no body in the module");
           continue;
         }
         if (llvm::any_of(call.getResultTypes(),
                          llvm::IsaPred<BaseMemRefType>)) {
-          escape(user, "it is passed to @" + call.getCallee() +
-                           ", which returns a memref that may alias it");
+          escape(route, "it is passed to @" + call.getCallee() +
+                            ", which returns a memref that may alias it");
           continue;
         }
         // What the callee does with it, it does with the buffer. (Its uses
         // there are the callee's; the call's span holds them.)
-        Value parameter =
-            getDefinedCallee(call, symbols).getArgument(use.getOperandNumber());
-        if (callees.insert(parameter).second) {
-          UseSummary inner = summarizeUses(parameter, symbols, callees);
-          if (!inner.escape.empty())
-            escape(user, "it is passed to @" + call.getCallee() + ", where " +
-                             inner.escape);
+        Value parameter = callee.getArgument(use.getOperandNumber());
+        if (!values.contains(parameter)) {
+          routes.push_back({route, call.getCallee()});
+          follow(parameter, routes.size() - 1);
         }
       }
-      if (seen.insert(user).second)
+      if (route == 0 && seen.insert(user).second)
         summary.users.push_back(user);
       // A memref an operation with regions takes (a loop's iteration
       // argument) may come in as any of their memref arguments.
-      for (Region &region : user->getRegions())
-        if (!region.empty())
-          for (BlockArgument argument : region.front().getArguments())
-            if (isa<BaseMemRefType>(argument.getType()))
-              follow(argument);
+      if (user->getNumRegions() != 0) {
+        entered.insert(user);
+        for (Region &region : user->getRegions())
+          if (!region.empty())
+            for (BlockArgument argument : region.front().getArguments())
+              if (isa<BaseMemRefType>(argument.getType()))
+                follow(argument, route);
+      }
       // Views and anything else that yields a memref may alias the buffer:
       // their uses are uses of the buffer. Elements, sizes and vectors of
       // elements from known operations are copies; any other value (a tensor
@@ -488,7 +506,7 @@ static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols,
       for (Value result : user->getResults()) {
         Type type = result.getType();
         if (isa<BaseMemRefType>(type))
-          follow(result);
+          follow(result, route);
         else if (!user->isRegistered() ||
                  isa<UnrealizedConversionCastOp>(user) ||
                  !(type == elementType || type.isIntOrIndexOrFloat() ||
@@ -497,11 +515,19 @@ static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols,
           llvm::raw_string_ostream os(why);
           os << "it becomes a value of type '" << type << "' ('"
              << user->getName() << "')";
-          escape(user, why);
+          escape(route, why);
         }
       }
     }
   }
+  // A terminator of a region the buffer entered yields it to what is
+  // followed already (the loop's next iteration, its results); any other
+  // one carries it where the walk does not go.
+  for (auto [terminator, route] : terminators)
+    if (!isa<RegionBranchTerminatorOpInterface>(terminator) ||
+        !entered.contains(terminator->getParentOp()))
+      escape(route, "it flows through control flow ('" +
+                        terminator->getName().getStringRef() + "')");
   return summary;
 }
 
@@ -619,8 +645,7 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
       FailureOr<uint64_t> size = getBufferSizeInBytes(type, layout);
       if (failed(size))
         return leave("its size in bytes is unknown or does not fit in 63 bits");
-      llvm::DenseSet<Value> callees;
-      UseSummary uses = summarizeUses(op->getResult(0), symbols, callees);
+      UseSummary uses = summarizeUses(op->getResult(0), symbols);
       if (!uses.escape.empty())
         return leave(uses.escape);
       // One static slot cannot serve iterations running at the same time.
@@ -715,8 +740,7 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
 
 std::optional<std::string> usmp::getEscapeReason(Value buffer) {
   SymbolTableCollection symbols;
-  llvm::DenseSet<Value> callees;
-  UseSummary uses = summarizeUses(buffer, symbols, callees);
+  UseSummary uses = summarizeUses(buffer, symbols);
   if (uses.escape.empty())
     return std::nullopt;
   return uses.escape;
