@@ -90,9 +90,10 @@ void VerifyPlanPass::runOnOperation() {
   // A pool's bytes are checked through its views alone: any other use of a
   // pool argument (a subview, a write of the whole pool, a call passing it
   // to a parameter that is no pool) reaches bytes no check sees.
-  module.walk([&](func::FuncOp function) {
+  // (The module's own functions: a nested module is a model of its own.)
+  for (auto function : module.getOps<func::FuncOp>()) {
     if (function.isExternal())
-      return;
+      continue;
     for (BlockArgument argument : function.getArguments()) {
       FlatSymbolRefAttr pool = getPoolOfArgument(argument);
       if (!pool)
@@ -105,13 +106,19 @@ void VerifyPlanPass::runOnOperation() {
         if (auto call = dyn_cast<func::CallOp>(user)) {
           auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
           unsigned index = use.getOperandNumber();
-          if (callee && !callee.isExternal() &&
-              callee.getArgAttrOfType<FlatSymbolRefAttr>(
-                  index, USMPDialect::getPoolArgAttrName()) == pool)
+          bool marked =
+              callee && callee.getArgAttrOfType<FlatSymbolRefAttr>(
+                            index, USMPDialect::getPoolArgAttrName()) == pool;
+          if (marked && !callee.isExternal())
             continue;
-          call.emitError() << "cannot verify pool " << pool << " in @"
-                           << call.getCallee() << ": its parameter " << index
-                           << " is not marked usmp.pool = " << pool;
+          InFlightDiagnostic diag = call.emitError()
+                                    << "cannot verify pool " << pool << " in @"
+                                    << call.getCallee() << ": ";
+          if (marked)
+            diag << "it has no body here";
+          else
+            diag << "its parameter " << index
+                 << " is not marked usmp.pool = " << pool;
           failedCheck = true;
           continue;
         }
@@ -121,7 +128,7 @@ void VerifyPlanPass::runOnOperation() {
         failedCheck = true;
       }
     }
-  });
+  }
 
   // Every view of a pool: a constant offset that its placement names,
   // aligned to the pool, ending inside it.

@@ -235,3 +235,36 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>, %pool: memref<32xi8> {u
   memref.copy %a, %out : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// A pool passed to a function without a body: its uses there are unknown.
+usmp.pool workspace @p alignment(16) planned_size(32)
+func.func private @ext(memref<32xi8> {usmp.pool = @p})
+func.func @main(%pool: memref<32xi8> {usmp.pool = @p}) {
+  // expected-error @below {{cannot verify pool @p in @ext: it has no body here}}
+  func.call @ext(%pool) : (memref<32xi8>) -> ()
+  return
+}
+
+// -----
+
+// A nested module is a model of its own, checked on its own: its calls are
+// not this module's.
+module {
+  func.func @main() {
+    return
+  }
+  module @inner {
+    usmp.pool workspace @p alignment(16) planned_size(16)
+    func.func private @k(%q: memref<16xi8> {usmp.pool = @p}) {
+      %c0 = arith.constant 0 : index
+      %t = memref.view %q[%c0][] : memref<16xi8> to memref<4xf32>
+      return
+    }
+    func.func @main(%pool: memref<16xi8> {usmp.pool = @p}) {
+      func.call @k(%pool) : (memref<16xi8>) -> ()
+      return
+    }
+  }
+}
