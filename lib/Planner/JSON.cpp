@@ -58,14 +58,13 @@ public:
     const json::Value *value = object.get("alignment");
     if (!value)
       return 1;
-    if (!value->getAsUINT64())
+    std::optional<uint64_t> result = value->getAsUINT64();
+    if (!result)
       return error(path + ".alignment", "expected a power of two");
-    llvm::Expected<uint64_t> result =
-        unsignedValue(*value, path + ".alignment");
-    if (result && !llvm::isPowerOf2_64(*result))
+    if (!llvm::isPowerOf2_64(*result))
       return error(path + ".alignment",
                    "expected a power of two, found " + llvm::Twine(*result));
-    return result;
+    return *result;
   }
 
   llvm::Expected<std::string> name(const json::Object &object,

@@ -36,8 +36,8 @@ LowerBounds computeLowerBounds(const Problem &problem);
 uint64_t totalSize(const Plan &plan);
 
 /// Whether a plan whose totalSize is `total` is at `bound` (a lower bound's
-/// total), so no plan can be smaller. A saturated total proves nothing: the
-/// sum behind it may be anything above 2^64 - 1.
+/// total), so no plan can be smaller. A total of 2^64 - 1 proves nothing: it
+/// may be a saturated sum of anything above.
 bool reachesLowerBound(uint64_t total, uint64_t bound);
 
 /// How far `planned` is above `bound`, in percent of `bound` (0 when both are
