@@ -17,6 +17,8 @@
 // CHECK-NEXT: static float tvmgen_g_scratch[2][2];
 // CHECK-NEXT: static const double tvmgen_g_d[4] =
 // CHECK-NEXT: extern float tvmgen_g_table[4];
+// A public array of the model's is as `static` as a private one.
+// CHECK-NEXT: static const float tvmgen_g_shared[2] = {
 // C11: _Alignas(64)
 // C11-NEXT: static const float tvmgen_g_w[4] =
 
@@ -25,13 +27,18 @@ memref.global "private" @state : memref<4xf32> = dense<0.0> {alignment = 128 : i
 memref.global "private" @scratch : memref<2x2xf32> = uninitialized {alignment = 32 : i64}
 memref.global "private" constant @d : memref<4xf64> = dense<1.0> {alignment = 8 : i64}
 memref.global @table : memref<4xf32> {alignment = 64 : i64}
+memref.global constant @shared : memref<2xf32> = dense<2.0>
 func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
   %w = memref.get_global @w : memref<4xf32>
   %s = memref.get_global @state : memref<4xf32>
   %t = memref.get_global @table : memref<4xf32>
   %x = memref.get_global @scratch : memref<2x2xf32>
   %d = memref.get_global @d : memref<4xf64>
+  %sh = memref.get_global @shared : memref<2xf32>
   %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %e2 = memref.load %sh[%c0] : memref<2xf32>
+  memref.store %e2, %x[%c0, %c1] : memref<2x2xf32>
   %e = memref.load %d[%c0] : memref<4xf64>
   %f = arith.truncf %e : f64 to f32
   memref.store %f, %x[%c0, %c0] : memref<2x2xf32>

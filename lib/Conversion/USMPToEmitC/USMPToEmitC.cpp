@@ -748,6 +748,11 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
         globalAlignments[fileScopeName(global.getSymName())] = *alignment;
     }
     global.removeAlignmentAttr();
+    // The model's own arrays are `static` in C, public ones too (upstream
+    // would print `extern` with an initializer, which clang warns about);
+    // a declaration stays the application's.
+    if (!global.isExternal())
+      global.setPrivate();
     global->removeAttr(USMPDialect::getPoolsAttrName());
     if (flattenGlobal(global, reads.lookup(global.getSymNameAttr())))
       flattenedGlobals[fileScopeName(global.getSymName())] =
