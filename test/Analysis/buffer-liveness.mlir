@@ -362,3 +362,25 @@ func.func @main(%in: memref<4xf32>) {
   func.call @mid(%b) : (memref<4xf32>) -> ()
   return
 }
+
+// -----
+
+// scf.while passes the buffer on through scf.condition (to the body and
+// the results) and scf.yield (to the next test): it stays where the walk
+// goes, and is planned.
+func.func @main(%in: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  // expected-remark @below {{buffer 'main.buf0' size 16 alignment 16 live}}
+  %w = memref.alloc() : memref<4xf32>
+  %r = scf.while (%x = %w) : (memref<4xf32>) -> memref<4xf32> {
+    %v = memref.load %x[%c0] : memref<4xf32>
+    %go = arith.cmpf ogt, %v, %v : f32
+    scf.condition(%go) %x : memref<4xf32>
+  } do {
+  ^bb0(%y: memref<4xf32>):
+    %v = memref.load %y[%c0] : memref<4xf32>
+    memref.store %v, %y[%c0] : memref<4xf32>
+    scf.yield %y : memref<4xf32>
+  }
+  return
+}
