@@ -91,15 +91,18 @@ void VerifyPlanPass::runOnOperation() {
   // pool argument (a subview, a write of the whole pool, a call passing it
   // to a parameter that is no pool) reaches bytes no check sees.
   // (The module's own functions: a nested module is a model of its own.)
+  // Uses are reported in the order they appear (a use list runs backwards).
   for (auto function : module.getOps<func::FuncOp>()) {
     if (function.isExternal())
       continue;
-    for (BlockArgument argument : function.getArguments()) {
-      FlatSymbolRefAttr pool = getPoolOfArgument(argument);
-      if (!pool)
-        continue;
-      for (OpOperand &use : argument.getUses()) {
-        Operation *user = use.getOwner();
+    function.walk([&](Operation *user) {
+      for (OpOperand &use : user->getOpOperands()) {
+        auto argument = dyn_cast<BlockArgument>(use.get());
+        if (!argument || argument.getOwner()->getParentOp() != function)
+          continue;
+        FlatSymbolRefAttr pool = getPoolOfArgument(argument);
+        if (!pool)
+          continue;
         if (auto view = dyn_cast<memref::ViewOp>(user);
             view && view.getSource() == argument)
           continue;
@@ -127,7 +130,7 @@ void VerifyPlanPass::runOnOperation() {
                              "are checked";
         failedCheck = true;
       }
-    }
+    });
   }
 
   // Every view of a pool: a constant offset that its placement names,

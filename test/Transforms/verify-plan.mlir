@@ -1,4 +1,5 @@
 // RUN: usmp-opt %s -split-input-file -usmp-verify-plan -verify-diagnostics
+// RUN: not usmp-opt %s -split-input-file -usmp-verify-plan 2>&1 | FileCheck %s --check-prefix=ORDER
 
 // Views that are never live together may share bytes.
 usmp.pool workspace @sram alignment(16) planned_size(64)
@@ -226,10 +227,13 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>, %pool: memref<32xi8> {u
   %c0 = arith.constant 0 : index
   %a = memref.view %pool[%c0][] : memref<32xi8> to memref<4xf32>
   memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+  // Reported in the order of the uses.
+  // ORDER: verify-plan.mlir:[[#@LINE+2]]:{{.*}}cannot verify this use of pool @p
   // expected-error @below {{cannot verify this use of pool @p: only views of a pool and calls passing it on are checked}}
   %s = memref.subview %pool[0][16][1] : memref<32xi8> to memref<16xi8, strided<[1]>>
   %z = arith.constant 0 : i8
   linalg.fill ins(%z : i8) outs(%s : memref<16xi8, strided<[1]>>)
+  // ORDER: verify-plan.mlir:[[#@LINE+2]]:{{.*}}cannot verify this use of pool @p
   // expected-error @below {{cannot verify this use of pool @p: only views of a pool and calls passing it on are checked}}
   linalg.fill ins(%z : i8) outs(%pool : memref<32xi8>)
   memref.copy %a, %out : memref<4xf32> to memref<4xf32>
