@@ -78,53 +78,70 @@ static Wide intervalBound(const Problem &problem, const Group &group) {
 }
 
 /// Heaviest of the cliques grown greedily (heaviest compatible neighbour
-/// first) from the group's heaviest buffers, in the full conflict graph.
-/// A candidate joins when every member so far counts it among its
-/// neighbours; starts stop once about 2^26 neighbours have been visited
-/// (any clique bounds the pool, so fewer starts only weaken the bound).
+/// first) from the group's heaviest buffers. A candidate joins when it
+/// conflicts with every member so far: with the interval members when it
+/// overlaps them all (it starts before the first of their ends and ends
+/// after the last of their starts) or through its explicit conflicts. No
+/// conflict graph is built: with thousands of buffers live at once it has
+/// millions of edges, all of which the interval sweep already bounds.
+/// Starts stop once about 2^26 candidates have been looked at (any clique
+/// bounds the pool, so fewer starts only weaken the bound).
 static Wide cliqueBound(const Problem &problem, const Group &group) {
   constexpr size_t maxStarts = 1024;
   constexpr uint64_t maxVisits = uint64_t(1) << 26;
   StackWeight weight(problem, group);
-  std::vector<char> inGroup(problem.buffers.size(), 0);
-  for (unsigned b : group.members)
-    inGroup[b] = 1;
-  auto heavierFirst = [&](unsigned a, unsigned b) {
+  std::vector<unsigned> byWeight = group.members;
+  llvm::sort(byWeight, [&](unsigned a, unsigned b) {
     return std::make_pair(problem.buffers[b].size, a) <
            std::make_pair(problem.buffers[a].size, b);
-  };
-  std::vector<unsigned> starts = group.members;
-  llvm::sort(starts, heavierFirst);
-  if (starts.size() > maxStarts)
-    starts.resize(maxStarts);
+  });
   Wide best = 0;
   uint64_t visits = 0;
-  // hits[c], for a candidate c of the current start: how many members after
-  // the start have c as a neighbour (reset as c becomes a candidate).
-  std::vector<unsigned> candidates, hits(problem.buffers.size(), 0);
-  for (unsigned start : starts) {
+  std::vector<unsigned> members;
+  for (unsigned start : llvm::ArrayRef(byWeight).take_front(maxStarts)) {
     if (visits >= maxVisits)
       break;
-    candidates.clear();
-    for (unsigned other : problem.neighbours(start))
-      if (inGroup[other]) {
-        candidates.push_back(other);
-        hits[other] = 0;
-      }
-    llvm::sort(candidates, heavierFirst);
-    unsigned members = 1;
+    members.assign(1, start);
     Wide sum = weight.padded(start);
-    for (unsigned c : candidates) {
-      // Every candidate neighbours the start.
-      if (hits[c] != members - 1)
+    // The interval members' latest start and earliest end; whether some
+    // member has no interval.
+    int64_t lastStart = std::numeric_limits<int64_t>::min();
+    int64_t firstEnd = std::numeric_limits<int64_t>::max();
+    bool anyWithout = false;
+    auto join = [&](unsigned b) {
+      if (const std::optional<Interval> &live = problem.buffers[b].live) {
+        lastStart = std::max(lastStart, live->start);
+        firstEnd = std::min(firstEnd, live->end);
+      } else {
+        anyWithout = true;
+      }
+    };
+    join(start);
+    for (unsigned c : byWeight) {
+      if (c == start)
         continue;
-      ++members;
+      ++visits;
+      const std::optional<Interval> &live = problem.buffers[c].live;
+      bool overlapsAll =
+          live && live->start <= firstEnd && live->end >= lastStart;
+      bool compatible;
+      if (overlapsAll && !anyWithout) {
+        compatible = true;
+      } else if (problem.explicitConflicts(c).empty()) {
+        compatible = false;
+      } else {
+        compatible = llvm::all_of(members, [&](unsigned member) {
+          return (overlapsAll && problem.buffers[member].live) ||
+                 problem.conflict(member, c);
+        });
+        visits += members.size();
+      }
+      if (!compatible)
+        continue;
+      members.push_back(c);
       sum += weight.padded(c);
-      for (unsigned other : problem.neighbours(c))
-        ++hits[other];
-      visits += problem.neighbours(c).size();
+      join(c);
     }
-    visits += candidates.size();
     best = std::max(best, weight.finish(sum));
   }
   return best;

@@ -113,6 +113,25 @@ TEST(LowerBoundTest, CliquesOfExplicitConflicts) {
   EXPECT_EQ(computeLowerBounds(problem).total, 10u);
 }
 
+TEST(LowerBoundTest, CliquesMixingIntervalsAndExplicitConflicts) {
+  Problem problem;
+  problem.pools.push_back({"p", std::nullopt, 1});
+  // a and b never share a step but conflict explicitly, x (no interval)
+  // conflicts with both: a clique of 15 where steps see 5 at most. c
+  // overlaps a and b in time but not x; y overlaps nothing.
+  problem.buffers.push_back({"a", 5, 1, {}, Interval{0, 1}, {1}});
+  problem.buffers.push_back({"b", 5, 1, {}, Interval{5, 6}, {}});
+  problem.buffers.push_back({"x", 5, 1, {}, std::nullopt, {0, 1}});
+  problem.buffers.push_back({"c", 4, 1, {}, Interval{1, 5}, {}});
+  problem.buffers.push_back({"y", 3, 1, {}, Interval{9, 9}, {}});
+  problem = finalized(std::move(problem));
+  EXPECT_EQ(computeLowerBounds(problem).total, 15u);
+  // The cliques are found without the conflict graph, which has an edge
+  // per pair of buffers live together (millions with thousands live at
+  // once, as when one function is called between long-lived buffers).
+  EXPECT_FALSE(problem.hasConflictGraph());
+}
+
 TEST(LowerBoundTest, NeverAboveAnyVerifiedPlan) {
   Random random(11);
   std::vector<std::string> names = getAlgorithmNames();
