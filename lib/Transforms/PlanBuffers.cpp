@@ -10,6 +10,7 @@
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -270,8 +271,14 @@ void PlanBuffersPass::runOnOperation() {
   // A buffer of a function called several times is live in several disjoint
   // intervals: give it explicit conflicts with everything overlapping any of
   // them (the planner makes them symmetric). One sweep over every interval
-  // in start order finds the overlapping pairs; an interval of a buffer live
-  // once only needs the active intervals of the others.
+  // in start order finds each overlapping pair once, where pairing every
+  // interval with every active one repeats a pair per call (quadratic in
+  // calls times buffers live across them): a buffer live once pairs with the
+  // intervals active when it starts; an interval of a buffer live several
+  // times pairs with the buffers live once that started after its previous
+  // interval ended (any earlier one overlapped that interval, so is paired
+  // already) and with the active intervals of the other buffers live several
+  // times, whose repeated pairs are kept once.
   auto isMulti = [&](unsigned index) { return buffers[index].live.size() > 1; };
   struct Instance {
     LiveInterval live;
@@ -286,30 +293,51 @@ void PlanBuffersPass::runOnOperation() {
       return std::make_pair(a.live.start, a.buffer) <
              std::make_pair(b.live.start, b.buffer);
     });
-    SmallVector<std::pair<unsigned, unsigned>> pairs;
-    SmallVector<Instance> active, activeMulti;
+    // The buffers live once in start order, those ended dropped whenever
+    // the list has doubled; the active intervals of the others.
+    SmallVector<Instance> once, activeMulti;
+    size_t onceKept = 0;
+    std::vector<std::optional<int64_t>> previousEnd(buffers.size());
+    DenseSet<std::pair<unsigned, unsigned>> multiPairs;
     for (const Instance &instance : instances) {
+      int64_t start = instance.live.start;
       auto ended = [&](const Instance &other) {
-        return other.live.end < instance.live.start;
+        return other.live.end < start;
       };
-      llvm::erase_if(active, ended);
       llvm::erase_if(activeMulti, ended);
-      for (const Instance &other :
-           isMulti(instance.buffer) ? active : activeMulti)
-        if (other.buffer != instance.buffer)
-          pairs.push_back({std::min(other.buffer, instance.buffer),
-                           std::max(other.buffer, instance.buffer)});
-      active.push_back(instance);
-      if (isMulti(instance.buffer))
-        activeMulti.push_back(instance);
+      unsigned buffer = instance.buffer;
+      if (!isMulti(buffer)) {
+        for (const Instance &other : activeMulti)
+          problem.buffers[other.buffer].conflicts.push_back(buffer);
+        once.push_back(instance);
+        if (once.size() >= 2 * onceKept + 64) {
+          llvm::erase_if(once, ended);
+          onceKept = once.size();
+        }
+        continue;
+      }
+      const Instance *first = once.begin();
+      if (std::optional<int64_t> previous = previousEnd[buffer])
+        first = std::partition_point(once.begin(), once.end(),
+                                     [&](const Instance &other) {
+                                       return other.live.start <= *previous;
+                                     });
+      for (const Instance *other = first; other != once.end(); ++other)
+        if (!ended(*other))
+          problem.buffers[buffer].conflicts.push_back(other->buffer);
+      for (const Instance &other : activeMulti)
+        if (other.buffer != buffer)
+          multiPairs.insert(
+              {std::min(other.buffer, buffer), std::max(other.buffer, buffer)});
+      previousEnd[buffer] = instance.live.end;
+      activeMulti.push_back(instance);
     }
+    // In a fixed order, so the problem is the same on every run.
+    SmallVector<std::pair<unsigned, unsigned>> pairs(multiPairs.begin(),
+                                                     multiPairs.end());
     llvm::sort(pairs);
-    pairs.erase(llvm::unique(pairs), pairs.end());
-    for (auto [a, b] : pairs) {
-      if (!isMulti(a))
-        std::swap(a, b);
+    for (auto [a, b] : pairs)
       problem.buffers[a].conflicts.push_back(b);
-    }
   }
 
   if (llvm::Error error = problem.finalize()) {

@@ -1,4 +1,7 @@
 // RUN: usmp-opt %s -split-input-file -usmp-plan-buffers=algorithm=greedy-by-size -verify-diagnostics -allow-unregistered-dialect | FileCheck %s
+// The exact search uses every byte a missing conflict would free; the
+// verifier then finds the overlap.
+// RUN: usmp-opt %s -split-input-file -usmp-plan-buffers=algorithm=exact -usmp-verify-plan -verify-diagnostics -allow-unregistered-dialect | FileCheck %s --check-prefix=EXACT
 
 // A chain: neighbours overlap, every other buffer shares space.
 // CHECK-LABEL: module
@@ -116,6 +119,44 @@ func.func @main(%in: memref<8xf32>, %out: memref<8xf32>) {
   %a = memref.alloc() : memref<8xf32>
   func.call @op(%in, %a) : (memref<8xf32>, memref<8xf32>) -> ()
   func.call @op(%a, %out) : (memref<8xf32>, memref<8xf32>) -> ()
+  return
+}
+
+// -----
+
+// Two scratch buffers of a function called three times conflict with each
+// other in every call and with what is live across a call: %long across all
+// three, %mid from between the first two calls to after the last (only the
+// second and third calls overlap it), %gap only between the first two (it may
+// share the scratch's bytes). Each pair is a conflict however many calls
+// repeat it. Six 16-byte buffers are live in the second call.
+// CHECK-LABEL: module
+// CHECK: usmp.pool workspace @sram alignment(16) planned_size(160)
+// CHECK-NEXT: func.func private @op(%arg0: memref<4xf32>
+// EXACT: usmp.pool workspace @sram alignment(16) planned_size(96)
+// EXACT-NEXT: func.func private @op(%arg0: memref<4xf32>
+usmp.pool workspace @sram alignment(16)
+func.func private @op(%x: memref<4xf32>, %y: memref<4xf32>) {
+  %s = memref.alloc() : memref<4xf32>
+  %t = memref.alloc() : memref<4xf32>
+  memref.copy %x, %s : memref<4xf32> to memref<4xf32>
+  memref.copy %s, %t : memref<4xf32> to memref<4xf32>
+  memref.copy %t, %y : memref<4xf32> to memref<4xf32>
+  return
+}
+func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
+  %long = memref.alloc() : memref<4xf32>
+  memref.copy %in, %long : memref<4xf32> to memref<4xf32>
+  %a = memref.alloc() : memref<4xf32>
+  func.call @op(%in, %a) : (memref<4xf32>, memref<4xf32>) -> ()
+  %gap = memref.alloc() : memref<16xf32>
+  "test.use"(%gap, %a) : (memref<16xf32>, memref<4xf32>) -> ()
+  %mid = memref.alloc() : memref<4xf32>
+  memref.copy %a, %mid : memref<4xf32> to memref<4xf32>
+  %b = memref.alloc() : memref<4xf32>
+  func.call @op(%a, %b) : (memref<4xf32>, memref<4xf32>) -> ()
+  func.call @op(%b, %out) : (memref<4xf32>, memref<4xf32>) -> ()
+  "test.use"(%long, %mid) : (memref<4xf32>, memref<4xf32>) -> ()
   return
 }
 
