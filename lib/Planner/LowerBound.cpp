@@ -79,13 +79,14 @@ static Wide intervalBound(const Problem &problem, const Group &group) {
 
 /// Heaviest of the cliques grown greedily (heaviest compatible neighbour
 /// first) from the group's heaviest buffers. A candidate joins when it
-/// conflicts with every member so far: with the interval members when it
-/// overlaps them all (it starts before the first of their ends and ends
-/// after the last of their starts) or through its explicit conflicts. No
-/// conflict graph is built: with thousands of buffers live at once it has
-/// millions of edges, all of which the interval sweep already bounds.
-/// Starts stop once about 2^26 candidates have been looked at (any clique
-/// bounds the pool, so fewer starts only weaken the bound).
+/// conflicts with every member so far: in time with the interval members
+/// when it overlaps them all (it starts before the first of their ends and
+/// ends after the last of their starts), else through explicit conflicts,
+/// which joining members count on their explicit neighbours. No conflict
+/// graph is built: with thousands of buffers live at once it has millions
+/// of edges, all of which the interval sweep already bounds. Starts stop
+/// once about 2^26 candidates and neighbours have been looked at (any
+/// clique bounds the pool, so fewer starts only weaken the bound).
 static Wide cliqueBound(const Problem &problem, const Group &group) {
   constexpr size_t maxStarts = 1024;
   constexpr uint64_t maxVisits = uint64_t(1) << 26;
@@ -97,42 +98,42 @@ static Wide cliqueBound(const Problem &problem, const Group &group) {
   });
   Wide best = 0;
   uint64_t visits = 0;
+  // Per buffer, for the start `stamp` names: how many members after the
+  // start list it as an explicit conflict, and how many of those have no
+  // interval.
+  size_t n = problem.buffers.size();
+  std::vector<unsigned> stamp(n, ~0u), hits(n), hitsWithout(n);
   std::vector<unsigned> members;
-  for (unsigned start : llvm::ArrayRef(byWeight).take_front(maxStarts)) {
+  for (auto [index, start] :
+       llvm::enumerate(llvm::ArrayRef(byWeight).take_front(maxStarts))) {
     if (visits >= maxVisits)
       break;
-    members.assign(1, start);
     Wide sum = weight.padded(start);
-    // The interval members' latest start and earliest end; whether some
-    // member has no interval.
+    // The members after the start, those without an interval, and the
+    // latest start and earliest end of the others.
+    members.clear();
+    unsigned without = 0;
     int64_t lastStart = std::numeric_limits<int64_t>::min();
     int64_t firstEnd = std::numeric_limits<int64_t>::max();
-    bool anyWithout = false;
-    auto join = [&](unsigned b) {
-      if (const std::optional<Interval> &live = problem.buffers[b].live) {
-        lastStart = std::max(lastStart, live->start);
-        firstEnd = std::min(firstEnd, live->end);
-      } else {
-        anyWithout = true;
-      }
-    };
-    join(start);
     for (unsigned c : byWeight) {
       if (c == start)
         continue;
       ++visits;
+      if (!problem.conflict(start, c))
+        continue;
+      unsigned cHits = stamp[c] == index ? hits[c] : 0;
+      unsigned cHitsWithout = stamp[c] == index ? hitsWithout[c] : 0;
       const std::optional<Interval> &live = problem.buffers[c].live;
-      bool overlapsAll =
-          live && live->start <= firstEnd && live->end >= lastStart;
       bool compatible;
-      if (overlapsAll && !anyWithout) {
-        compatible = true;
-      } else if (problem.explicitConflicts(c).empty()) {
+      if (!live)
+        compatible = cHits == members.size();
+      else if (live->start <= firstEnd && live->end >= lastStart)
+        compatible = cHitsWithout == without;
+      else if (problem.explicitConflicts(c).empty())
         compatible = false;
-      } else {
+      else {
         compatible = llvm::all_of(members, [&](unsigned member) {
-          return (overlapsAll && problem.buffers[member].live) ||
-                 problem.conflict(member, c);
+          return problem.conflict(member, c);
         });
         visits += members.size();
       }
@@ -140,7 +141,21 @@ static Wide cliqueBound(const Problem &problem, const Group &group) {
         continue;
       members.push_back(c);
       sum += weight.padded(c);
-      join(c);
+      if (live) {
+        lastStart = std::max(lastStart, live->start);
+        firstEnd = std::min(firstEnd, live->end);
+      } else {
+        ++without;
+      }
+      for (unsigned other : problem.explicitConflicts(c)) {
+        if (stamp[other] != index) {
+          stamp[other] = index;
+          hits[other] = hitsWithout[other] = 0;
+        }
+        ++hits[other];
+        hitsWithout[other] += !live;
+      }
+      visits += problem.explicitConflicts(c).size();
     }
     best = std::max(best, weight.finish(sum));
   }
