@@ -20,7 +20,7 @@ IOAttr IONumbering::next(MLIRContext *context, IODirection direction,
   auto defaultName = [&](int64_t index) {
     return (output ? "output" : "input") + std::to_string(index);
   };
-  int64_t index = 0;
+  int64_t &index = searchFrom[output][name.empty()];
   while (usedIndices[output].count(index) ||
          (name.empty() && usedNames.contains(defaultName(index))))
     ++index;

@@ -39,6 +39,10 @@ public:
 private:
   std::set<int64_t> usedIndices[2];
   llvm::StringSet<> usedNames;
+  /// Per direction, and per whether the marker takes the default name: every
+  /// index below is taken (taken indices and names only ever grow), so a
+  /// search starts there rather than at 0 each time.
+  int64_t searchFrom[2][2] = {};
 };
 
 } // namespace usmp

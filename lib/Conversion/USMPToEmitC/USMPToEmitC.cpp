@@ -1815,13 +1815,15 @@ static void spellInt64Min(ModuleOp module) {
 /// a call loses its `const` (it then takes RAM rather than read-only
 /// memory).
 static void dropConstOfGlobalsPassedToCalls(ModuleOp module) {
+  // Cached tables: a lookup each scans the module otherwise.
+  SymbolTableCollection symbols;
   module.walk([&](emitc::GetGlobalOp get) {
     bool passed = llvm::any_of(get->getUsers(), [](Operation *user) {
       return isa<emitc::CallOp, emitc::CallOpaqueOp>(user);
     });
     if (!passed)
       return;
-    if (auto global = SymbolTable::lookupNearestSymbolFrom<emitc::GlobalOp>(
+    if (auto global = symbols.lookupNearestSymbolFrom<emitc::GlobalOp>(
             get, get.getNameAttr()))
       global.setConstSpecifier(false);
   });
