@@ -18,6 +18,7 @@ config.test_exec_root = os.path.join(config.usmp_obj_root, "test")
 import sys
 config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%usmp_src_root", config.usmp_src_root))
+config.substitutions.append(("%usmp_tools_dir", config.usmp_tools_dir))
 config.substitutions.append(("%llvm_lib_dir", config.llvm_lib_dir))
 config.substitutions.append(("%usmp_version", config.usmp_version))
 # Benchmark instances shared beside the project root (read-only).
