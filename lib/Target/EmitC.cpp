@@ -22,14 +22,20 @@ using namespace mlir;
 /// with the printed parentheses is then rewritten to `f(void)`; calls to it
 /// print the plain name. TOKEN occurs nowhere else in the printed file, so
 /// no string or comment is rewritten.
-static void markParameterlessFunctions(emitc::FileOp file, StringRef marker) {
+static unsigned markParameterlessFunctions(emitc::FileOp file,
+                                           StringRef marker) {
   DenseMap<StringAttr, StringAttr> renames;
   for (auto function : file.getOps<emitc::FuncOp>())
     if (function.getNumArguments() == 0)
       renames[function.getNameAttr()] =
           StringAttr::get(file.getContext(), function.getName() + marker);
   if (renames.empty())
-    return;
+    return 0;
+  // Each function prints one declarator, and so does each prototype of it.
+  unsigned declarators = renames.size();
+  file.walk([&](emitc::DeclareFuncOp declaration) {
+    declarators += renames.count(declaration.getSymNameAttr().getAttr());
+  });
   SmallVector<emitc::CallOp> calls;
   file.walk([&](emitc::CallOp call) {
     if (renames.count(call.getCalleeAttr().getAttr()))
@@ -47,6 +53,7 @@ static void markParameterlessFunctions(emitc::FileOp file, StringRef marker) {
   for (auto function : file.getOps<emitc::FuncOp>())
     if (StringAttr name = renames.lookup(function.getNameAttr()))
       function.setName(name);
+  return declarators;
 }
 
 /// Checks the files of `module` and prints them into `texts`, after those
@@ -100,25 +107,47 @@ static LogicalResult printFiles(ModuleOp module, llvm::StringMap<ModuleOp> &ids,
   // Printed from a copy, which markParameterlessFunctions changes; errors
   // point at the original.
   OwningOpRef<ModuleOp> copy = module.clone();
-  auto translate = [&](emitc::FileOp printed, std::string &text) {
+  auto translate = [](ModuleOp printedModule, emitc::FileOp printed,
+                      std::string &text) {
     llvm::raw_string_ostream stream(text);
-    return emitc::translateToCpp(*copy, stream,
+    return emitc::translateToCpp(printedModule, stream,
                                  /*declareVariablesAtTop=*/false,
                                  printed.getId());
   };
-  for (emitc::FileOp printed : copy->getOps<emitc::FileOp>()) {
-    // The marker's token must not occur in the file's text already.
-    std::string text;
-    if (failed(translate(printed, text)))
-      return failure();
+  auto count = [](StringRef text, StringRef token) {
+    size_t found = 0;
+    for (size_t at = text.find(token); at != StringRef::npos;
+         at = text.find(token, at + token.size()))
+      ++found;
+    return found;
+  };
+  for (auto [index, printed] : llvm::enumerate(copy->getOps<emitc::FileOp>())) {
+    // The marker's token must occur nowhere else in the file's text: when
+    // it occurs exactly once per marked declarator it does (a second print
+    // only to look for it doubled the time), else the file is printed
+    // unmarked from a fresh copy to choose one that does not occur.
     std::string token = "usmp_void";
-    for (unsigned n = 0; text.find(token) != std::string::npos; ++n)
-      token = "usmp_void_" + std::to_string(n);
     std::string marker = "(void/*" + token + "*/";
-    markParameterlessFunctions(printed, marker);
-    text.clear();
-    if (failed(translate(printed, text)))
+    std::string text;
+    unsigned declarators = markParameterlessFunctions(printed, marker);
+    if (failed(translate(*copy, printed, text)))
       return failure();
+    if (count(text, token) != declarators) {
+      OwningOpRef<ModuleOp> fresh = module.clone();
+      emitc::FileOp unmarked =
+          *std::next(fresh->getOps<emitc::FileOp>().begin(),
+                     static_cast<std::ptrdiff_t>(index));
+      text.clear();
+      if (failed(translate(*fresh, unmarked, text)))
+        return failure();
+      for (unsigned n = 0; text.find(token) != std::string::npos; ++n)
+        token = "usmp_void_" + std::to_string(n);
+      marker = "(void/*" + token + "*/";
+      markParameterlessFunctions(unmarked, marker);
+      text.clear();
+      if (failed(translate(*fresh, unmarked, text)))
+        return failure();
+    }
     // One pass over the text: replacing in place would move the rest of it
     // for each function.
     std::string declarator = marker + "()";
