@@ -4,13 +4,7 @@
 # output. The consumer's build directory is kept between runs, so a rerun only
 # recompiles what changed.
 
-function(run what)
-  execute_process(COMMAND ${ARGN}
-    RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
-  if(NOT result EQUAL 0)
-    message(FATAL_ERROR "${what} failed (${result}):\n${output}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/run.cmake)
 
 run("installing usmp"
   ${CMAKE_COMMAND} --install ${USMP_BUILD_DIR} --prefix ${PREFIX})

@@ -5,13 +5,7 @@
 # build directories are kept between runs, so a rerun only rebuilds what
 # changed; the prefix is made anew, so nothing stale passes for installed.
 
-function(run what)
-  execute_process(COMMAND ${ARGN}
-    RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
-  if(NOT result EQUAL 0)
-    message(FATAL_ERROR "${what} failed (${result}):\n${output}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/run.cmake)
 
 set(common -G ${GENERATOR} -DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}
   -DCMAKE_BUILD_TYPE=Release
