@@ -71,6 +71,9 @@
 // RUN: ls -A %t.long | FileCheck %s --check-prefix=LONG --implicit-check-not=tmp
 // RUN: usmp-translate --usmp-emit-c --output-dir=%t.void/ %S/Inputs/void-in-string.mlir | FileCheck %s --check-prefix=LISTED
 // RUN: FileCheck %s --input-file=%t.void/m.c --check-prefix=VOID
+// RUN: usmp-translate --usmp-emit-c --output-dir=%t.proto %S/Inputs/prototypes.mlir
+// RUN: FileCheck %s --input-file=%t.proto/m.c --check-prefix=PROTO
+// RUN: FileCheck %s --input-file=%t.proto/n.c --check-prefix=PROTO-N
 // RUN: usmp-opt %S/Inputs/emitc-opaque.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t.opaque
 // RUN: FileCheck %s --input-file=%t.opaque/tvmgen_default.c --check-prefix=OPAQUE
 // RUN: usmp-opt %S/Inputs/data-layout.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t.dl | FileCheck %s --check-prefix=LAYOUT
@@ -104,6 +107,12 @@
 // VOID: "call init(void() first"
 // VOID: void init(void) {
 // VOID: /* init(void/*usmp_void*/() */
+// PROTO: {{^}}static int32_t make(struct { int n; } v1, float v2[2][3], struct {} v3);{{$}}
+// PROTO-NEXT: {{^}}void init(void);{{$}}
+// PROTO-NEXT: {{^}}static int32_t make(struct { int n; } v1, float v2[2][3], struct {} v3) {{[{]$}}
+// PROTO-N: {{^}}void start(void);{{$}}
+// PROTO-N-NEXT: "usmp_void";{{$}}
+// PROTO-N-NEXT: {{^}}void start(void) {{[{]$}}
 // LAYOUT: .dl/tvmgen_default.c
 // OPAQUE: handle_t [[H:v[0-9]+]] = get_handle();
 // OPAQUE: use_handle([[H]]);
