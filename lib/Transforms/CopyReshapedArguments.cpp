@@ -130,17 +130,23 @@ struct CopyReshapedArgumentsPass
         if (isReshape(operand.get()))
           reshaped[operand.get()].push_back(operand.getOperandNumber());
       for (auto &[value, operands] : reshaped) {
+        bool writes = !callee || llvm::any_of(operands, [&](unsigned index) {
+          return analysis.mayWrite(callee, index);
+        });
         // Another operand viewing the same buffer would no longer alias
-        // the copy.
+        // the copy, which matters only when the callee writes either.
         Value root = getRoot(value);
         for (OpOperand &other : call->getOpOperands())
           if (other.get() != value &&
               isa<BaseMemRefType>(other.get().getType()) &&
-              getRoot(other.get()) == root) {
+              getRoot(other.get()) == root &&
+              (writes || analysis.mayWrite(callee, other.getOperandNumber()))) {
             call.emitError()
                 << "cannot give operand " << operands.front()
                 << " of this call a copy of its reshaped buffer: operand "
-                << other.getOperandNumber() << " views the same buffer";
+                << other.getOperandNumber()
+                << " views the same buffer, and the callee may write "
+                   "through one of them";
             return WalkResult::interrupt();
           }
         OpBuilder b(call);
@@ -148,11 +154,8 @@ struct CopyReshapedArgumentsPass
         Value copy =
             memref::AllocOp::create(b, loc, cast<MemRefType>(value.getType()));
         memref::CopyOp::create(b, loc, value, copy);
-        bool writes = !callee;
-        for (unsigned index : operands) {
+        for (unsigned index : operands)
           call->setOperand(index, copy);
-          writes = writes || analysis.mayWrite(callee, index);
-        }
         if (writes && !isConstant(root, symbols)) {
           b.setInsertionPointAfter(call);
           memref::CopyOp::create(b, loc, copy, value);

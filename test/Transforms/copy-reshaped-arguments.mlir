@@ -123,11 +123,59 @@ func.func @derived(%a: memref<6xf32>, %c: i1) {
 
 // -----
 
+// Two reshapes of one buffer passed with the buffer itself to a callee that
+// only reads them: each reshape gets a copy of its own, nothing is copied
+// back.
+// CHECK-LABEL: func.func @shared
+// CHECK: %[[R:.*]] = memref.expand_shape %arg0
+// CHECK: %[[Q:.*]] = memref.expand_shape %arg0
+// CHECK: %[[C1:.*]] = memref.alloc() : memref<2x3xf32>
+// CHECK: memref.copy %[[R]], %[[C1]]
+// CHECK: %[[C2:.*]] = memref.alloc() : memref<3x2xf32>
+// CHECK: memref.copy %[[Q]], %[[C2]]
+// CHECK: call @corners(%[[C1]], %[[C2]], %arg0, %arg1)
+// CHECK-NOT: memref.copy
+// CHECK: return
+func.func private @corners(%p: memref<2x3xf32>, %q: memref<3x2xf32>, %a: memref<6xf32>, %out: memref<f32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %x = memref.load %p[%c1, %c0] : memref<2x3xf32>
+  %y = memref.load %q[%c0, %c1] : memref<3x2xf32>
+  %z = memref.load %a[%c0] : memref<6xf32>
+  %s = arith.addf %x, %y : f32
+  %t = arith.addf %s, %z : f32
+  memref.store %t, %out[] : memref<f32>
+  return
+}
+func.func @shared(%a: memref<6xf32>, %out: memref<f32>) {
+  %r = memref.expand_shape %a [[0, 1]] output_shape [2, 3] : memref<6xf32> into memref<2x3xf32>
+  %q = memref.expand_shape %a [[0, 1]] output_shape [3, 2] : memref<6xf32> into memref<3x2xf32>
+  func.call @corners(%r, %q, %a, %out) : (memref<2x3xf32>, memref<3x2xf32>, memref<6xf32>, memref<f32>) -> ()
+  return
+}
+
+// -----
+
 func.func private @both(%p: memref<2x3xf32>, %q: memref<6xf32>)
 func.func @aliased(%a: memref<6xf32>) {
   %r = memref.expand_shape %a [[0, 1]] output_shape [2, 3] : memref<6xf32> into memref<2x3xf32>
-  // expected-error @+1 {{cannot give operand 0 of this call a copy of its reshaped buffer: operand 1 views the same buffer}}
+  // expected-error @+1 {{cannot give operand 0 of this call a copy of its reshaped buffer: operand 1 views the same buffer, and the callee may write through one of them}}
   func.call @both(%r, %a) : (memref<2x3xf32>, memref<6xf32>) -> ()
+  return
+}
+
+// -----
+
+// The callee writes only the other view: a copy would read stale data.
+func.func private @clear(%p: memref<2x3xf32>, %q: memref<6xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%q : memref<6xf32>)
+  return
+}
+func.func @written(%a: memref<6xf32>) {
+  %r = memref.expand_shape %a [[0, 1]] output_shape [2, 3] : memref<6xf32> into memref<2x3xf32>
+  // expected-error @+1 {{operand 1 views the same buffer, and the callee may write through one of them}}
+  func.call @clear(%r, %a) : (memref<2x3xf32>, memref<6xf32>) -> ()
   return
 }
 

@@ -202,7 +202,9 @@ def CopyReshapedArgumentsPass
     copies, parameters other functions only read); a terminator handing it
     on and a function without a body may write anything. A value passed
     twice gets one copy; a call that also passes another view of the
-    reshaped buffer is an error (the copy would not alias it). Reshapes
+    reshaped buffer is an error when the callee may write through either
+    (the copy would not alias the other view), and else gets a copy of
+    each reshape (two reshapes of one input read by one operator). Reshapes
     whose type is not a statically shaped memref with the identity layout
     are left as they are.
   }];
