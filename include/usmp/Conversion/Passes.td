@@ -26,7 +26,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     same way, a declaration without a value included (an `extern` array the
     application defines under the prefixed name). A constant global outside
     the pools is a `const` C array, unless it is passed to a call (C cannot pass a `const`
-    array for an array parameter). Constants whose data is in a resource
+    array for an array parameter); a multi-dimensional one is a flat array
+    (the printer writes no nested braces), which a call cannot take, so
+    passing one to a call is an error naming it (a constant pool holds it). Constants whose data is in a resource
     blob (`dense_resource`, as converters write large constants) are read
     from it; one whose blob is missing (elided) or of the wrong size is an
     error. A boolean takes a byte (C's `bool`) in a constant pool. A
@@ -41,7 +43,9 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     lowering, `convert-to-emitc`); an operation they cannot lower is
     an error naming it. Math operations on floats become calls of their C99
     `<math.h>` functions (`tanhf` on f32, `tanh` on f64; f16 and bf16 are
-    computed in float and rounded back; rsqrt divides one by `sqrt`;
+    computed in float and rounded back; rsqrt divides one by `sqrt`, for
+    f16 and bf16 in float too, so rounded once where upstream's LLVM
+    lowering rounds twice and can be an ulp away;
     roundeven, C23's, is `nearbyint` in the default rounding mode, which
     the generated code assumes for all its arithmetic), and so does
     `arith.remf` (`fmod`, LLVM's `frem`); `math.ctlz` is

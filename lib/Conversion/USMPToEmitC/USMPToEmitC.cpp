@@ -1451,7 +1451,9 @@ static StringRef getMathFunction(StringRef name) {
 /// and f64): f16 and bf16 values are computed in float and rounded back, as
 /// C compilers compute them (isnormal compares with their own smallest
 /// normal value); rsqrt is one divided by the square root, as upstream's
-/// LLVM lowering computes it.
+/// LLVM lowering computes it, except that f16 and bf16 are rounded once
+/// (that lowering rounds the square root to the narrow type first, and can
+/// be an ulp away).
 static void callMathFunctions(ModuleOp module) {
   SmallVector<Operation *> mathOps;
   module.walk([&](Operation *op) {
