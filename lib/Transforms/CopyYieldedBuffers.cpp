@@ -98,9 +98,9 @@ static SmallVector<Value> copyInto(Operation *terminator, ValueRange values,
   OpBuilder b(terminator);
   SmallVector<Value> kept;
   for (auto [value, buffer] : llvm::zip_equal(values, buffers)) {
-    if (buffer)
+    if (buffer && value != buffer)
       memref::CopyOp::create(b, terminator->getLoc(), value, buffer);
-    else
+    else if (!buffer)
       kept.push_back(value);
   }
   return kept;
@@ -178,6 +178,49 @@ static void copyYieldedBuffers(scf::WhileOp op) {
   replaceResults(op, rebuilt, forwarded);
 }
 
+static void copyYieldedBuffers(scf::ForOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  // Carried: what each iteration starts from, the initial value then what
+  // the previous one yielded; it is also the loop's result.
+  SmallVector<Type> keptTypes;
+  SmallVector<Value> carried =
+      allocateBuffers(b, loc, op.getInitArgs().getTypes(),
+                      copyableTypes(op.getInitArgs().getTypes()), keptTypes);
+  SmallVector<Value> keptInits;
+  for (auto [init, buffer] : llvm::zip_equal(op.getInitArgs(), carried)) {
+    if (buffer)
+      memref::CopyOp::create(b, loc, init, buffer);
+    else
+      keptInits.push_back(init);
+  }
+  SmallVector<Value> arguments = {Value()};
+  llvm::append_range(arguments, carried);
+  replaceArguments(*op.getBody(), arguments);
+  // The yield assigns all at once, and a value yielded may be (a view of)
+  // a carried buffer another copy overwrites: all but the buffers the
+  // iteration allocated are copied aside first.
+  Operation *yield = op.getBody()->getTerminator();
+  OpBuilder before(yield);
+  SmallVector<Value> values(yield->getOperands());
+  for (auto [value, buffer] : llvm::zip_equal(values, carried)) {
+    auto alloc = value.getDefiningOp<memref::AllocOp>();
+    if (!buffer || value == buffer || (alloc && op->isAncestor(alloc)))
+      continue;
+    Value aside = memref::AllocOp::create(
+        before, loc, allocationType(cast<MemRefType>(value.getType())));
+    memref::CopyOp::create(before, loc, value, aside);
+    value = aside;
+  }
+  yield->setOperands(copyInto(yield, values, carried));
+  auto rebuilt =
+      scf::ForOp::create(b, loc, op.getLowerBound(), op.getUpperBound(),
+                         op.getStep(), keptInits, nullptr, op.getUnsignedCmp());
+  rebuilt->setDiscardableAttrs(op->getDiscardableAttrDictionary());
+  rebuilt.getRegion().takeBody(op.getRegion());
+  replaceResults(op, rebuilt, carried);
+}
+
 struct CopyYieldedBuffersPass
     : public usmp::impl::CopyYieldedBuffersPassBase<CopyYieldedBuffersPass> {
   using Base::Base;
@@ -189,7 +232,7 @@ struct CopyYieldedBuffersPass
     // copies) is left whole, for the C lowering to refuse.
     SmallVector<Operation *> ops;
     getOperation().walk([&](Operation *op) {
-      if (!isa<scf::IfOp, scf::WhileOp>(op))
+      if (!isa<scf::IfOp, scf::WhileOp, scf::ForOp>(op))
         return;
       auto copyable = [&](Value value) {
         return isa<scf::IfOp>(op) ? isCopyableResult(value)
@@ -209,8 +252,10 @@ struct CopyYieldedBuffersPass
     for (Operation *op : ops) {
       if (auto branch = dyn_cast<scf::IfOp>(op))
         copyYieldedBuffers(branch);
+      else if (auto loop = dyn_cast<scf::WhileOp>(op))
+        copyYieldedBuffers(loop);
       else
-        copyYieldedBuffers(cast<scf::WhileOp>(op));
+        copyYieldedBuffers(cast<scf::ForOp>(op));
     }
   }
 };

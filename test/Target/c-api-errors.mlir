@@ -486,7 +486,7 @@ func.func @main(%in: memref<4xf32>, %out: memref<4xf32>) {
 // -----
 
 // Loop-carried buffers would become C variables of array type.
-// CHECK: c-api-errors.mlir:[[# @LINE + 9]]:10: error: cannot lower 'scf.for' to C: it yields a memref, and C cannot assign arrays
+// CHECK: c-api-errors.mlir:[[# @LINE + 9]]:10: error: cannot lower 'scf.for' to C: it yields a memref, and C cannot assign arrays; usmp-copy-yielded-buffers, run before planning (as usmp-from-tosa does), makes the buffers copies{{$}}
 // CHECK-NOT: see current operation
 func.func @main(%a: memref<4xf32>, %o: memref<4xf32>) {
   %t = memref.alloc() : memref<4xf32>
@@ -500,6 +500,29 @@ func.func @main(%a: memref<4xf32>, %o: memref<4xf32>) {
     scf.yield %y, %x : memref<4xf32>, memref<4xf32>
   }
   memref.copy %r#0, %o : memref<4xf32> to memref<4xf32>
+  return
+}
+
+// -----
+
+// A buffer of dynamic shape has no allocation to copy into: no advice.
+// CHECK: c-api-errors.mlir:[[# @LINE + 10]]:8: error: cannot lower 'scf.if' to C: it yields a memref, and C cannot assign arrays{{$}}
+func.func @main(%in: memref<4xf32>, %c: memref<i1>, %n: memref<i32>, %out: memref<f32>) {
+  %c0 = arith.constant 0 : index
+  %b = memref.load %c[] : memref<i1>
+  %k = memref.load %n[] : memref<i32>
+  %m = arith.index_cast %k : i32 to index
+  %s = memref.subview %in[0] [%m] [1] : memref<4xf32> to memref<?xf32, strided<[1]>>
+  %t = memref.subview %in[1] [%m] [1] : memref<4xf32> to memref<?xf32, strided<[1], offset: 1>>
+  %u = memref.cast %t : memref<?xf32, strided<[1], offset: 1>> to memref<?xf32, strided<[1], offset: ?>>
+  %v = memref.cast %s : memref<?xf32, strided<[1]>> to memref<?xf32, strided<[1], offset: ?>>
+  %r = scf.if %b -> memref<?xf32, strided<[1], offset: ?>> {
+    scf.yield %u : memref<?xf32, strided<[1], offset: ?>>
+  } else {
+    scf.yield %v : memref<?xf32, strided<[1], offset: ?>>
+  }
+  %x = memref.load %r[%c0] : memref<?xf32, strided<[1], offset: ?>>
+  memref.store %x, %out[] : memref<f32>
   return
 }
 

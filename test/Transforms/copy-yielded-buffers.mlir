@@ -217,3 +217,53 @@ func.func @loop(%init: memref<2xf32>, %out: memref<2xf32>) -> i32 {
   memref.copy %r#1, %out : memref<2xf32> to memref<2xf32>
   return %r#0 : i32
 }
+
+// -----
+
+// Buffers an scf.for carries: the initial values copy into %[[A]] and
+// %[[B]], which the body reads and which are the results. The first yield
+// is a buffer the iteration allocated, copied straight in; the second is
+// the first carried buffer, which that copy overwrites, so it is copied
+// aside first; the third is its own carried buffer, written in place:
+// nothing to copy. The i32 stays.
+// CHECK-LABEL: func.func @for
+// CHECK: %[[A:.*]] = memref.alloc() : memref<2xf32>
+// CHECK: %[[B:.*]] = memref.alloc() : memref<2xf32>
+// CHECK: %[[C:.*]] = memref.alloc() : memref<2xf32>
+// CHECK: memref.copy %arg0, %[[A]]
+// CHECK: memref.copy %arg1, %[[B]]
+// CHECK: memref.copy %arg2, %[[C]]
+// CHECK: %[[N:.*]] = scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[I:.*]] = %{{.*}}) -> (i32) {
+// CHECK:   %[[T:.*]] = memref.alloc() : memref<2xf32>
+// CHECK:   memref.copy %[[B]], %[[T]]
+// CHECK:   linalg.fill ins(%{{.*}} : f32) outs(%[[C]] : memref<2xf32>)
+// CHECK:   %[[ASIDE:.*]] = memref.alloc() : memref<2xf32>
+// CHECK:   memref.copy %[[A]], %[[ASIDE]]
+// CHECK:   memref.copy %[[T]], %[[A]]
+// CHECK:   memref.copy %[[ASIDE]], %[[B]]
+// CHECK-NOT: memref.copy
+// CHECK:   scf.yield %{{.*}} : i32
+// CHECK: }
+// CHECK: memref.copy %[[A]], %arg3
+// CHECK: memref.copy %[[B]], %arg4
+// CHECK: memref.copy %[[C]], %arg5
+// CHECK: return %[[N]]
+func.func @for(%x: memref<2xf32>, %y: memref<2xf32>, %z: memref<2xf32>, %ox: memref<2xf32>, %oy: memref<2xf32>, %oz: memref<2xf32>) -> i32 {
+  %zero = arith.constant 0 : i32
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %r:4 = scf.for %k = %c0 to %c3 step %c1 iter_args(%i = %zero, %a = %x, %b = %y, %c = %z) -> (i32, memref<2xf32>, memref<2xf32>, memref<2xf32>) {
+    %t = memref.alloc() : memref<2xf32>
+    memref.copy %b, %t : memref<2xf32> to memref<2xf32>
+    %f = arith.constant 1.0 : f32
+    linalg.fill ins(%f : f32) outs(%c : memref<2xf32>)
+    %one = arith.constant 1 : i32
+    %j = arith.addi %i, %one : i32
+    scf.yield %j, %t, %a, %c : i32, memref<2xf32>, memref<2xf32>, memref<2xf32>
+  }
+  memref.copy %r#1, %ox : memref<2xf32> to memref<2xf32>
+  memref.copy %r#2, %oy : memref<2xf32> to memref<2xf32>
+  memref.copy %r#3, %oz : memref<2xf32> to memref<2xf32>
+  return %r#0 : i32
+}

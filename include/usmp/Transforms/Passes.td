@@ -134,7 +134,7 @@ def CopyRepeatedResultsPass
 
 def CopyYieldedBuffersPass
     : Pass<"usmp-copy-yielded-buffers", "mlir::func::FuncOp"> {
-  let summary = "Turn buffers that scf.if and scf.while yield into copies";
+  let summary = "Turn buffers that scf.if, scf.while and scf.for yield into copies";
   let description = [{
     C cannot assign arrays, and the planner cannot plan a buffer that flows
     through control flow, so buffers that control flow yields (what
@@ -146,7 +146,13 @@ def CopyYieldedBuffersPass
     - a memref carried by an `scf.while` becomes a buffer the initial value
       and each `scf.yield` copy into, which the condition region reads;
       one the condition forwards becomes a buffer `scf.condition` copies
-      into, which the body reads and which is the loop's result.
+      into, which the body reads and which is the loop's result;
+    - a memref carried by an `scf.for` becomes a buffer the initial value
+      and each `scf.yield` copy into, which the body reads and which is the
+      loop's result. The yield assigns all at once: what it yields other
+      than a buffer the iteration allocated, or the carried buffer itself,
+      is copied aside first (it may be another carried buffer, which a
+      copy overwrites).
 
     The new buffers no longer alias what was yielded: a write through a
     result does not reach the buffer a branch yielded (one-shot
@@ -157,11 +163,11 @@ def CopyYieldedBuffersPass
     static offset give the result theirs) is replaced by the allocation
     itself where every user of the `scf.if` result takes any layout
     (linalg operations, `memref.copy`, loads, stores, deallocations, and
-    the terminators of an `scf.if` that copies all it yields). An `scf.if` or
-    `scf.while` that also yields a buffer of dynamic shape (which no
-    allocation here could replace, and which may view one of the others)
-    or one of those layouts otherwise is left as it is, and so are
-    `scf.for` loops yielding buffers (the C lowering refuses them).
+    the terminators of an `scf.if` that copies all it yields). An `scf.if`,
+    `scf.while` or `scf.for` that also yields a buffer of dynamic shape
+    (which no allocation here could replace, and which may view one of the
+    others) or one of those layouts otherwise is left as it is (the C
+    lowering refuses it).
   }];
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }

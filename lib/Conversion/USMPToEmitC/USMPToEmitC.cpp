@@ -1116,9 +1116,17 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
       // Their results become C variables, and C cannot assign arrays.
       if (isa<RegionBranchOpInterface>(op) &&
           llvm::any_of(op->getResultTypes(), llvm::IsaPred<MemRefType>)) {
-        emitErrorAt(op) << "cannot lower '" << op->getName()
-                        << "' to C: it yields a memref, and C cannot assign "
-                           "arrays";
+        InFlightDiagnostic diag = emitErrorAt(op)
+                                  << "cannot lower '" << op->getName()
+                                  << "' to C: it yields a memref, and C cannot "
+                                     "assign arrays";
+        if (isa<scf::IfOp, scf::WhileOp, scf::ForOp>(op) &&
+            llvm::all_of(op->getResultTypes(), [](Type type) {
+              auto memref = dyn_cast<MemRefType>(type);
+              return !memref || memref.hasStaticShape();
+            }))
+          diag << "; usmp-copy-yielded-buffers, run before planning (as "
+                  "usmp-from-tosa does), makes the buffers copies";
         return WalkResult::interrupt();
       }
       if (auto select = dyn_cast<arith::SelectOp>(op);
