@@ -68,9 +68,11 @@ static LogicalResult inlinePrototypes(emitc::FileOp file) {
     if (auto name =
             op.getAttrOfType<StringAttr>(SymbolTable::getSymbolAttrName()))
       symbols.try_emplace(name, &op);
+  // Those in a symbol table of their own (a class) are left to upstream.
   SmallVector<emitc::DeclareFuncOp> declarations;
   file.walk([&](emitc::DeclareFuncOp declaration) {
-    declarations.push_back(declaration);
+    if (SymbolTable::getNearestSymbolTable(declaration) == file)
+      declarations.push_back(declaration);
   });
   if (declarations.empty())
     return success();
@@ -186,16 +188,23 @@ static LogicalResult printFiles(ModuleOp module, llvm::StringMap<ModuleOp> &ids,
         failed(translate(*copy, printed, text)))
       return failure();
     if (count(text, token) != declarators) {
-      OwningOpRef<ModuleOp> fresh = module.clone();
-      emitc::FileOp unmarked =
-          *std::next(fresh->getOps<emitc::FileOp>().begin(),
-                     static_cast<std::ptrdiff_t>(index));
+      auto fileOf = [&](ModuleOp copy) {
+        return *std::next(copy.getOps<emitc::FileOp>().begin(),
+                          static_cast<std::ptrdiff_t>(index));
+      };
+      OwningOpRef<ModuleOp> probe = module.clone();
+      emitc::FileOp unmarked = fileOf(*probe);
       text.clear();
-      if (failed(translate(*fresh, unmarked, text)))
+      if (failed(inlinePrototypes(unmarked)) ||
+          failed(translate(*probe, unmarked, text)))
         return failure();
       for (unsigned n = 0; text.find(token) != std::string::npos; ++n)
         token = "usmp_void_" + std::to_string(n);
       marker = "(void/*" + token + "*/";
+      // Marked from a fresh copy: the prototypes inlined above were
+      // printed unmarked.
+      OwningOpRef<ModuleOp> fresh = module.clone();
+      unmarked = fileOf(*fresh);
       markParameterlessFunctions(unmarked, marker);
       text.clear();
       if (failed(inlinePrototypes(unmarked)) ||

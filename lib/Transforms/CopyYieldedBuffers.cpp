@@ -181,15 +181,26 @@ static void copyYieldedBuffers(scf::WhileOp op) {
 static void copyYieldedBuffers(scf::ForOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();
+  auto yield = cast<scf::YieldOp>(op.getBody()->getTerminator());
   // Carried: what each iteration starts from, the initial value then what
-  // the previous one yielded; it is also the loop's result.
+  // the previous one yielded; it is also the loop's result. A buffer the
+  // body yields unchanged is the initial one in every iteration (the loop
+  // of a tosa.scatter writes in place): it stays that one, uncopied.
+  SmallVector<bool> inPlace, copied;
+  for (auto [value, argument] :
+       llvm::zip_equal(yield.getOperands(), op.getRegionIterArgs())) {
+    inPlace.push_back(value == argument && isa<MemRefType>(value.getType()));
+    copied.push_back(!inPlace.back() && isCopyable(value.getType()));
+  }
   SmallVector<Type> keptTypes;
   SmallVector<Value> carried =
-      allocateBuffers(b, loc, op.getInitArgs().getTypes(),
-                      copyableTypes(op.getInitArgs().getTypes()), keptTypes);
+      allocateBuffers(b, loc, op.getInitArgs().getTypes(), copied, keptTypes);
   SmallVector<Value> keptInits;
-  for (auto [init, buffer] : llvm::zip_equal(op.getInitArgs(), carried)) {
-    if (buffer)
+  for (auto [init, buffer, forwarded] :
+       llvm::zip_equal(op.getInitArgs(), carried, inPlace)) {
+    if (forwarded)
+      buffer = init;
+    else if (buffer)
       memref::CopyOp::create(b, loc, init, buffer);
     else
       keptInits.push_back(init);
@@ -200,7 +211,6 @@ static void copyYieldedBuffers(scf::ForOp op) {
   // The yield assigns all at once, and a value yielded may be (a view of)
   // a carried buffer another copy overwrites: all but the buffers the
   // iteration allocated are copied aside first.
-  Operation *yield = op.getBody()->getTerminator();
   OpBuilder before(yield);
   SmallVector<Value> values(yield->getOperands());
   for (auto [value, buffer] : llvm::zip_equal(values, carried)) {

@@ -528,6 +528,24 @@ func.func @main(%in: memref<4xf32>, %c: memref<i1>, %n: memref<i32>, %out: memre
 
 // -----
 
+// Nor has a buffer whose layout no cast of an allocation gives.
+// CHECK: c-api-errors.mlir:[[# @LINE + 8]]:8: error: cannot lower 'scf.for' to C: it yields a memref, and C cannot assign arrays{{$}}
+func.func @main(%a: memref<4xf32>, %o: memref<2xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %s = memref.subview %a[2] [2] [1] : memref<4xf32> to memref<2xf32, strided<[1], offset: 2>>
+  %t = memref.alloc() : memref<4xf32>
+  %u = memref.subview %t[2] [2] [1] : memref<4xf32> to memref<2xf32, strided<[1], offset: 2>>
+  %r = scf.for %i = %c0 to %c3 step %c1 iter_args(%x = %s) -> (memref<2xf32, strided<[1], offset: 2>>) {
+    scf.yield %u : memref<2xf32, strided<[1], offset: 2>>
+  }
+  memref.copy %r, %o : memref<2xf32, strided<[1], offset: 2>> to memref<2xf32>
+  return
+}
+
+// -----
+
 // So would a choice between buffers.
 // CHECK: c-api-errors.mlir:[[# @LINE + 5]]:8: error: cannot lower 'arith.select' to C: it chooses a memref, and C cannot assign arrays; select elements, or copy in an 'scf.if'
 func.func @main(%in: memref<4xf32>, %c: memref<i1>, %out: memref<4xf32>) {

@@ -74,6 +74,7 @@
 // RUN: usmp-translate --usmp-emit-c --output-dir=%t.proto %S/Inputs/prototypes.mlir
 // RUN: FileCheck %s --input-file=%t.proto/m.c --check-prefix=PROTO
 // RUN: FileCheck %s --input-file=%t.proto/n.c --check-prefix=PROTO-N
+// RUN: FileCheck %s --input-file=%t.proto/c.cc --check-prefix=PROTO-CLASS
 // RUN: usmp-opt %S/Inputs/emitc-opaque.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t.opaque
 // RUN: FileCheck %s --input-file=%t.opaque/tvmgen_default.c --check-prefix=OPAQUE
 // RUN: usmp-opt %S/Inputs/data-layout.mlir --usmp-pipeline --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t.dl | FileCheck %s --check-prefix=LAYOUT
@@ -113,6 +114,9 @@
 // PROTO-N: {{^}}void start(void);{{$}}
 // PROTO-N-NEXT: "usmp_void";{{$}}
 // PROTO-N-NEXT: {{^}}void start(void) {{[{]$}}
+// PROTO-CLASS: {{^}}class C {
+// PROTO-CLASS-NEXT: public:
+// PROTO-CLASS-NEXT: {{^}}  void run(float v1);{{$}}
 // LAYOUT: .dl/tvmgen_default.c
 // OPAQUE: handle_t [[H:v[0-9]+]] = get_handle();
 // OPAQUE: use_handle([[H]]);

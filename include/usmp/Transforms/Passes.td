@@ -152,7 +152,9 @@ def CopyYieldedBuffersPass
       loop's result. The yield assigns all at once: what it yields other
       than a buffer the iteration allocated, or the carried buffer itself,
       is copied aside first (it may be another carried buffer, which a
-      copy overwrites).
+      copy overwrites). A buffer the body yields unchanged is the initial
+      one in every iteration (the loop of a `tosa.scatter` writes in
+      place), and stays that one.
 
     The new buffers no longer alias what was yielded: a write through a
     result does not reach the buffer a branch yielded (one-shot

@@ -1,5 +1,6 @@
 // Prototypes print as upstream's printer prints them, also with braces in a
-// type, and in a file whose text holds the `(void)` marker's token.
+// type, in a file whose text holds the `(void)` marker's token, and in a
+// class, whose own function of that name it declares.
 module {
   emitc.file "m.c" {
     emitc.declare_func @make
@@ -17,6 +18,17 @@ module {
     emitc.global @msg : !emitc.ptr<!emitc.opaque<"const char">> = #emitc.opaque<"\"usmp_void\"">
     emitc.func @start() {
       emitc.return
+    }
+  }
+  emitc.file "c.cc" {
+    emitc.func @run(%a: i32) {
+      emitc.return
+    }
+    emitc.class @C {
+      emitc.declare_func @run
+      emitc.func @run(%x: f32) {
+        emitc.return
+      }
     }
   }
 }
