@@ -61,6 +61,20 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
   using Base::Base;
 
   void runOnOperation() override {
+    // State kept between runs is an interface of the model beside its
+    // inputs and outputs; nothing here lowers it (upstream's conversions
+    // would only fail to legalize its reads).
+    WalkResult stateful = getOperation().walk([](Operation *op) {
+      if (op->getName().getStringRef() != "tosa.variable")
+        return WalkResult::advance();
+      op->emitError("a model with state is not supported: '")
+          << op->getName()
+          << "' keeps a value between runs, which usmp does not "
+             "lower";
+      return WalkResult::interrupt();
+    });
+    if (stateful.wasInterrupted())
+      return signalPassFailure();
     FailureOr<func::FuncOp> entryFunc =
         findEntryFunction(getOperation(), entry);
     if (failed(entryFunc))

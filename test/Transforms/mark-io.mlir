@@ -146,3 +146,16 @@ func.func @main(%x: memref<4xf32>, %y: memref<4xf32>, %z: memref<4xf32>) attribu
 func.func @main(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> attributes {tf.entry_function = {inputs = "input1,", outputs = "y"}} {
   return %a : tensor<4xf32>
 }
+
+// -----
+
+// A model with state (TFLite's resource variables) has an interface beyond
+// its inputs and outputs.
+// expected-error @+1 {{a model with state is not supported: 'tosa.variable' keeps a value between runs, which usmp does not lower}}
+tosa.variable @state = dense<0.0> : tensor<4xf32>
+func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
+  %s = tosa.variable_read @state : tensor<4xf32>
+  %n = tosa.add %s, %a : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  tosa.variable_write @state, %n : tensor<4xf32>
+  return %n : tensor<4xf32>
+}

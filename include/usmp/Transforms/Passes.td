@@ -64,7 +64,9 @@ def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
     same C identifier after sanitizing are an error naming both, and so is
     one value returned as two outputs (each output becomes an out-parameter
     of its own) or a tensor or memref argument or result with a dynamic
-    shape or no rank (the C API sizes inputs and outputs statically).
+    shape or no rank (the C API sizes inputs and outputs statically). A
+    model with state kept between runs (`tosa.variable`, TFLite's resource
+    variables) is an error: nothing in usmp lowers it.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
