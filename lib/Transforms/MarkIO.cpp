@@ -62,10 +62,15 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
 
   void runOnOperation() override {
     // State kept between runs is an interface of the model beside its
-    // inputs and outputs; nothing here lowers it (upstream's conversions
-    // would only fail to legalize its reads).
+    // inputs and outputs; nothing here lowers it. Upstream's conversions
+    // fail to legalize a variable's reads, and its bufferization of
+    // `ml_program.global_store` (what tosa-to-mlprogram makes of a write)
+    // stores an uninitialized buffer.
     WalkResult stateful = getOperation().walk([](Operation *op) {
-      if (op->getName().getStringRef() != "tosa.variable")
+      StringRef name = op->getName().getStringRef();
+      std::optional<Attribute> isMutable = op->getInherentAttr("is_mutable");
+      if (name != "tosa.variable" &&
+          (name != "ml_program.global" || !isMutable || !*isMutable))
         return WalkResult::advance();
       op->emitError("a model with state is not supported: '")
           << op->getName()

@@ -159,3 +159,27 @@ func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
   tosa.variable_write @state, %n : tensor<4xf32>
   return %n : tensor<4xf32>
 }
+
+// -----
+
+// Nor is one whose variables are mutable ml_program globals (what
+// tosa-to-mlprogram makes of them).
+// expected-error @+1 {{a model with state is not supported: 'ml_program.global' keeps a value between runs, which usmp does not lower}}
+ml_program.global private mutable @state(dense<0.0> : tensor<4xf32>) : tensor<4xf32>
+func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
+  %s = ml_program.global_load @state : tensor<4xf32>
+  %n = tosa.add %s, %a : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  ml_program.global_store @state = %n : tensor<4xf32>
+  return %n : tensor<4xf32>
+}
+
+// -----
+
+// A constant global is no state.
+// CHECK-LABEL: func.func @constant
+ml_program.global private @weights(dense<1.0> : tensor<4xf32>) : tensor<4xf32>
+func.func @constant(%a: tensor<4xf32>) -> tensor<4xf32> {
+  %w = ml_program.global_load_const @weights : tensor<4xf32>
+  %n = tosa.add %w, %a : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %n : tensor<4xf32>
+}

@@ -66,7 +66,10 @@ def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
     of its own) or a tensor or memref argument or result with a dynamic
     shape or no rank (the C API sizes inputs and outputs statically). A
     model with state kept between runs (`tosa.variable`, TFLite's resource
-    variables) is an error: nothing in usmp lowers it.
+    variables, or the mutable `ml_program.global` tosa-to-mlprogram makes
+    of one) is an error: nothing in usmp lowers it, and upstream's
+    bufferization of `ml_program.global_store` stores an uninitialized
+    buffer.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
