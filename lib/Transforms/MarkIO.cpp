@@ -68,9 +68,12 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
     // stores an uninitialized buffer.
     WalkResult stateful = getOperation().walk([](Operation *op) {
       StringRef name = op->getName().getStringRef();
-      std::optional<Attribute> isMutable = op->getInherentAttr("is_mutable");
-      if (name != "tosa.variable" &&
-          (name != "ml_program.global" || !isMutable || !*isMutable))
+      bool state = name == "tosa.variable";
+      if (name == "ml_program.global") {
+        std::optional<Attribute> isMutable = op->getInherentAttr("is_mutable");
+        state = isMutable && *isMutable;
+      }
+      if (!state)
         return WalkResult::advance();
       op->emitError("a model with state is not supported: '")
           << op->getName()
