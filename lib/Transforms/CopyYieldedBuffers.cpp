@@ -1,5 +1,6 @@
 //===- CopyYieldedBuffers.cpp - Control flow copies instead of yielding ---===//
 
+#include "usmp/Dialect/USMP/USMPUtils.h"
 #include "usmp/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -16,21 +17,8 @@ using namespace mlir;
 
 namespace {
 
-/// The allocation replacing a buffer of type `type`.
-static MemRefType allocationType(MemRefType type) {
-  return MemRefType::get(type.getShape(), type.getElementType(),
-                         MemRefLayoutAttrInterface(), type.getMemorySpace());
-}
-
-/// Whether a buffer of type `type` can be replaced by a new allocation,
-/// cast to `type` when its layout is not the identity (bufferization gives
-/// the results of an if whose branches yield new buffers a fully dynamic
-/// layout).
-static bool isCopyable(Type type) {
-  auto memref = dyn_cast<MemRefType>(type);
-  return memref && memref.hasStaticShape() &&
-         memref::CastOp::areCastCompatible(allocationType(memref), memref);
-}
+using usmp::getAllocationType;
+using usmp::isAllocationCastable;
 
 /// Whether every user of `value` takes a buffer of any layout, so a new
 /// allocation can replace it whatever its layout (branches yielding views
@@ -42,7 +30,7 @@ static bool takesAnyLayout(Value value);
 static bool isCopyableResult(Value result) {
   auto memref = dyn_cast<MemRefType>(result.getType());
   return memref && memref.hasStaticShape() &&
-         (isCopyable(memref) || takesAnyLayout(result));
+         (isAllocationCastable(memref) || takesAnyLayout(result));
 }
 
 /// Whether every buffer `op` yields is copied: then its terminators copy
@@ -78,8 +66,8 @@ static SmallVector<Value> allocateBuffers(OpBuilder &b, Location loc,
       continue;
     }
     auto memref = cast<MemRefType>(type);
-    Value buffer = memref::AllocOp::create(b, loc, allocationType(memref));
-    if (buffer.getType() != type && isCopyable(type))
+    Value buffer = memref::AllocOp::create(b, loc, getAllocationType(memref));
+    if (buffer.getType() != type && isAllocationCastable(type))
       buffer = memref::CastOp::create(b, loc, type, buffer);
     buffers.push_back(buffer);
   }
@@ -88,7 +76,7 @@ static SmallVector<Value> allocateBuffers(OpBuilder &b, Location loc,
 
 /// Which of `types` are copyable.
 static SmallVector<bool> copyableTypes(TypeRange types) {
-  return llvm::map_to_vector(types, isCopyable);
+  return llvm::map_to_vector(types, isAllocationCastable);
 }
 
 /// Copies each of `values` that has a buffer into it, before `terminator`,
@@ -190,7 +178,7 @@ static void copyYieldedBuffers(scf::ForOp op) {
   for (auto [value, argument] :
        llvm::zip_equal(yield.getOperands(), op.getRegionIterArgs())) {
     inPlace.push_back(value == argument && isa<MemRefType>(value.getType()));
-    copied.push_back(!inPlace.back() && isCopyable(value.getType()));
+    copied.push_back(!inPlace.back() && isAllocationCastable(value.getType()));
   }
   SmallVector<Type> keptTypes;
   SmallVector<Value> carried =
@@ -218,7 +206,7 @@ static void copyYieldedBuffers(scf::ForOp op) {
     if (!buffer || value == buffer || (alloc && op->isAncestor(alloc)))
       continue;
     Value aside = memref::AllocOp::create(
-        before, loc, allocationType(cast<MemRefType>(value.getType())));
+        before, loc, getAllocationType(cast<MemRefType>(value.getType())));
     memref::CopyOp::create(before, loc, value, aside);
     value = aside;
   }
@@ -246,7 +234,7 @@ struct CopyYieldedBuffersPass
         return;
       auto copyable = [&](Value value) {
         return isa<scf::IfOp>(op) ? isCopyableResult(value)
-                                  : isCopyable(value.getType());
+                                  : isAllocationCastable(value.getType());
       };
       auto isBuffer = [](Value value) {
         return isa<BaseMemRefType>(value.getType());

@@ -1120,19 +1120,9 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
                                   << "cannot lower '" << op->getName()
                                   << "' to C: it yields a memref, and C cannot "
                                      "assign arrays";
-        // What that pass copies: buffers of static shape that a cast of
-        // a new allocation gives.
         if (isa<scf::IfOp, scf::WhileOp, scf::ForOp>(op) &&
             llvm::all_of(op->getResultTypes(), [](Type type) {
-              auto memref = dyn_cast<MemRefType>(type);
-              return !memref ||
-                     (memref.hasStaticShape() &&
-                      memref::CastOp::areCastCompatible(
-                          MemRefType::get(memref.getShape(),
-                                          memref.getElementType(),
-                                          MemRefLayoutAttrInterface(),
-                                          memref.getMemorySpace()),
-                          memref));
+              return !isa<MemRefType>(type) || isAllocationCastable(type);
             }))
           diag << "; usmp-copy-yielded-buffers, run before planning (as "
                   "usmp-from-tosa does), makes the buffers copies";

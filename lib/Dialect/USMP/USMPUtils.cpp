@@ -99,6 +99,17 @@ std::string usmp::sanitizeIdentifier(StringRef name) {
   return result;
 }
 
+MemRefType usmp::getAllocationType(MemRefType type) {
+  return MemRefType::get(type.getShape(), type.getElementType(),
+                         MemRefLayoutAttrInterface(), type.getMemorySpace());
+}
+
+bool usmp::isAllocationCastable(Type type) {
+  auto memref = dyn_cast<MemRefType>(type);
+  return memref && memref.hasStaticShape() &&
+         memref::CastOp::areCastCompatible(getAllocationType(memref), memref);
+}
+
 std::optional<uint64_t> usmp::getOwnAlignment(Operation *op) {
   if (auto alloc = dyn_cast<memref::AllocOp>(op))
     return alloc.getAlignment();

@@ -35,6 +35,15 @@ std::optional<uint64_t> getOwnAlignment(mlir::Operation *op);
 uint64_t getRequiredAlignment(mlir::Operation *op, mlir::MemRefType type,
                               const mlir::DataLayout &layout);
 
+/// The type of a new allocation standing for a buffer of `type`: its shape,
+/// elements and memory space with the identity layout.
+mlir::MemRefType getAllocationType(mlir::MemRefType type);
+
+/// Whether a new allocation can stand for a buffer of `type`, cast to it
+/// when its layout is not the identity: `type` is a memref of static shape
+/// whose layout such a cast gives (what usmp-copy-yielded-buffers copies).
+bool isAllocationCastable(mlir::Type type);
+
 /// The pool `value` holds, when it is a pool argument (`usmp.pool`) of a
 /// function.
 mlir::FlatSymbolRefAttr getPoolOfArgument(mlir::Value value);
