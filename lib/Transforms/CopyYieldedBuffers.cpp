@@ -239,6 +239,23 @@ struct CopyYieldedBuffersPass
       auto isBuffer = [](Value value) {
         return isa<BaseMemRefType>(value.getType());
       };
+      if (auto loop = dyn_cast<scf::ForOp>(op)) {
+        // A buffer the body yields unchanged needs no allocation, whatever
+        // its layout.
+        Operation *yield = loop.getBody()->getTerminator();
+        bool carries = false, copies = true;
+        for (auto [init, argument, yielded] :
+             llvm::zip_equal(loop.getInitArgs(), loop.getRegionIterArgs(),
+                             yield->getOperands())) {
+          if (!isBuffer(init))
+            continue;
+          carries = true;
+          copies &= yielded == argument || isAllocationCastable(init.getType());
+        }
+        if (carries && copies)
+          ops.push_back(op);
+        return;
+      }
       auto values =
           llvm::concat<const Value>(op->getOperands(), op->getResults());
       if (llvm::any_of(values, isBuffer) &&

@@ -66,7 +66,11 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
     // fail to legalize a variable's reads, and its bufferization of
     // `ml_program.global_store` (what tosa-to-mlprogram makes of a write)
     // stores an uninitialized buffer.
-    WalkResult stateful = getOperation().walk([](Operation *op) {
+    // A nested module is a model of its own.
+    ModuleOp module = getOperation();
+    WalkResult stateful = module.walk<WalkOrder::PreOrder>([&](Operation *op) {
+      if (isa<ModuleOp>(op) && op != module)
+        return WalkResult::skip();
       StringRef name = op->getName().getStringRef();
       bool state = name == "tosa.variable";
       if (name == "ml_program.global") {

@@ -267,3 +267,35 @@ func.func @for(%x: memref<2xf32>, %y: memref<2xf32>, %z: memref<2xf32>, %ox: mem
   memref.copy %r#3, %oz : memref<2xf32> to memref<2xf32>
   return %r#0 : i32
 }
+
+// -----
+
+// A buffer yielded unchanged needs no allocation, so its layout (a view at
+// a static offset, which no cast of an allocation gives) does not keep the
+// loop's other buffer from being copied.
+// CHECK-LABEL: func.func @unchanged_view
+// CHECK: %[[S:.*]] = memref.subview %arg0[4] [4] [1]
+// CHECK: %[[B:.*]] = memref.alloc() : memref<4xf32>
+// CHECK: memref.copy %arg1, %[[B]]
+// CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} {
+// CHECK:   memref.store %{{.*}}, %[[S]][%{{.*}}]
+// CHECK:   %[[T:.*]] = memref.alloc() : memref<4xf32>
+// CHECK:   memref.copy %[[B]], %[[T]]
+// CHECK:   memref.copy %[[T]], %[[B]]
+// CHECK: }
+// CHECK: memref.copy %[[B]], %arg2
+func.func @unchanged_view(%v: memref<8xf32>, %y: memref<4xf32>, %o: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %h = arith.constant 100.0 : f32
+  %s = memref.subview %v[4] [4] [1] : memref<8xf32> to memref<4xf32, strided<[1], offset: 4>>
+  %r:2 = scf.for %i = %c0 to %c2 step %c1 iter_args(%a = %s, %b = %y) -> (memref<4xf32, strided<[1], offset: 4>>, memref<4xf32>) {
+    memref.store %h, %a[%i] : memref<4xf32, strided<[1], offset: 4>>
+    %t = memref.alloc() : memref<4xf32>
+    memref.copy %b, %t : memref<4xf32> to memref<4xf32>
+    scf.yield %a, %t : memref<4xf32, strided<[1], offset: 4>>, memref<4xf32>
+  }
+  memref.copy %r#1, %o : memref<4xf32> to memref<4xf32>
+  return
+}

@@ -183,3 +183,18 @@ func.func @constant(%a: tensor<4xf32>) -> tensor<4xf32> {
   %n = tosa.add %w, %a : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   return %n : tensor<4xf32>
 }
+
+// -----
+
+// A nested module is a model of its own: its state is not this one's.
+// CHECK-LABEL: func.func @main
+// CHECK-SAME: usmp.io = #usmp.io<input "input0", index = 0>
+module {
+  func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
+    %n = tosa.add %a, %a : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+    return %n : tensor<4xf32>
+  }
+  module @other {
+    tosa.variable @state = dense<0.0> : tensor<4xf32>
+  }
+}
