@@ -159,7 +159,7 @@ def CopyYieldedBuffersPass
       is copied aside first (it may be another carried buffer, which a
       copy overwrites). A buffer the body yields unchanged is the initial
       one in every iteration (the loop of a `tosa.scatter` writes in
-      place), and stays that one.
+      place), and stays that one, whatever its shape and layout.
 
     The new buffers no longer alias what was yielded: a write through a
     result does not reach the buffer a branch yielded (one-shot
@@ -173,8 +173,8 @@ def CopyYieldedBuffersPass
     the terminators of an `scf.if` that copies all it yields). An `scf.if`,
     `scf.while` or `scf.for` that also yields a buffer of dynamic shape
     (which no allocation here could replace, and which may view one of the
-    others) or one of those layouts otherwise is left as it is (the C
-    lowering refuses it).
+    others) or one of those layouts otherwise, other than one an `scf.for`
+    yields unchanged, is left as it is (the C lowering refuses it).
   }];
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
