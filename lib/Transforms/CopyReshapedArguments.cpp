@@ -104,6 +104,31 @@ static bool isConstant(Value buffer, SymbolTableCollection &symbols) {
   return global && global.getConstant();
 }
 
+/// Whether `function`, or a function it calls, takes the data of the
+/// global `name` itself, where a copy of a view of the global passed to it
+/// would not follow what it reads or writes.
+static bool usesGlobal(func::FuncOp function, StringAttr name,
+                       SymbolTableCollection &symbols) {
+  SmallVector<func::FuncOp> worklist = {function};
+  DenseSet<Operation *> seen = {function};
+  while (!worklist.empty()) {
+    WalkResult found = worklist.pop_back_val().walk([&](Operation *op) {
+      if (auto get = dyn_cast<memref::GetGlobalOp>(op))
+        return get.getNameAttr().getAttr() == name ? WalkResult::interrupt()
+                                                   : WalkResult::advance();
+      if (auto call = dyn_cast<func::CallOp>(op))
+        if (auto callee = symbols.lookupNearestSymbolFrom<func::FuncOp>(
+                call, call.getCalleeAttr());
+            callee && seen.insert(callee).second)
+          worklist.push_back(callee);
+      return WalkResult::advance();
+    });
+    if (found.wasInterrupted())
+      return true;
+  }
+  return false;
+}
+
 static bool isReshape(Value value) {
   auto type = dyn_cast<MemRefType>(value.getType());
   return isa_and_nonnull<memref::CollapseShapeOp, memref::ExpandShapeOp>(
@@ -134,8 +159,19 @@ struct CopyReshapedArgumentsPass
           return analysis.mayWrite(callee, index);
         });
         // Another operand viewing the same buffer would no longer alias
-        // the copy, which matters only when the callee writes either.
+        // the copy, which matters only when the callee writes either; nor
+        // would the global the buffer is, where the callee takes it itself.
         Value root = getRoot(value);
+        if (auto get = root.getDefiningOp<memref::GetGlobalOp>();
+            get && callee && !isConstant(root, symbols) &&
+            usesGlobal(callee, get.getNameAttr().getAttr(), symbols)) {
+          call.emitError() << "cannot give operand " << operands.front()
+                           << " of this call a copy of its reshaped buffer: "
+                              "it views the global "
+                           << get.getNameAttr()
+                           << ", which the callee also takes itself";
+          return WalkResult::interrupt();
+        }
         for (OpOperand &other : call->getOpOperands())
           if (other.get() != value &&
               isa<BaseMemRefType>(other.get().getType()) &&

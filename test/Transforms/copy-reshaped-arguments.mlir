@@ -181,6 +181,56 @@ func.func @written(%a: memref<6xf32>) {
 
 // -----
 
+// A mutable global passed reshaped to a callee that does not take the
+// global itself: a copy like any buffer's.
+// CHECK-LABEL: func.func @stateful
+// CHECK: %[[R:.*]] = memref.expand_shape %{{.*}}
+// CHECK: %[[C:.*]] = memref.alloc() : memref<2x3xf32>
+// CHECK: memref.copy %[[R]], %[[C]]
+// CHECK: call @fill(%[[C]])
+// CHECK: memref.copy %[[C]], %[[R]]
+memref.global "private" @state : memref<6xf32> = dense<0.0>
+func.func private @fill(%p: memref<2x3xf32>) {
+  %zero = arith.constant 1.0 : f32
+  linalg.fill ins(%zero : f32) outs(%p : memref<2x3xf32>)
+  return
+}
+func.func @stateful() {
+  %g = memref.get_global @state : memref<6xf32>
+  %r = memref.expand_shape %g [[0, 1]] output_shape [2, 3] : memref<6xf32> into memref<2x3xf32>
+  func.call @fill(%r) : (memref<2x3xf32>) -> ()
+  return
+}
+
+// -----
+
+// One that does, through another function: it would write the global
+// behind the copy's back (and the copy going back would undo that).
+memref.global "private" @counter : memref<6xf32> = dense<0.0>
+func.func private @bump() {
+  %c0 = arith.constant 0 : index
+  %one = arith.constant 1.0 : f32
+  %g = memref.get_global @counter : memref<6xf32>
+  memref.store %one, %g[%c0] : memref<6xf32>
+  return
+}
+func.func private @reads(%p: memref<2x3xf32>, %out: memref<f32>) {
+  func.call @bump() : () -> ()
+  %c0 = arith.constant 0 : index
+  %x = memref.load %p[%c0, %c0] : memref<2x3xf32>
+  memref.store %x, %out[] : memref<f32>
+  return
+}
+func.func @counted(%out: memref<f32>) {
+  %g = memref.get_global @counter : memref<6xf32>
+  %r = memref.expand_shape %g [[0, 1]] output_shape [2, 3] : memref<6xf32> into memref<2x3xf32>
+  // expected-error @+1 {{cannot give operand 0 of this call a copy of its reshaped buffer: it views the global @counter, which the callee also takes itself}}
+  func.call @reads(%r, %out) : (memref<2x3xf32>, memref<f32>) -> ()
+  return
+}
+
+// -----
+
 // A call in a nested module names that module's function: the inner @f
 // writes its parameter (the outer one, with other parameters, does not),
 // so the copy goes back.

@@ -217,7 +217,10 @@ def CopyReshapedArgumentsPass
     twice gets one copy; a call that also passes another view of the
     reshaped buffer is an error when the callee may write through either
     (the copy would not alias the other view), and else gets a copy of
-    each reshape (two reshapes of one input read by one operator). Reshapes
+    each reshape (two reshapes of one input read by one operator). A
+    reshape of a global that is not constant is an error when the callee,
+    or a function it calls, takes the global itself (the copy would not
+    follow it). Reshapes
     whose type is not a statically shaped memref with the identity layout
     are left as they are.
   }];
