@@ -166,20 +166,31 @@ static void copyYieldedBuffers(scf::WhileOp op) {
   replaceResults(op, rebuilt, forwarded);
 }
 
+/// Per value `loop` carries, whether it is a buffer the body yields
+/// unchanged: the initial one in every iteration (the loop of a
+/// tosa.scatter writes in place), which needs no allocation whatever its
+/// type.
+static SmallVector<bool> yieldedUnchanged(scf::ForOp loop) {
+  return llvm::map_to_vector(
+      llvm::zip_equal(loop.getBody()->getTerminator()->getOperands(),
+                      loop.getRegionIterArgs()),
+      [](auto pair) {
+        auto [value, argument] = pair;
+        return value == argument && isa<BaseMemRefType>(value.getType());
+      });
+}
+
 static void copyYieldedBuffers(scf::ForOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();
   auto yield = cast<scf::YieldOp>(op.getBody()->getTerminator());
   // Carried: what each iteration starts from, the initial value then what
-  // the previous one yielded; it is also the loop's result. A buffer the
-  // body yields unchanged is the initial one in every iteration (the loop
-  // of a tosa.scatter writes in place): it stays that one, uncopied.
-  SmallVector<bool> inPlace, copied;
-  for (auto [value, argument] :
-       llvm::zip_equal(yield.getOperands(), op.getRegionIterArgs())) {
-    inPlace.push_back(value == argument && isa<MemRefType>(value.getType()));
-    copied.push_back(!inPlace.back() && isAllocationCastable(value.getType()));
-  }
+  // the previous one yielded; it is also the loop's result. One yielded
+  // unchanged stays the initial one, uncopied.
+  SmallVector<bool> inPlace = yieldedUnchanged(op), copied;
+  for (auto [type, unchanged] :
+       llvm::zip_equal(op.getInitArgs().getTypes(), inPlace))
+    copied.push_back(!unchanged && isAllocationCastable(type));
   SmallVector<Type> keptTypes;
   SmallVector<Value> carried =
       allocateBuffers(b, loc, op.getInitArgs().getTypes(), copied, keptTypes);
@@ -240,17 +251,13 @@ struct CopyYieldedBuffersPass
         return isa<BaseMemRefType>(value.getType());
       };
       if (auto loop = dyn_cast<scf::ForOp>(op)) {
-        // A buffer the body yields unchanged needs no allocation, whatever
-        // its layout.
-        Operation *yield = loop.getBody()->getTerminator();
         bool carries = false, copies = true;
-        for (auto [init, argument, yielded] :
-             llvm::zip_equal(loop.getInitArgs(), loop.getRegionIterArgs(),
-                             yield->getOperands())) {
+        for (auto [init, unchanged] :
+             llvm::zip_equal(loop.getInitArgs(), yieldedUnchanged(loop))) {
           if (!isBuffer(init))
             continue;
           carries = true;
-          copies &= yielded == argument || isAllocationCastable(init.getType());
+          copies &= unchanged || isAllocationCastable(init.getType());
         }
         if (carries && copies)
           ops.push_back(op);
