@@ -55,6 +55,8 @@ void usmp::buildUSMPPipeline(OpPassManager &pm,
 void usmp::buildFromTosaPipeline(OpPassManager &pm,
                                  const FromTosaOptions &options) {
   pm.addPass(createInlineResourcesPass());
+  // Before usmp-mark-io, which refuses the state it leaves.
+  pm.addPass(createLowerVariablesPass());
   MarkIOPassOptions mark;
   mark.entry = options.entry;
   pm.addPass(createMarkIOPass(mark));

@@ -150,8 +150,8 @@ func.func @main(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> attribute
 // -----
 
 // A model with state (TFLite's resource variables) has an interface beyond
-// its inputs and outputs.
-// expected-error @+1 {{a model with state is not supported: 'tosa.variable' keeps a value between runs, which usmp does not lower}}
+// its inputs and outputs, which usmp-lower-variables lowers first.
+// expected-error @+1 {{a model with state must have its variables lowered first: run usmp-lower-variables before usmp-mark-io (usmp-from-tosa does)}}
 tosa.variable @state = dense<0.0> : tensor<4xf32>
 func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
   %s = tosa.variable_read @state : tensor<4xf32>
@@ -162,9 +162,9 @@ func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
-// Nor is one whose variables are mutable ml_program globals (what
-// tosa-to-mlprogram makes of them).
-// expected-error @+1 {{a model with state is not supported: 'ml_program.global' keeps a value between runs, which usmp does not lower}}
+// Mutable ml_program globals (what tosa-to-mlprogram makes of variables)
+// are refused: upstream bufferizes their stores wrongly.
+// expected-error @+1 {{a model with state in a mutable 'ml_program.global' is not supported (upstream's bufferization of its stores is wrong): give usmp the model's 'tosa.variable's instead, before tosa-to-mlprogram}}
 ml_program.global private mutable @state(dense<0.0> : tensor<4xf32>) : tensor<4xf32>
 func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
   %s = ml_program.global_load @state : tensor<4xf32>

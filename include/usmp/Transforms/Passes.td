@@ -42,6 +42,30 @@ def InlineResourcesPass : Pass<"usmp-inline-resources"> {
   }];
 }
 
+def LowerVariablesPass : Pass<"usmp-lower-variables", "mlir::ModuleOp"> {
+  let summary = "Keep a model's TOSA variables in static arrays";
+  let description = [{
+    A `tosa.variable` (TFLite's resource variables: the state a streaming
+    model keeps between runs) becomes a private mutable `memref.global` of
+    the same name, initialized to the variable's initial value (zeros when
+    it has none), which the C lowering prints as a static array of the
+    generated source: the state lives beside the code, not in a pool, and
+    keeps its value from one `tvmgen_<model>_run` to the next (one model
+    instance per program; the application cannot reset it). A
+    `tosa.variable_read` becomes a copy of the global into a new buffer, so
+    a later write does not change the value read; a `tosa.variable_write`
+    copies its value into the global
+    (`bufferization.materialize_in_destination`), so reads and writes keep
+    their order. A variable of dynamic shape, or whose initial value is not
+    elements of its type, is an error at the variable. Run before
+    bufferization (`usmp-from-tosa` runs it first after
+    `usmp-inline-resources`); upstream's lowering through `ml_program`
+    bufferizes writes wrongly in MLIR 22 (see `usmp-mark-io`).
+  }];
+  let dependentDialects = ["mlir::bufferization::BufferizationDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
 def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
   let summary = "Name the entry function's inputs and outputs";
   let description = [{
@@ -65,11 +89,11 @@ def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
     one value returned as two outputs (each output becomes an out-parameter
     of its own) or a tensor or memref argument or result with a dynamic
     shape or no rank (the C API sizes inputs and outputs statically). A
-    model with state kept between runs (`tosa.variable`, TFLite's resource
-    variables, or the mutable `ml_program.global` tosa-to-mlprogram makes
-    of one) is an error: nothing in usmp lowers it, and upstream's
+    model with state kept between runs is an error: a `tosa.variable`
+    left for it (`usmp-lower-variables` lowers them), or the mutable
+    `ml_program.global` tosa-to-mlprogram makes of one (upstream's
     bufferization of `ml_program.global_store` stores an uninitialized
-    buffer.
+    buffer in MLIR 22; give usmp the model's `tosa.variable`s instead).
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",

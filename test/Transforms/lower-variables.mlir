@@ -1,0 +1,68 @@
+// RUN: usmp-opt %s -split-input-file -usmp-lower-variables -verify-diagnostics | FileCheck %s
+
+// A variable becomes a private mutable global of the same name and initial
+// value; a read copies it into a buffer of its own (a snapshot no later
+// write changes), a write copies into it.
+// CHECK-LABEL: module
+// CHECK: memref.global "private" @sum : memref<4xf32> = dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00]>
+// CHECK-NOT: constant
+// CHECK-LABEL: func.func @main
+// CHECK: %[[G:.*]] = memref.get_global @sum : memref<4xf32>
+// CHECK: %[[SNAP:.*]] = memref.alloc() : memref<4xf32>
+// CHECK: memref.copy %[[G]], %[[SNAP]]
+// CHECK: %[[S:.*]] = bufferization.to_tensor %[[SNAP]] restrict writable
+// CHECK: %[[N:.*]] = tosa.add %[[S]], %{{.*}}
+// CHECK: %[[G2:.*]] = memref.get_global @sum : memref<4xf32>
+// CHECK: bufferization.materialize_in_destination %[[N]] in restrict writable %[[G2]]
+// CHECK: return %[[S]]
+tosa.variable @sum = dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf32>
+func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
+  %s = tosa.variable_read @sum : tensor<4xf32>
+  %n = tosa.add %s, %a : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  tosa.variable_write @sum, %n : tensor<4xf32>
+  return %s : tensor<4xf32>
+}
+
+// -----
+
+// Without an initial value, uninitialized (a zeroed static array in C); a
+// rank-0 variable too; reads and writes in regions and nested modules find
+// their own variable.
+// CHECK-LABEL: module
+// CHECK: memref.global "private" @count : memref<i32> = uninitialized
+// CHECK: module @inner
+// CHECK: memref.global "private" @count : memref<2xi8> = uninitialized
+// CHECK: memref.get_global @count : memref<2xi8>
+// CHECK: func.func @bump
+// CHECK: scf.if
+// CHECK: %[[G:.*]] = memref.get_global @count : memref<i32>
+// CHECK: bufferization.materialize_in_destination %{{.*}} in restrict writable %[[G]]
+tosa.variable @count : tensor<i32>
+module @inner {
+  tosa.variable @count : tensor<2xi8>
+  func.func @read() -> tensor<2xi8> {
+    %c = tosa.variable_read @count : tensor<2xi8>
+    return %c : tensor<2xi8>
+  }
+}
+func.func @bump(%p: i1, %v: tensor<i32>) {
+  scf.if %p {
+    tosa.variable_write @count, %v : tensor<i32>
+  }
+  return
+}
+
+// -----
+
+// expected-error @+1 {{a variable of dynamic shape ('tensor<?x2xf32>') is not supported: its static array in the generated C needs a size}}
+tosa.variable @state : tensor<?x2xf32>
+
+// -----
+
+// expected-error @+1 {{the initial value of a variable of type 'tensor<4xf32>' must be elements of that type, not dense<1> : tensor<4xi32>}}
+"tosa.variable"() <{sym_name = "state", type = f32, var_shape = dense<4> : tensor<1xindex>, initial_value = dense<1> : tensor<4xi32>}> : () -> ()
+
+// -----
+
+// expected-error @+1 {{the initial value of a variable of type 'tensor<4xf32>' must be elements of that type, not 1.000000e+00 : f32}}
+"tosa.variable"() <{sym_name = "state", type = f32, var_shape = dense<4> : tensor<1xindex>, initial_value = 1.0 : f32}> : () -> ()
