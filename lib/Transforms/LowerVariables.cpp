@@ -3,6 +3,7 @@
 #include "usmp/Transforms/Passes.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
@@ -22,6 +23,10 @@ FailureOr<memref::GlobalOp> lowerVariable(tosa::VariableOp variable) {
   SmallVector<int64_t> shape;
   for (int64_t dim : variable.getVarShape().getValues<int64_t>())
     shape.push_back(dim < 0 ? ShapedType::kDynamic : dim);
+  if (!BaseMemRefType::isValidElementType(variable.getType()))
+    return variable.emitError()
+           << "a variable of elements of type " << variable.getType()
+           << " is not supported: a buffer cannot hold them";
   auto tensorType = RankedTensorType::get(shape, variable.getType());
   if (!tensorType.hasStaticShape())
     return variable.emitError() << "a variable of dynamic shape (" << tensorType
@@ -74,9 +79,16 @@ struct LowerVariablesPass
       }
       Value buffer = memref::GetGlobalOp::create(b, loc, global.getType(),
                                                  global.getSymName());
+      auto globalType = global.getType();
+      auto tensorType = RankedTensorType::get(globalType.getShape(),
+                                              globalType.getElementType());
+      // A read or write may give the type with fewer static sizes.
       if (write) {
+        Value value = write.getInput1();
+        if (value.getType() != tensorType)
+          value = tensor::CastOp::create(b, loc, tensorType, value);
         bufferization::MaterializeInDestinationOp::create(
-            b, loc, /*result=*/Type(), write.getInput1(), buffer,
+            b, loc, /*result=*/Type(), value, buffer,
             /*restrict=*/true, /*writable=*/true);
         write.erase();
         return WalkResult::advance();
@@ -85,8 +97,9 @@ struct LowerVariablesPass
       Value snapshot = memref::AllocOp::create(b, loc, global.getType());
       memref::CopyOp::create(b, loc, buffer, snapshot);
       Value tensor = bufferization::ToTensorOp::create(
-          b, loc, read.getType(), snapshot, /*restrict=*/true,
-          /*writable=*/true);
+          b, loc, tensorType, snapshot, /*restrict=*/true, /*writable=*/true);
+      if (tensor.getType() != read.getType())
+        tensor = tensor::CastOp::create(b, loc, read.getType(), tensor);
       read.replaceAllUsesWith(tensor);
       read.erase();
       return WalkResult::advance();

@@ -1,7 +1,8 @@
 // A model with state (TOSA variables) reaches C: each variable is a static
 // array of the generated source, so its value carries from one run to the
 // next. @sum starts at its initial value, @count at zero; each run returns
-// @sum as it was before the run and the count after it.
+// @sum as it was before the run and the count after it. @count is defined
+// after the function using it, which C must see the other way round.
 
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: usmp-opt %s --usmp-from-tosa --usmp-pipeline=model-name=acc --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t
@@ -13,7 +14,6 @@
 // CHECK-NEXT: 3: 21 42 63 84
 
 tosa.variable @sum = dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf32>
-tosa.variable @count : tensor<1xi32>
 func.func @main(%a: tensor<4xf32>) -> (tensor<4xf32>, tensor<1xi32>) {
   %s = tosa.variable_read @sum : tensor<4xf32>
   %n = tosa.add %s, %a : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
@@ -24,3 +24,4 @@ func.func @main(%a: tensor<4xf32>) -> (tensor<4xf32>, tensor<1xi32>) {
   tosa.variable_write @count, %c2 : tensor<1xi32>
   return %s, %c2 : tensor<4xf32>, tensor<1xi32>
 }
+tosa.variable @count : tensor<1xi32>

@@ -66,3 +66,23 @@ tosa.variable @state : tensor<?x2xf32>
 
 // expected-error @+1 {{the initial value of a variable of type 'tensor<4xf32>' must be elements of that type, not 1.000000e+00 : f32}}
 "tosa.variable"() <{sym_name = "state", type = f32, var_shape = dense<4> : tensor<1xindex>, initial_value = 1.0 : f32}> : () -> ()
+
+// -----
+
+// A read or write may spell the type with fewer static sizes: casts.
+// CHECK-LABEL: func.func @dynamic
+// CHECK: %[[S:.*]] = bufferization.to_tensor %{{.*}} restrict writable : memref<2xi32> to tensor<2xi32>
+// CHECK: %[[R:.*]] = tensor.cast %[[S]] : tensor<2xi32> to tensor<?xi32>
+// CHECK: %[[W:.*]] = tensor.cast %[[R]] : tensor<?xi32> to tensor<2xi32>
+// CHECK: bufferization.materialize_in_destination %[[W]] in restrict writable
+tosa.variable @v = dense<[1, 2]> : tensor<2xi32>
+func.func @dynamic() -> tensor<?xi32> {
+  %r = tosa.variable_read @v : tensor<?xi32>
+  tosa.variable_write @v, %r : tensor<?xi32>
+  return %r : tensor<?xi32>
+}
+
+// -----
+
+// expected-error @+1 {{a variable of elements of type 'none' is not supported: a buffer cannot hold them}}
+"tosa.variable"() <{sym_name = "state", type = none, var_shape = dense<2> : tensor<1xindex>}> : () -> ()

@@ -56,14 +56,17 @@ def LowerVariablesPass : Pass<"usmp-lower-variables", "mlir::ModuleOp"> {
     a later write does not change the value read; a `tosa.variable_write`
     copies its value into the global
     (`bufferization.materialize_in_destination`), so reads and writes keep
-    their order. A variable of dynamic shape, or whose initial value is not
-    elements of its type, is an error at the variable. Run before
+    their order; a read or write of a type with fewer static sizes gets a
+    `tensor.cast`. A variable of dynamic shape, of elements a buffer
+    cannot hold, or whose initial value is not elements of its type, is an
+    error at the variable. Run before
     bufferization (`usmp-from-tosa` runs it first after
     `usmp-inline-resources`); upstream's lowering through `ml_program`
     bufferizes writes wrongly in MLIR 22 (see `usmp-mark-io`).
   }];
   let dependentDialects = ["mlir::bufferization::BufferizationDialect",
-                           "mlir::memref::MemRefDialect"];
+                           "mlir::memref::MemRefDialect",
+                           "mlir::tensor::TensorDialect"];
 }
 
 def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {

@@ -2283,14 +2283,18 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
       function.setSpecifiersAttr(s.getStrArrayAttr({"static"}));
       emitc::DeclareFuncOp::create(s, loc, function.getName());
     }
-  for (Operation *op : modelCode) {
-    if (isExternal(op))
-      continue;
-    if (auto global = dyn_cast<emitc::GlobalOp>(op))
-      if (int64_t alignment = globalAlignments.lookup(global.getSymName()))
-        line(s, "USMP_ALIGNED(" + Twine(alignment) + ")");
-    op->moveBefore(s.getInsertionBlock(), s.getInsertionPoint());
-  }
+  // The globals before every function: a function may use a global the
+  // module defines after it, which C must have declared first.
+  for (bool globals : {true, false})
+    for (Operation *op : modelCode) {
+      auto global = dyn_cast<emitc::GlobalOp>(op);
+      if (isExternal(op) || bool(global) != globals)
+        continue;
+      if (global)
+        if (int64_t alignment = globalAlignments.lookup(global.getSymName()))
+          line(s, "USMP_ALIGNED(" + Twine(alignment) + ")");
+      op->moveBefore(s.getInsertionBlock(), s.getInsertionPoint());
+    }
 
   // The API's types and helpers.
   auto structType = [&](StringRef kind) -> Type {
