@@ -106,6 +106,8 @@ void usmp::buildFromTosaPipeline(OpPassManager &pm,
   pm.addPass(
       createCanonicalizerPass(GreedyRewriteConfig(),
                               /*disabledPatterns=*/{"CmpFIntToFPConst"}));
+  // Reads of a model's state that end before its write need no copy.
+  pm.addPass(createForwardGlobalCopiesPass());
   // C has no array viewing another with a different shape.
   pm.addPass(createCopyReshapedArgumentsPass());
   // int16 convolutions accumulate on i48.

@@ -53,7 +53,8 @@ def LowerVariablesPass : Pass<"usmp-lower-variables", "mlir::ModuleOp"> {
     keeps its value from one `tvmgen_<model>_run` to the next (one model
     instance per program; the application cannot reset it). A
     `tosa.variable_read` becomes a copy of the global into a new buffer, so
-    a later write does not change the value read; a `tosa.variable_write`
+    a later write does not change the value read (`usmp-forward-global-copies`
+    drops the copies that are not needed after bufferization); a `tosa.variable_write`
     copies its value into the global
     (`bufferization.materialize_in_destination`), so reads and writes keep
     their order; a read or write of a type with fewer static sizes gets a
@@ -222,6 +223,27 @@ def OrderConstantsPass : Pass<"usmp-order-constants", "mlir::ModuleOp"> {
     value), and moves them together in that order where the first of them
     was. Other symbols keep their names: a name taken gets the next suffix.
     Nested modules, whose symbols are their own, are left as they are.
+  }];
+}
+
+def ForwardGlobalCopiesPass
+    : Pass<"usmp-forward-global-copies", "mlir::ModuleOp"> {
+  let summary = "Read a global in place of a copy that only reads";
+  let description = [{
+    A `memref.copy` of a global (`memref.get_global`) into a new buffer of
+    the same type (a static `memref.alloc` or `memref.alloca`) is dropped,
+    and the buffer's uses read the global instead, when the copy is not
+    needed: every use of the buffer, and of buffers derived from it, comes
+    after the copy in its block (or nested in operations there) and only
+    reads, and nothing from the copy to the last such use may write the
+    global (an operation writing a buffer derived from the global, or
+    one whose effects are not known, such as a call). A copy whose buffer
+    is passed to a call, yielded or returned is kept, and so is every copy
+    of a global whose own buffer is (it may be written under another
+    name). `usmp-lower-variables` makes such a copy of every read of
+    a model's state, so the value read does not change with a later write;
+    where the reads are done before the write, the copy would take a
+    buffer as large as the state in the workspace pool for nothing.
   }];
 }
 
