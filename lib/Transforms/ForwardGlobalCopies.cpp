@@ -133,6 +133,9 @@ struct ForwardGlobalCopiesPass
       }
       return false;
     };
+    // A copy nothing reads is dropped.
+    if (last == copy)
+      return false;
     for (Operation *op = copy->getNextNode();; op = op->getNextNode()) {
       std::optional<SmallVector<MemoryEffects::EffectInstance>> effects =
           getEffectsRecursively(op);

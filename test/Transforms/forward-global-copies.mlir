@@ -149,3 +149,17 @@ func.func @constant(%out: memref<4xf32>, %out2: memref<4xf32, strided<[1]>>) {
   memref.copy %t, %out2 : memref<4xf32, strided<[1]>> to memref<4xf32, strided<[1]>>
   return
 }
+
+// -----
+
+// A copy nothing reads is dropped.
+// CHECK-LABEL: func.func @unread
+// CHECK-NEXT: memref.get_global
+// CHECK-NEXT: return
+memref.global "private" @state : memref<4xf32> = dense<1.0>
+func.func @unread() {
+  %g = memref.get_global @state : memref<4xf32>
+  %s = memref.alloc() : memref<4xf32>
+  memref.copy %g, %s : memref<4xf32> to memref<4xf32>
+  return
+}
