@@ -15,14 +15,29 @@ using namespace mlir;
 
 namespace {
 
-/// Whether `user` may hand the buffer it uses as `value` somewhere this pass
-/// does not follow: a call, a terminator, or an operation with regions
+/// Whether `user` may hand on the buffer it uses as `value` somewhere this
+/// pass does not follow: a call, a terminator, an operation with regions
 /// (loop-carried values, say) other than a linalg operation, whose regions
-/// see elements.
-bool handsOn(Operation *user) {
-  return isa<CallOpInterface>(user) ||
-         user->hasTrait<OpTrait::IsTerminator>() ||
-         (user->getNumRegions() != 0 && !isa<linalg::LinalgOp>(user));
+/// see elements, one with a result that may alias it but is no memref (a
+/// tensor), or one using it as a plain value (storing it, taking its
+/// address) rather than reading, writing or viewing it.
+bool handsOn(Operation *user, Value value) {
+  if (isa<CallOpInterface>(user) || user->hasTrait<OpTrait::IsTerminator>() ||
+      (user->getNumRegions() != 0 && !isa<linalg::LinalgOp>(user)))
+    return true;
+  bool views = false;
+  for (Type type : user->getResultTypes()) {
+    if (isa<BaseMemRefType>(type))
+      views = true;
+    else if (!type.isIntOrIndexOrFloat() && !isa<VectorType>(type))
+      return true;
+  }
+  auto effects = dyn_cast<MemoryEffectOpInterface>(user);
+  if (views || !effects)
+    return !views;
+  SmallVector<MemoryEffects::EffectInstance> onValue;
+  effects.getEffectsOnValue(value, onValue);
+  return onValue.empty();
 }
 
 /// The buffers derived from `root`: it and every memref result of an
@@ -32,7 +47,7 @@ LogicalResult collectDerived(Value root, SetVector<Value> &derived) {
   derived.insert(root);
   for (size_t i = 0; i < derived.size(); ++i)
     for (Operation *user : derived[i].getUsers()) {
-      if (handsOn(user))
+      if (handsOn(user, derived[i]))
         return failure();
       for (Value result : user->getResults())
         if (isa<BaseMemRefType>(result.getType()))

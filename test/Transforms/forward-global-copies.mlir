@@ -163,3 +163,38 @@ func.func @unread() {
   memref.copy %g, %s : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// A tensor of the copy (before bufferization) may be read after the write,
+// where this pass does not follow it: kept.
+// CHECK-LABEL: func.func @tensor
+// CHECK: memref.alloc
+memref.global "private" @state : memref<4xf32> = dense<1.0>
+func.func @tensor(%in: memref<4xf32>) -> tensor<4xf32> {
+  %g = memref.get_global @state : memref<4xf32>
+  %s = memref.alloc() : memref<4xf32>
+  memref.copy %g, %s : memref<4xf32> to memref<4xf32>
+  %t = bufferization.to_tensor %s restrict writable : memref<4xf32> to tensor<4xf32>
+  memref.copy %in, %g : memref<4xf32> to memref<4xf32>
+  return %t : tensor<4xf32>
+}
+
+// -----
+
+// The global's buffer stored as a value may be written through what a load
+// gives back: every copy of it is kept.
+// CHECK-LABEL: func.func @stored
+// CHECK: memref.alloc() : memref<4xf32>
+memref.global "private" @state : memref<4xf32> = dense<1.0>
+func.func @stored(%box: memref<memref<4xf32>>, %out: memref<4xf32>) {
+  %g = memref.get_global @state : memref<4xf32>
+  memref.store %g, %box[] : memref<memref<4xf32>>
+  %s = memref.alloc() : memref<4xf32>
+  memref.copy %g, %s : memref<4xf32> to memref<4xf32>
+  %b = memref.load %box[] : memref<memref<4xf32>>
+  %z = arith.constant 0.0 : f32
+  linalg.fill ins(%z : f32) outs(%b : memref<4xf32>)
+  memref.copy %s, %out : memref<4xf32> to memref<4xf32>
+  return
+}

@@ -238,8 +238,10 @@ def ForwardGlobalCopiesPass
     reads, and nothing from the copy to the last such use may write the
     global (an operation writing a buffer derived from the global, or
     one whose effects are not known, such as a call). A copy whose buffer
-    is passed to a call, yielded or returned is kept, and so is every copy
-    of a global whose own buffer is (it may be written under another
+    is passed to a call, yielded, returned, made a tensor
+    (`bufferization.to_tensor`: run the pass after bufferization) or used
+    as a plain value (stored, its address taken) is kept, and so is every
+    copy of a global whose own buffer is (it may be written under another
     name). `usmp-lower-variables` makes such a copy of every read of
     a model's state, so the value read does not change with a later write;
     where the reads are done before the write, the copy would take a
