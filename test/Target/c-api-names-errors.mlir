@@ -156,3 +156,18 @@ func.func @main(%in: memref<16xf32>, %out: memref<16xf32>) {
   call @_(%in, %out) : (memref<16xf32>, memref<16xf32>) -> ()
   return
 }
+
+// -----
+
+// A model with state has reset_state.
+memref.global "private" @state : memref<4xf32> = uninitialized
+// expected-error @+1 {{function @reset_state would be 'tvmgen_default_reset_state' in C, which is also the C API's reset_state function}}
+func.func private @reset_state(%x: memref<4xf32>) {
+  %s = memref.get_global @state : memref<4xf32>
+  memref.copy %x, %s : memref<4xf32> to memref<4xf32>
+  return
+}
+func.func @main(%in: memref<4xf32>) {
+  call @reset_state(%in) : (memref<4xf32>) -> ()
+  return
+}

@@ -19,6 +19,12 @@
 // CHECK-NEXT: extern float tvmgen_g_table[4];
 // A public array of the model's is as `static` as a private one.
 // CHECK-NEXT: static const float tvmgen_g_shared[2] = {
+// State of zero bytes needs no copy of its initial value: reset_state
+// clears it.
+// CHECK-NOT: _initial
+// CHECK-LABEL: void tvmgen_g_reset_state(void) {
+// CHECK-NEXT: memset(tvmgen_g_state, 0, sizeof(tvmgen_g_state));
+// CHECK-NEXT: memset(tvmgen_g_scratch, 0, sizeof(tvmgen_g_scratch));
 // C11: _Alignas(64)
 // C11-NEXT: static const float tvmgen_g_w[4] =
 

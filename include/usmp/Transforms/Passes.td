@@ -51,7 +51,7 @@ def LowerVariablesPass : Pass<"usmp-lower-variables", "mlir::ModuleOp"> {
     it has none), which the C lowering prints as a static array of the
     generated source: the state lives beside the code, not in a pool, and
     keeps its value from one `tvmgen_<model>_run` to the next (one model
-    instance per program; the application cannot reset it). A
+    instance per program; `tvmgen_<model>_reset_state` sets it back). A
     `tosa.variable_read` becomes a copy of the global into a new buffer, so
     a later write does not change the value read (`usmp-forward-global-copies`
     drops the copies that are not needed after bufferization); a `tosa.variable_write`

@@ -132,6 +132,10 @@ struct ModuleState {
   llvm::StringMap<int64_t> globalAlignments;
   /// Row typedefs pointers into pools are cast to, in first-use order.
   RowTypedefs rowTypedefs;
+  /// The model's state (globals defined here that are not constant), by C
+  /// name, to the C name of a constant copy of its initial value (empty
+  /// when it has none: zeros).
+  llvm::StringMap<std::string> stateGlobals;
 };
 
 struct ConvertUSMPToEmitCPass
@@ -768,10 +772,16 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
   };
   llvm::StringMap<FileScopeName> fileScope;
   Location loc = module.getLoc();
-  for (StringRef api : {"run", "map_inputs", "map_outputs"})
-    fileScope.try_emplace(
-        prefix + "_" + api.str(),
-        FileScopeName{"the C API's " + api.str() + " function", loc});
+  // reset_state exists for a model with state.
+  bool hasState = llvm::any_of(
+      module.getOps<memref::GlobalOp>(), [](memref::GlobalOp global) {
+        return !global.getConstant() && !global.isExternal();
+      });
+  for (StringRef api : {"run", "map_inputs", "map_outputs", "reset_state"})
+    if (api != "reset_state" || hasState)
+      fileScope.try_emplace(
+          prefix + "_" + api.str(),
+          FileScopeName{"the C API's " + api.str() + " function", loc});
   for (StringRef api : {"inputs", "outputs", "workspace_pools"})
     fileScope.try_emplace(
         prefix + "_" + api.str(),
@@ -828,6 +838,34 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     if (symbol.getName() == entryName)
       entryName = name.str();
     symbol.setName(name);
+  }
+  // reset_state copies each initial value back from a constant array of
+  // its own, named after the state with `_initial` (and a number when that
+  // is taken).
+  for (auto global : module.getOps<memref::GlobalOp>()) {
+    if (global.getConstant() || global.isExternal())
+      continue;
+    std::string &initial = stateGlobals[global.getSymName()];
+    // Zero bytes need no copy: reset_state clears them.
+    auto elements = dyn_cast<DenseElementsAttr>(*global.getInitialValue());
+    if (!elements ||
+        (elements.isSplat() &&
+         TypeSwitch<Attribute, bool>(elements.getSplatValue<Attribute>())
+             .Case([](IntegerAttr value) { return value.getValue().isZero(); })
+             .Case([](FloatAttr value) { return value.getValue().isPosZero(); })
+             .Default(false)))
+      continue;
+    for (unsigned suffix = 0;; ++suffix) {
+      initial = global.getSymName().str() + "_initial" +
+                (suffix ? "_" + std::to_string(suffix) : "");
+      if (!taken.contains(initial) &&
+          fileScope
+              .try_emplace(initial, FileScopeName{"the initial value of @" +
+                                                      global.getSymName().str(),
+                                                  global.getLoc()})
+              .second)
+        break;
+    }
   }
 
   // Copies become linalg.copy, which lowers to loops.
@@ -2214,8 +2252,28 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   // Source: includes, internal pools, typedefs, then the model's code.
   emitc::IncludeOp::create(s, loc, prefix + ".h",
                            /*is_standard_include=*/false);
-  for (StringRef include : {"stdbool.h", "stddef.h", "math.h"})
-    emitc::IncludeOp::create(s, loc, include, /*is_standard_include=*/true);
+  // The state still read or written (a write-only one may be gone), with
+  // a constant copy of each initial value beside it, for reset_state.
+  SmallVector<std::pair<StringRef, StringRef>> state;
+  for (size_t i = 0; i < modelCode.size(); ++i) {
+    auto global = dyn_cast<emitc::GlobalOp>(modelCode[i]);
+    auto it =
+        global ? stateGlobals.find(global.getSymName()) : stateGlobals.end();
+    if (it == stateGlobals.end())
+      continue;
+    state.push_back({it->first(), it->second});
+    if (it->second.empty())
+      continue;
+    auto initial = cast<emitc::GlobalOp>(global->clone());
+    initial.setSymName(it->second);
+    initial.setConstSpecifier(true);
+    global->getBlock()->getOperations().insertAfter(global->getIterator(),
+                                                    initial);
+    modelCode.insert(modelCode.begin() + ++i, initial);
+  }
+  for (StringRef include : {"stdbool.h", "stddef.h", "math.h", "string.h"})
+    if (include != "string.h" || !state.empty())
+      emitc::IncludeOp::create(s, loc, include, /*is_standard_include=*/true);
   // Every access is within its view and every view within its pool (the
   // plan is verified), but GCC 12 at -O2 reports some accesses through
   // views of a pool as out of bounds once `run` is inlined: a false
@@ -2389,6 +2447,21 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   };
   defineMap("inputs", inputs, "input");
   defineMap("outputs", outputs, "output");
+
+  // reset_state: every state's initial value back (zeros without one).
+  if (!state.empty())
+    declareAndDefine(
+        prefix + "_reset_state",
+        "Sets the model's state, which it keeps from one run to the next, "
+        "back to its initial value",
+        FunctionType::get(context, {}, {}), [&](OpBuilder &b, Block *) {
+          for (auto [array, initial] : state)
+            line(b, initial.empty()
+                        ? "memset(" + array + ", 0, sizeof(" + array + "));"
+                        : "memcpy(" + array + ", " + initial + ", sizeof(" +
+                              array + "));");
+          emitc::ReturnOp::create(b, loc, Value());
+        });
 
   // run: unpack the structs and call the model.
   SmallVector<Type> runParams;
