@@ -13,8 +13,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     `usmp-translate --usmp-emit-c --output-dir=DIR` prints: the C API that
     TVM's generated code has (pools, inputs and outputs structs, size macros,
     `map_inputs`/`map_outputs` for I/O in pools, `run`, and for a model
-    with state `reset_state`), and the model's own code. Every buffer must be a view of its pool by then: an allocation
-    left is an error saying which step is missing (planning, when the
+    with state `reset_state`), and the model's own code. Every buffer must
+    be a view of its pool by then: an allocation left is an error saying which step is missing (planning, when the
     module has no pools; `usmp-convert-to-pool-views`, when it is placed)
     or, when planning left it out, pointing at the remarks of
     `usmp-plan-buffers`.
@@ -32,7 +32,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     A global that is not constant and that the model defines is its state,
     kept from one run to the next: `reset_state` copies its initial value
     back from a `const` copy (`<name>_initial`, numbered when taken) or
-    clears it when it has none or one of zero bytes. Constants whose data is in a resource
+    clears it when it has none or its bytes are all zero (a model whose
+    state the lowering drops as unread keeps an empty `reset_state`). Constants whose data is in a resource
     blob (`dense_resource`, as converters write large constants) are read
     from it; one whose blob is missing (elided) or of the wrong size is an
     error. A boolean takes a byte (C's `bool`) in a constant pool. A

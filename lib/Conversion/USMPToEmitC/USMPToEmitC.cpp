@@ -136,6 +136,9 @@ struct ModuleState {
   /// name, to the C name of a constant copy of its initial value (empty
   /// when it has none: zeros).
   llvm::StringMap<std::string> stateGlobals;
+  /// Whether the model has state, so the C API has reset_state (even when
+  /// lowering leaves none of it: the API does not change with dead code).
+  bool hasState = false;
 };
 
 struct ConvertUSMPToEmitCPass
@@ -773,7 +776,7 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
   llvm::StringMap<FileScopeName> fileScope;
   Location loc = module.getLoc();
   // reset_state exists for a model with state.
-  bool hasState = llvm::any_of(
+  hasState = llvm::any_of(
       module.getOps<memref::GlobalOp>(), [](memref::GlobalOp global) {
         return !global.getConstant() && !global.isExternal();
       });
@@ -2449,7 +2452,7 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   defineMap("outputs", outputs, "output");
 
   // reset_state: every state's initial value back (zeros without one).
-  if (!state.empty())
+  if (hasState)
     declareAndDefine(
         prefix + "_reset_state",
         "Sets the model's state, which it keeps from one run to the next, "
