@@ -32,9 +32,12 @@ bool handsOn(Operation *user, Value value) {
     else if (!type.isIntOrIndexOrFloat() && !isa<VectorType>(type))
       return true;
   }
+  // A view is followed as a buffer of its own (collectDerived).
+  if (views)
+    return false;
   auto effects = dyn_cast<MemoryEffectOpInterface>(user);
-  if (views || !effects)
-    return !views;
+  if (!effects)
+    return true;
   SmallVector<MemoryEffects::EffectInstance> onValue;
   effects.getEffectsOnValue(value, onValue);
   return onValue.empty();
@@ -64,6 +67,7 @@ struct ForwardGlobalCopiesPass
     // name (a callee's parameter); those are left alone. Nested modules
     // have globals of their own, found by name in their own table.
     DenseSet<Operation *> handedOn;
+    // Cached tables: a lookup each scans the module otherwise.
     SymbolTableCollection symbols;
     auto globalOf = [&](memref::GetGlobalOp get) -> Operation * {
       return symbols.lookupNearestSymbolFrom(get, get.getNameAttr());
@@ -87,7 +91,7 @@ struct ForwardGlobalCopiesPass
       if (!global || handedOn.contains(global))
         continue;
       if (Operation *last = lastReadOf(snapshot, copy);
-          last && !mayWrite(global, copy, last)) {
+          last && !mayWrite(global, copy, last, symbols)) {
         snapshot.replaceUsesWithIf(get.getResult(), [&](OpOperand &use) {
           return use.getOwner() != copy;
         });
@@ -125,8 +129,8 @@ struct ForwardGlobalCopiesPass
   /// Whether an operation after `copy` up to `last` (in its block, nested
   /// ones included) may write `global`: one writing a buffer derived from a
   /// `memref.get_global` of it, or one whose effects are not known.
-  bool mayWrite(Operation *global, memref::CopyOp copy, Operation *last) {
-    SymbolTableCollection symbols;
+  bool mayWrite(Operation *global, memref::CopyOp copy, Operation *last,
+                SymbolTableCollection &symbols) {
     auto derivesFromGlobal = [&](Value value) {
       SmallVector<Value> worklist = {value};
       DenseSet<Value> seen;

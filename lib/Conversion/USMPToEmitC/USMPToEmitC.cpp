@@ -849,10 +849,11 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
     if (global.getConstant() || global.isExternal())
       continue;
     std::string &initial = stateGlobals[global.getSymName()];
-    // Zero bytes need no copy: reset_state clears them.
-    auto elements = dyn_cast<DenseElementsAttr>(*global.getInitialValue());
-    if (!elements ||
-        (elements.isSplat() &&
+    // No value or zero bytes need no copy: reset_state clears them.
+    Attribute value = *global.getInitialValue();
+    auto elements = dyn_cast<DenseElementsAttr>(value);
+    if (isa<UnitAttr>(value) ||
+        (elements && elements.isSplat() &&
          TypeSwitch<Attribute, bool>(elements.getSplatValue<Attribute>())
              .Case([](IntegerAttr value) { return value.getValue().isZero(); })
              .Case([](FloatAttr value) { return value.getValue().isPosZero(); })
@@ -2255,8 +2256,8 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   // Source: includes, internal pools, typedefs, then the model's code.
   emitc::IncludeOp::create(s, loc, prefix + ".h",
                            /*is_standard_include=*/false);
-  // The state still read or written (a write-only one may be gone), with
-  // a constant copy of each initial value beside it, for reset_state.
+  // The state left after lowering (that found unread is gone), with a
+  // constant copy of each initial value beside it, for reset_state.
   SmallVector<std::pair<StringRef, StringRef>> state;
   for (size_t i = 0; i < modelCode.size(); ++i) {
     auto global = dyn_cast<emitc::GlobalOp>(modelCode[i]);
@@ -2458,11 +2459,12 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
         "Sets the model's state, which it keeps from one run to the next, "
         "back to its initial value",
         FunctionType::get(context, {}, {}), [&](OpBuilder &b, Block *) {
-          for (auto [array, initial] : state)
-            line(b, initial.empty()
-                        ? "memset(" + array + ", 0, sizeof(" + array + "));"
-                        : "memcpy(" + array + ", " + initial + ", sizeof(" +
-                              array + "));");
+          for (auto [array, initial] : state) {
+            std::string size = ("sizeof(" + array + ")").str();
+            line(b, initial.empty() ? "memset(" + array + ", 0, " + size + ");"
+                                    : "memcpy(" + array + ", " + initial +
+                                          ", " + size + ");");
+          }
           emitc::ReturnOp::create(b, loc, Value());
         });
 
