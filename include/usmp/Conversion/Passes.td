@@ -31,7 +31,8 @@ def ConvertUSMPToEmitCPass : Pass<"convert-usmp-to-emitc", "mlir::ModuleOp"> {
     passing one to a call is an error naming it (a constant pool holds it).
     A global that is not constant and that the model defines is its state,
     kept from one run to the next: `reset_state` copies its initial value
-    back from a `const` copy (`<name>_initial`, numbered when taken) or
+    back from a `const` copy (`<name>_initial`, numbered when taken; one
+    element, repeated, when all are the same) or
     clears it when it has none or its bytes are all zero (a model whose
     state the lowering drops as unread keeps an empty `reset_state`). Constants whose data is in a resource
     blob (`dense_resource`, as converters write large constants) are read

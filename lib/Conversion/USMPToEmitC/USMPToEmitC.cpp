@@ -133,9 +133,14 @@ struct ModuleState {
   /// Row typedefs pointers into pools are cast to, in first-use order.
   RowTypedefs rowTypedefs;
   /// The model's state (globals defined here that are not constant), by C
-  /// name, to the C name of a constant copy of its initial value (empty
-  /// when it has none: zeros).
-  llvm::StringMap<std::string> stateGlobals;
+  /// name: the C name of a constant copy of its initial value (empty when
+  /// it has none, or zero bytes), which holds one element when all are the
+  /// same.
+  struct StateInfo {
+    std::string initial;
+    bool splat = false;
+  };
+  llvm::StringMap<StateInfo> stateGlobals;
   /// Whether the model has state, so the C API has reset_state (even when
   /// lowering leaves none of it: the API does not change with dead code).
   bool hasState = false;
@@ -848,10 +853,12 @@ LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
   for (auto global : module.getOps<memref::GlobalOp>()) {
     if (global.getConstant() || global.isExternal())
       continue;
-    std::string &initial = stateGlobals[global.getSymName()];
+    StateInfo &info = stateGlobals[global.getSymName()];
+    std::string &initial = info.initial;
     // No value or zero bytes need no copy: reset_state clears them.
     Attribute value = *global.getInitialValue();
     auto elements = dyn_cast<DenseElementsAttr>(value);
+    info.splat = elements && elements.isSplat();
     if (isa<UnitAttr>(value) ||
         (elements && elements.isSplat() &&
          TypeSwitch<Attribute, bool>(elements.getSplatValue<Attribute>())
@@ -2187,6 +2194,37 @@ void ConvertUSMPToEmitCPass::buildWrappers(ModuleOp module) {
   }
 }
 
+/// Makes `global`, whose initializer's elements are all the same, an array
+/// of one of them. Returns false, leaving it as it was, when it has one
+/// already or its initializer is neither dense elements nor the text of
+/// such (bf16 and INT64_MIN values are written out as text).
+static bool shrinkToOneElement(emitc::GlobalOp global) {
+  auto type = dyn_cast<emitc::ArrayType>(global.getType());
+  if (!type || type.getNumElements() == 1)
+    return false;
+  Attribute value = global.getInitialValueAttr();
+  Attribute one;
+  if (auto elements = dyn_cast_or_null<DenseElementsAttr>(value)) {
+    one = DenseElementsAttr::get(
+        RankedTensorType::get({1}, elements.getElementType()),
+        elements.getSplatValue<Attribute>());
+  } else if (auto text = dyn_cast_or_null<emitc::OpaqueAttr>(value)) {
+    // "{x, x, ...}": no element's text has a comma.
+    StringRef all = text.getValue();
+    if (!all.starts_with("{") || !all.ends_with("}"))
+      return false;
+    one = emitc::OpaqueAttr::get(
+        global.getContext(),
+        (all.take_until([](char c) { return c == ',' || c == '}'; }) + "}")
+            .str());
+  } else {
+    return false;
+  }
+  global.setType(emitc::ArrayType::get({1}, type.getElementType()));
+  global.setInitialValueAttr(one);
+  return true;
+}
+
 void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   MLIRContext *context = &getContext();
   Location loc = module.getLoc();
@@ -2258,18 +2296,28 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
                            /*is_standard_include=*/false);
   // The state left after lowering (that found unread is gone), with a
   // constant copy of each initial value beside it, for reset_state.
-  SmallVector<std::pair<StringRef, StringRef>> state;
+  struct State {
+    StringRef array, initial;
+    bool single;
+  };
+  SmallVector<State> state;
   for (size_t i = 0; i < modelCode.size(); ++i) {
     auto global = dyn_cast<emitc::GlobalOp>(modelCode[i]);
     auto it =
         global ? stateGlobals.find(global.getSymName()) : stateGlobals.end();
     if (it == stateGlobals.end())
       continue;
-    state.push_back({it->first(), it->second});
-    if (it->second.empty())
+    const StateInfo &info = it->second;
+    if (info.initial.empty()) {
+      state.push_back({it->first(), "", false});
       continue;
+    }
     auto initial = cast<emitc::GlobalOp>(global->clone());
-    initial.setSymName(it->second);
+    // A value whose elements are all the same keeps one, which reset_state
+    // repeats (a quantized model's state starts at its zero point).
+    bool single = info.splat && shrinkToOneElement(initial);
+    state.push_back({it->first(), info.initial, single});
+    initial.setSymName(info.initial);
     initial.setConstSpecifier(true);
     global->getBlock()->getOperations().insertAfter(global->getIterator(),
                                                     initial);
@@ -2459,11 +2507,17 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
         "Sets the model's state, which it keeps from one run to the next, "
         "back to its initial value",
         FunctionType::get(context, {}, {}), [&](OpBuilder &b, Block *) {
-          for (auto [array, initial] : state) {
+          for (const State &each : state) {
+            StringRef array = each.array, initial = each.initial;
             std::string size = ("sizeof(" + array + ")").str();
-            line(b, initial.empty() ? "memset(" + array + ", 0, " + size + ");"
-                                    : "memcpy(" + array + ", " + initial +
-                                          ", " + size + ");");
+            if (initial.empty())
+              line(b, "memset(" + array + ", 0, " + size + ");");
+            else if (each.single)
+              line(b, "for (size_t i = 0; i < " + size + "; i += sizeof(" +
+                          initial + "))\n  memcpy((unsigned char *)" + array +
+                          " + i, " + initial + ", sizeof(" + initial + "));");
+            else
+              line(b, "memcpy(" + array + ", " + initial + ", " + size + ");");
           }
           emitc::ReturnOp::create(b, loc, Value());
         });
