@@ -1,12 +1,15 @@
-//===- LowerVariables.cpp - TOSA variables as static arrays ---------------===//
+//===- LowerVariables.cpp - A model's state as static arrays --------------===//
 
 #include "usmp/Transforms/Passes.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/MLProgram/IR/MLProgram.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
+
+#include "llvm/ADT/TypeSwitch.h"
 
 namespace usmp {
 #define GEN_PASS_DEF_LOWERVARIABLESPASS
@@ -17,8 +20,40 @@ using namespace mlir;
 
 namespace {
 
-/// The global a variable becomes, or failure after an error at `variable`.
-FailureOr<memref::GlobalOp> lowerVariable(tosa::VariableOp variable) {
+/// Replaces `op`, a variable or global named `name` of type `type` (a
+/// ranked tensor of static shape) holding `value` (none: zeros), by a
+/// private `memref.global`. Fails after an error at `op`.
+LogicalResult replaceByGlobal(Operation *op, StringRef what, StringRef name,
+                              RankedTensorType type,
+                              std::optional<Attribute> value, bool constant) {
+  if (!BaseMemRefType::isValidElementType(type.getElementType()))
+    return op->emitError() << "a " << what << " of elements of type "
+                           << type.getElementType()
+                           << " is not supported: a buffer cannot hold them";
+  if (!type.hasStaticShape())
+    return op->emitError() << "a " << what << " of dynamic shape (" << type
+                           << ") is not supported: its static array in the "
+                              "generated C needs a size";
+  // C zero-initializes a static array without an initializer.
+  Attribute initialValue = UnitAttr::get(op->getContext());
+  if (value) {
+    auto elements = dyn_cast<ElementsAttr>(*value);
+    if (!elements || elements.getType() != type)
+      return op->emitError()
+             << "the initial value of a " << what << " of type " << type
+             << " must be elements of that type, not " << *value;
+    initialValue = elements;
+  }
+  OpBuilder b(op);
+  memref::GlobalOp::create(
+      b, op->getLoc(), name, b.getStringAttr("private"),
+      MemRefType::get(type.getShape(), type.getElementType()), initialValue,
+      constant, /*alignment=*/nullptr);
+  op->erase();
+  return success();
+}
+
+LogicalResult lowerVariable(tosa::VariableOp variable) {
   // TOSA writes a dynamic dimension as -1, which is no size in MLIR.
   SmallVector<int64_t> shape;
   for (int64_t dim : variable.getVarShape().getValues<int64_t>())
@@ -27,54 +62,82 @@ FailureOr<memref::GlobalOp> lowerVariable(tosa::VariableOp variable) {
     return variable.emitError()
            << "a variable of elements of type " << variable.getType()
            << " is not supported: a buffer cannot hold them";
-  auto tensorType = RankedTensorType::get(shape, variable.getType());
-  if (!tensorType.hasStaticShape())
-    return variable.emitError() << "a variable of dynamic shape (" << tensorType
-                                << ") is not supported: its static array in "
-                                   "the generated C needs a size";
-  // C zero-initializes a static array without an initializer.
-  Attribute initialValue = UnitAttr::get(variable.getContext());
-  if (std::optional<Attribute> value = variable.getInitialValue()) {
-    auto elements = dyn_cast<ElementsAttr>(*value);
-    if (!elements || elements.getType() != tensorType)
-      return variable.emitError()
-             << "the initial value of a variable of type " << tensorType
-             << " must be elements of that type, not " << *value;
-    initialValue = elements;
-  }
-  OpBuilder b(variable);
-  auto global = memref::GlobalOp::create(
-      b, variable.getLoc(), variable.getSymName(), b.getStringAttr("private"),
-      MemRefType::get(tensorType.getShape(), tensorType.getElementType()),
-      initialValue, /*constant=*/false, /*alignment=*/nullptr);
-  variable.erase();
-  return global;
+  return replaceByGlobal(variable, "variable", variable.getSymName(),
+                         RankedTensorType::get(shape, variable.getType()),
+                         variable.getInitialValue(), /*constant=*/false);
+}
+
+LogicalResult lowerGlobal(ml_program::GlobalOp global) {
+  auto type = dyn_cast<RankedTensorType>(global.getType());
+  if (!type)
+    return global.emitError()
+           << "an 'ml_program.global' of type " << global.getType()
+           << " is not supported: only ranked tensors are";
+  std::optional<Attribute> value = global.getValue();
+  if (value && isa<ml_program::ExternAttr>(*value))
+    return global.emitError("an 'ml_program.global' defined elsewhere "
+                            "(#ml_program.extern) is not supported");
+  return replaceByGlobal(global, "global", global.getSymName(), type, value,
+                         /*constant=*/!global.getIsMutable());
 }
 
 struct LowerVariablesPass
     : public usmp::impl::LowerVariablesPassBase<LowerVariablesPass> {
   void runOnOperation() override {
     // Every variable first, so each read and write finds its global (the
-    // verifier has checked that they name a variable of their type).
-    SmallVector<tosa::VariableOp> variables;
-    getOperation().walk(
-        [&](tosa::VariableOp variable) { variables.push_back(variable); });
-    for (tosa::VariableOp variable : variables)
-      if (failed(lowerVariable(variable)))
+    // verifiers have checked that they name one of their type).
+    SmallVector<Operation *> variables;
+    getOperation().walk([&](Operation *op) {
+      if (isa<tosa::VariableOp, ml_program::GlobalOp>(op))
+        variables.push_back(op);
+    });
+    for (Operation *op : variables)
+      if (failed(TypeSwitch<Operation *, LogicalResult>(op)
+                     .Case([](tosa::VariableOp variable) {
+                       return lowerVariable(variable);
+                     })
+                     .Case([](ml_program::GlobalOp global) {
+                       return lowerGlobal(global);
+                     })))
         return signalPassFailure();
 
     WalkResult walk = getOperation().walk([](Operation *op) {
-      auto read = dyn_cast<tosa::VariableReadOp>(op);
-      auto write = dyn_cast<tosa::VariableWriteOp>(op);
-      if (!read && !write)
+      // The global a read or write names, and the value it writes.
+      SymbolRefAttr name;
+      Value written;
+      TypeSwitch<Operation *>(op)
+          .Case([&](tosa::VariableReadOp read) {
+            name = FlatSymbolRefAttr::get(read.getNameAttr());
+          })
+          .Case([&](tosa::VariableWriteOp write) {
+            name = FlatSymbolRefAttr::get(write.getNameAttr());
+            written = write.getInput1();
+          })
+          .Case<ml_program::GlobalLoadOp, ml_program::GlobalLoadConstOp>(
+              [&](auto load) { name = load.getGlobal(); })
+          .Case([&](ml_program::GlobalStoreOp store) {
+            name = store.getGlobal();
+            written = store.getValue();
+          });
+      if (isa<ml_program::GlobalLoadGraphOp, ml_program::GlobalStoreGraphOp>(
+              op)) {
+        op->emitError() << "'" << op->getName()
+                        << "' is not supported: load and store the global "
+                           "with 'ml_program.global_load' and "
+                           "'ml_program.global_store'";
+        return WalkResult::interrupt();
+      }
+      if (!name)
         return WalkResult::advance();
       OpBuilder b(op);
       Location loc = op->getLoc();
-      auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
-          op, read ? read.getNameAttr() : write.getNameAttr());
-      // Unverified input can name something else.
-      if (!global) {
-        op->emitError("names no variable");
+      auto global =
+          SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(op, name);
+      // Unverified input can name something else; `memref.get_global`
+      // names a global of its own symbol table only.
+      if (!global || !isa<FlatSymbolRefAttr>(name)) {
+        op->emitError() << "names no variable or global of its module (" << name
+                        << ")";
         return WalkResult::interrupt();
       }
       Value buffer = memref::GetGlobalOp::create(b, loc, global.getType(),
@@ -83,14 +146,13 @@ struct LowerVariablesPass
       auto tensorType = RankedTensorType::get(globalType.getShape(),
                                               globalType.getElementType());
       // A read or write may give the type with fewer static sizes.
-      if (write) {
-        Value value = write.getInput1();
-        if (value.getType() != tensorType)
-          value = tensor::CastOp::create(b, loc, tensorType, value);
+      if (written) {
+        if (written.getType() != tensorType)
+          written = tensor::CastOp::create(b, loc, tensorType, written);
         bufferization::MaterializeInDestinationOp::create(
-            b, loc, /*result=*/Type(), value, buffer,
+            b, loc, /*result=*/Type(), written, buffer,
             /*restrict=*/true, /*writable=*/true);
-        write.erase();
+        op->erase();
         return WalkResult::advance();
       }
       // The value read is a snapshot: a copy no later write changes.
@@ -98,10 +160,11 @@ struct LowerVariablesPass
       memref::CopyOp::create(b, loc, buffer, snapshot);
       Value tensor = bufferization::ToTensorOp::create(
           b, loc, tensorType, snapshot, /*restrict=*/true, /*writable=*/true);
-      if (tensor.getType() != read.getType())
-        tensor = tensor::CastOp::create(b, loc, read.getType(), tensor);
-      read.replaceAllUsesWith(tensor);
-      read.erase();
+      Type readType = op->getResult(0).getType();
+      if (tensor.getType() != readType)
+        tensor = tensor::CastOp::create(b, loc, readType, tensor);
+      op->getResult(0).replaceAllUsesWith(tensor);
+      op->erase();
       return WalkResult::advance();
     });
     if (walk.wasInterrupted())

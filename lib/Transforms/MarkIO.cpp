@@ -62,31 +62,23 @@ struct MarkIOPass : public usmp::impl::MarkIOPassBase<MarkIOPass> {
 
   void runOnOperation() override {
     // State kept between runs is an interface of the model beside its
-    // inputs and outputs, which usmp-lower-variables lowers from TOSA's
-    // variables; upstream's conversions fail to legalize a variable's
-    // reads, and its bufferization of `ml_program.global_store` (what
-    // tosa-to-mlprogram makes of a write) stores an uninitialized buffer.
-    // A nested module is a model of its own.
+    // inputs and outputs, which usmp-lower-variables lowers; upstream's
+    // conversions fail to legalize a variable's reads, and its
+    // bufferization of `ml_program.global_store` stores an uninitialized
+    // buffer. A nested module is a model of its own.
     ModuleOp module = getOperation();
     WalkResult stateful = module.walk<WalkOrder::PreOrder>([&](Operation *op) {
       if (isa<ModuleOp>(op) && op != module)
         return WalkResult::skip();
       StringRef name = op->getName().getStringRef();
-      if (name == "tosa.variable") {
-        op->emitError("a model with state must have its variables lowered "
-                      "first: run usmp-lower-variables before usmp-mark-io "
-                      "(usmp-from-tosa does)");
-        return WalkResult::interrupt();
-      }
       std::optional<Attribute> isMutable;
       if (name == "ml_program.global")
         isMutable = op->getInherentAttr("is_mutable");
-      if (!isMutable || !*isMutable)
+      if (name != "tosa.variable" && (!isMutable || !*isMutable))
         return WalkResult::advance();
-      op->emitError("a model with state in a mutable 'ml_program.global' "
-                    "is not supported (upstream's bufferization of its "
-                    "stores is wrong): give usmp the model's "
-                    "'tosa.variable's instead, before tosa-to-mlprogram");
+      op->emitError("a model with state must have its variables lowered "
+                    "first: run usmp-lower-variables before usmp-mark-io "
+                    "(usmp-from-tosa does)");
       return WalkResult::interrupt();
     });
     if (stateful.wasInterrupted())

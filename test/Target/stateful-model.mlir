@@ -14,6 +14,13 @@
 // RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -fsanitize=address,undefined -fno-sanitize-recover=all -I %t %S/Inputs/stateful-model-app.c %t/tvmgen_acc.c -o %t/app
 // RUN: %t/app | FileCheck %s
 
+// The same model through upstream's tosa-to-mlprogram: its ml_program
+// globals are lowered the same way.
+// RUN: mkdir -p %t/mlp
+// RUN: mlir-opt %s --tosa-to-mlprogram | usmp-opt --usmp-from-tosa --usmp-pipeline=model-name=acc --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/mlp
+// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -fsanitize=address,undefined -fno-sanitize-recover=all -I %t/mlp %S/Inputs/stateful-model-app.c %t/mlp/tvmgen_acc.c -o %t/mlp/app
+// RUN: %t/mlp/app | FileCheck %s
+
 // HEADER: /* Sets the model's state, which it keeps from one run to the next, back to its initial value */
 // HEADER-NEXT: extern void tvmgen_acc_reset_state(void);
 

@@ -86,3 +86,64 @@ func.func @dynamic() -> tensor<?xi32> {
 
 // expected-error @+1 {{a variable of elements of type 'none' is not supported: a buffer cannot hold them}}
 "tosa.variable"() <{sym_name = "state", type = none, var_shape = dense<2> : tensor<1xindex>}> : () -> ()
+
+// -----
+
+// The ml_program globals tosa-to-mlprogram makes of variables are lowered
+// the same way (upstream's bufferization stores an uninitialized buffer for
+// `ml_program.global_store`); an immutable one becomes a constant.
+// CHECK-LABEL: module
+// CHECK: memref.global "private" @state : memref<2xf32> = dense<[1.000000e+00, 2.000000e+00]>
+// CHECK: memref.global "private" @none : memref<2xi8> = uninitialized
+// CHECK: memref.global "private" constant @weights : memref<2xf32> = dense<3.000000e+00>
+// CHECK-LABEL: func.func @main
+// CHECK: %[[G:.*]] = memref.get_global @state : memref<2xf32>
+// CHECK: %[[SNAP:.*]] = memref.alloc() : memref<2xf32>
+// CHECK: memref.copy %[[G]], %[[SNAP]]
+// CHECK: %[[S:.*]] = bufferization.to_tensor %[[SNAP]] restrict writable
+// CHECK: %[[W:.*]] = memref.get_global @weights : memref<2xf32>
+// CHECK: memref.copy %[[W]]
+// CHECK: %[[N:.*]] = tosa.add %[[S]], %{{.*}}
+// CHECK: %[[G2:.*]] = memref.get_global @state : memref<2xf32>
+// CHECK: bufferization.materialize_in_destination %[[N]] in restrict writable %[[G2]]
+ml_program.global private mutable @state(dense<[1.0, 2.0]> : tensor<2xf32>) : tensor<2xf32>
+ml_program.global private mutable @none : tensor<2xi8>
+ml_program.global private @weights(dense<3.0> : tensor<2xf32>) : tensor<2xf32>
+func.func @main() -> tensor<2xf32> {
+  %s = ml_program.global_load @state : tensor<2xf32>
+  %w = ml_program.global_load_const @weights : tensor<2xf32>
+  %n = tosa.add %s, %w : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  ml_program.global_store @state = %n : tensor<2xf32>
+  return %n : tensor<2xf32>
+}
+
+// -----
+
+// expected-error @+1 {{an 'ml_program.global' of type 'i32' is not supported: only ranked tensors are}}
+ml_program.global private mutable @x : i32
+
+// -----
+
+// expected-error @+1 {{an 'ml_program.global' defined elsewhere (#ml_program.extern) is not supported}}
+ml_program.global private mutable @e(#ml_program.extern<tensor<4xi32>>) : tensor<4xi32>
+
+// -----
+
+ml_program.global private mutable @g(dense<1> : tensor<2xi32>) : tensor<2xi32>
+func.func @graph() -> tensor<2xi32> {
+  %t = ml_program.token
+  // expected-error @+1 {{'ml_program.global_load_graph' is not supported: load and store the global with 'ml_program.global_load' and 'ml_program.global_store'}}
+  %v, %t2 = ml_program.global_load_graph @g ordering(%t -> !ml_program.token) : tensor<2xi32>
+  return %v : tensor<2xi32>
+}
+
+// -----
+
+module @m {
+  ml_program.global public mutable @g(dense<1> : tensor<2xi32>) : tensor<2xi32>
+}
+func.func @nested() -> tensor<2xi32> {
+  // expected-error @+1 {{names no variable or global of its module (@m::@g)}}
+  %v = ml_program.global_load @m::@g : tensor<2xi32>
+  return %v : tensor<2xi32>
+}

@@ -162,9 +162,9 @@ func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
-// Mutable ml_program globals (what tosa-to-mlprogram makes of variables)
-// are refused: upstream bufferizes their stores wrongly.
-// expected-error @+1 {{a model with state in a mutable 'ml_program.global' is not supported (upstream's bufferization of its stores is wrong): give usmp the model's 'tosa.variable's instead, before tosa-to-mlprogram}}
+// So are mutable ml_program globals (what tosa-to-mlprogram makes of
+// variables), whose stores upstream bufferizes wrongly.
+// expected-error @+1 {{a model with state must have its variables lowered first: run usmp-lower-variables before usmp-mark-io (usmp-from-tosa does)}}
 ml_program.global private mutable @state(dense<0.0> : tensor<4xf32>) : tensor<4xf32>
 func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
   %s = ml_program.global_load @state : tensor<4xf32>

@@ -43,7 +43,7 @@ def InlineResourcesPass : Pass<"usmp-inline-resources"> {
 }
 
 def LowerVariablesPass : Pass<"usmp-lower-variables", "mlir::ModuleOp"> {
-  let summary = "Keep a model's TOSA variables in static arrays";
+  let summary = "Keep a model's state (TOSA variables) in static arrays";
   let description = [{
     A `tosa.variable` (TFLite's resource variables: the state a streaming
     model keeps between runs) becomes a private mutable `memref.global` of
@@ -53,17 +53,23 @@ def LowerVariablesPass : Pass<"usmp-lower-variables", "mlir::ModuleOp"> {
     keeps its value from one `tvmgen_<model>_run` to the next (one model
     instance per program; `tvmgen_<model>_reset_state` sets it back). A
     `tosa.variable_read` becomes a copy of the global into a new buffer, so
-    a later write does not change the value read (`usmp-forward-global-copies`
-    drops the copies that are not needed after bufferization); a `tosa.variable_write`
-    copies its value into the global
+    a later write does not change the value read
+    (`usmp-forward-global-copies` drops the copies that are not needed after
+    bufferization); a `tosa.variable_write` copies its value into the global
     (`bufferization.materialize_in_destination`), so reads and writes keep
     their order; a read or write of a type with fewer static sizes gets a
-    `tensor.cast`. A variable of dynamic shape, of elements a buffer
-    cannot hold, or whose initial value is not elements of its type, is an
-    error at the variable. Run before
-    bufferization (`usmp-from-tosa` runs it first after
-    `usmp-inline-resources`); upstream's lowering through `ml_program`
-    bufferizes writes wrongly in MLIR 22 (see `usmp-mark-io`).
+    `tensor.cast`. The `ml_program.global`s upstream's `tosa-to-mlprogram`
+    makes of variables are lowered the same way (`global_load`,
+    `global_load_const` and `global_store` as reads and writes; an immutable
+    global becomes a constant): upstream's own bufferization of
+    `ml_program.global_store` stores an uninitialized buffer in MLIR 22. A
+    variable or global of dynamic shape, of elements a buffer cannot hold,
+    or whose initial value is not elements of its type, an `ml_program`
+    global that is no ranked tensor or is defined elsewhere
+    (`#ml_program.extern`), the token-ordered `global_load_graph` and
+    `global_store_graph`, and a reference into another module are errors.
+    Run before bufferization (`usmp-from-tosa` runs it first after
+    `usmp-inline-resources`).
   }];
   let dependentDialects = ["mlir::bufferization::BufferizationDialect",
                            "mlir::memref::MemRefDialect",
@@ -93,11 +99,9 @@ def MarkIOPass : Pass<"usmp-mark-io", "mlir::ModuleOp"> {
     one value returned as two outputs (each output becomes an out-parameter
     of its own) or a tensor or memref argument or result with a dynamic
     shape or no rank (the C API sizes inputs and outputs statically). A
-    model with state kept between runs is an error: a `tosa.variable`
-    left for it (`usmp-lower-variables` lowers them), or the mutable
-    `ml_program.global` tosa-to-mlprogram makes of one (upstream's
-    bufferization of `ml_program.global_store` stores an uninitialized
-    buffer in MLIR 22; give usmp the model's `tosa.variable`s instead).
+    model with state kept between runs (a `tosa.variable`, or the mutable
+    `ml_program.global` tosa-to-mlprogram makes of one) is an error:
+    `usmp-lower-variables` lowers them first.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"\"",
