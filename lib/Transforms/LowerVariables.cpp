@@ -37,11 +37,14 @@ LogicalResult replaceByGlobal(Operation *op, StringRef what, StringRef name,
   // C zero-initializes a static array without an initializer.
   Attribute initialValue = UnitAttr::get(op->getContext());
   if (value) {
+    // The C printer writes dense values (resources are read out of their
+    // blobs), not sparse ones.
     auto elements = dyn_cast<ElementsAttr>(*value);
-    if (!elements || elements.getType() != type)
+    if (!isa<DenseElementsAttr, DenseResourceElementsAttr>(*value) ||
+        elements.getType() != type)
       return op->emitError()
              << "the initial value of a " << what << " of type " << type
-             << " must be elements of that type, not " << *value;
+             << " must be dense elements of that type, not " << *value;
     initialValue = elements;
   }
   OpBuilder b(op);

@@ -59,12 +59,12 @@ tosa.variable @state : tensor<?x2xf32>
 
 // -----
 
-// expected-error @+1 {{the initial value of a variable of type 'tensor<4xf32>' must be elements of that type, not dense<1> : tensor<4xi32>}}
+// expected-error @+1 {{the initial value of a variable of type 'tensor<4xf32>' must be dense elements of that type, not dense<1> : tensor<4xi32>}}
 "tosa.variable"() <{sym_name = "state", type = f32, var_shape = dense<4> : tensor<1xindex>, initial_value = dense<1> : tensor<4xi32>}> : () -> ()
 
 // -----
 
-// expected-error @+1 {{the initial value of a variable of type 'tensor<4xf32>' must be elements of that type, not 1.000000e+00 : f32}}
+// expected-error @+1 {{the initial value of a variable of type 'tensor<4xf32>' must be dense elements of that type, not 1.000000e+00 : f32}}
 "tosa.variable"() <{sym_name = "state", type = f32, var_shape = dense<4> : tensor<1xindex>, initial_value = 1.0 : f32}> : () -> ()
 
 // -----
@@ -147,3 +147,8 @@ func.func @nested() -> tensor<2xi32> {
   %v = ml_program.global_load @m::@g : tensor<2xi32>
   return %v : tensor<2xi32>
 }
+
+// -----
+
+// expected-error @+1 {{the initial value of a global of type 'tensor<4xi32>' must be dense elements of that type, not sparse<0, 9> : tensor<4xi32>}}
+ml_program.global private @k(sparse<[[0]], [9]> : tensor<4xi32>) : tensor<4xi32>

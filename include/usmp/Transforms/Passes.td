@@ -64,7 +64,7 @@ def LowerVariablesPass : Pass<"usmp-lower-variables", "mlir::ModuleOp"> {
     global becomes a constant): upstream's own bufferization of
     `ml_program.global_store` stores an uninitialized buffer in MLIR 22. A
     variable or global of dynamic shape, of elements a buffer cannot hold,
-    or whose initial value is not elements of its type, an `ml_program`
+    or whose initial value is not dense elements of its type, an `ml_program`
     global that is no ranked tensor or is defined elsewhere
     (`#ml_program.extern`), the token-ordered `global_load_graph` and
     `global_store_graph`, and a reference into another module are errors.
