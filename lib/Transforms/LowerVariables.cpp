@@ -71,15 +71,24 @@ LogicalResult lowerVariable(tosa::VariableOp variable) {
 }
 
 LogicalResult lowerGlobal(ml_program::GlobalOp global) {
-  auto type = dyn_cast<RankedTensorType>(global.getType());
-  if (!type)
+  auto tensor = dyn_cast<TensorType>(global.getType());
+  if (!tensor)
     return global.emitError()
            << "an 'ml_program.global' of type " << global.getType()
-           << " is not supported: only ranked tensors are";
+           << " is not supported: only tensors are";
   std::optional<Attribute> value = global.getValue();
   if (value && isa<ml_program::ExternAttr>(*value))
     return global.emitError("an 'ml_program.global' defined elsewhere "
                             "(#ml_program.extern) is not supported");
+  // The global's type may leave sizes open that its value gives.
+  auto type = dyn_cast<RankedTensorType>(tensor);
+  auto elements = value ? dyn_cast<ElementsAttr>(*value) : nullptr;
+  if (elements && elements.getElementType() == tensor.getElementType() &&
+      succeeded(verifyCompatibleShape(tensor, elements.getType())))
+    type = cast<RankedTensorType>(elements.getType());
+  if (!type)
+    return global.emitError() << "an 'ml_program.global' of type " << tensor
+                              << " is not supported: its value gives no shape";
   return replaceByGlobal(global, "global", global.getSymName(), type, value,
                          /*constant=*/!global.getIsMutable());
 }

@@ -119,7 +119,7 @@ func.func @main() -> tensor<2xf32> {
 
 // -----
 
-// expected-error @+1 {{an 'ml_program.global' of type 'i32' is not supported: only ranked tensors are}}
+// expected-error @+1 {{an 'ml_program.global' of type 'i32' is not supported: only tensors are}}
 ml_program.global private mutable @x : i32
 
 // -----
@@ -152,3 +152,25 @@ func.func @nested() -> tensor<2xi32> {
 
 // expected-error @+1 {{the initial value of a global of type 'tensor<4xi32>' must be dense elements of that type, not sparse<0, 9> : tensor<4xi32>}}
 ml_program.global private @k(sparse<[[0]], [9]> : tensor<4xi32>) : tensor<4xi32>
+
+// -----
+
+// A global's type may leave sizes open that its value gives; reads and
+// writes of that type get casts.
+// CHECK-LABEL: module
+// CHECK: memref.global "private" @open : memref<2xi32> = dense<1>
+// CHECK: %[[S:.*]] = bufferization.to_tensor %{{.*}} restrict writable : memref<2xi32> to tensor<2xi32>
+// CHECK: %[[R:.*]] = tensor.cast %[[S]] : tensor<2xi32> to tensor<*xi32>
+// CHECK: %[[W:.*]] = tensor.cast %[[R]] : tensor<*xi32> to tensor<2xi32>
+// CHECK: bufferization.materialize_in_destination %[[W]]
+ml_program.global private mutable @open(dense<1> : tensor<2xi32>) : tensor<*xi32>
+func.func @unranked() -> tensor<*xi32> {
+  %v = ml_program.global_load @open : tensor<*xi32>
+  ml_program.global_store @open = %v : tensor<*xi32>
+  return %v : tensor<*xi32>
+}
+
+// -----
+
+// expected-error @+1 {{an 'ml_program.global' of type 'tensor<*xi32>' is not supported: its value gives no shape}}
+ml_program.global private mutable @unknown : tensor<*xi32>

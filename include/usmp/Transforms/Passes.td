@@ -61,11 +61,12 @@ def LowerVariablesPass : Pass<"usmp-lower-variables", "mlir::ModuleOp"> {
     `tensor.cast`. The `ml_program.global`s upstream's `tosa-to-mlprogram`
     makes of variables are lowered the same way (`global_load`,
     `global_load_const` and `global_store` as reads and writes; an immutable
-    global becomes a constant): upstream's own bufferization of
+    global becomes a constant; one whose type leaves sizes open takes them
+    from its value): upstream's own bufferization of
     `ml_program.global_store` stores an uninitialized buffer in MLIR 22. A
     variable or global of dynamic shape, of elements a buffer cannot hold,
     or whose initial value is not dense elements of its type, an `ml_program`
-    global that is no ranked tensor or is defined elsewhere
+    global that is no tensor, has no shape or is defined elsewhere
     (`#ml_program.extern`), the token-ordered `global_load_graph` and
     `global_store_graph`, and a reference into another module are errors.
     Run before bufferization (`usmp-from-tosa` runs it first after
