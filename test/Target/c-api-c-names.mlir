@@ -33,6 +33,15 @@
 // ONTO: static void tvmgen_m_g(float [[X:v[0-9]+]][4], float [[Y:v[0-9]+]][4]) {
 // ONTO-NEXT: tvmgen_m_tvmgen_m_g([[X]], [[Y]]);
 
+// A constant bufferization made gives way to a user's global of its C name:
+// it takes the next free number.
+// RUN: usmp-opt %S/Inputs/made-constant-names.mlir --usmp-pipeline=model-name=m --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/made
+// RUN: FileCheck %s --input-file=%t/made/tvmgen_m.c --check-prefix=MADE
+// RUN: clang-22 -std=c99 -Wall -Wextra -Werror -pedantic -c %t/made/tvmgen_m.c -o %t/made/c.o
+// MADE-DAG: static const float tvmgen_m_constant_4xf32[4] = {1.000000000e+00f,
+// MADE-DAG: static const float tvmgen_m_constant_4xf32_2[4] = {2.000000000e+00f,
+// MADE-DAG: static const float tvmgen_m_constant_4xf32_1[4] = {3.000000000e+00f,
+
 // Row typedefs begin with the model's prefix, so two models' sources build
 // as one in C99, and avoid the model's own names.
 // RUN: usmp-opt %S/Inputs/row-names.mlir --usmp-pipeline=model-name=a --convert-usmp-to-emitc | usmp-translate --usmp-emit-c --output-dir=%t/rows

@@ -724,6 +724,34 @@ static bool flattenGlobal(memref::GlobalOp global,
 
 LogicalResult ConvertUSMPToEmitCPass::prepareModelCode(ModuleOp module) {
   MLIRContext *context = &getContext();
+  // The constants bufferization made (`__constant_<type>`, see
+  // usmp-order-constants) give way to the user's symbols of the same C
+  // name: they take a number, so such a clash is no error of the user's.
+  llvm::StringSet<> userNames;
+  SmallVector<memref::GlobalOp> made;
+  for (Operation &op : *module.getBody()) {
+    auto symbol = dyn_cast<SymbolOpInterface>(op);
+    auto global = dyn_cast<memref::GlobalOp>(op);
+    if (global && global.isPrivate() && global.getConstant() &&
+        global.getSymName().starts_with("__constant_"))
+      made.push_back(global);
+    else if (symbol)
+      userNames.insert(fileScopeName(symbol.getName()));
+  }
+  for (memref::GlobalOp global : made) {
+    std::string base = global.getSymName().str(), name = base;
+    for (unsigned suffix = 1;
+         userNames.contains(fileScopeName(name)) ||
+         (name != base && SymbolTable::lookupSymbolIn(module, name));
+         ++suffix)
+      name = base + "_" + std::to_string(suffix);
+    if (name == base)
+      continue;
+    auto newName = StringAttr::get(context, name);
+    if (failed(SymbolTable::replaceAllSymbolUses(global, newName, module)))
+      return global.emitError("cannot rename the constant to @") << name;
+    global.setSymName(name);
+  }
   // Constants placed in pools now live in the pool data.
   std::optional<DenseSet<StringAttr>> referenced = getReferencedSymbols(module);
   DenseMap<StringAttr, SmallVector<memref::GetGlobalOp>> reads;
