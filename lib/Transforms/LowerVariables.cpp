@@ -20,16 +20,17 @@ using namespace mlir;
 
 namespace {
 
-/// Replaces `op`, a variable or global named `name` of type `type` (a
-/// ranked tensor of static shape) holding `value` (none: zeros), by a
-/// private `memref.global`. Fails after an error at `op`.
+/// Replaces `op`, a variable or global named `name` of a ranked tensor type
+/// of `shape` and `element` (a static shape, elements a buffer holds)
+/// holding `value` (none: zeros), by a private `memref.global`. Fails after
+/// an error at `op`.
 LogicalResult replaceByGlobal(Operation *op, StringRef what, StringRef name,
-                              RankedTensorType type,
+                              ArrayRef<int64_t> shape, Type element,
                               std::optional<Attribute> value, bool constant) {
-  if (!BaseMemRefType::isValidElementType(type.getElementType()))
-    return op->emitError() << "a " << what << " of elements of type "
-                           << type.getElementType()
+  if (!BaseMemRefType::isValidElementType(element))
+    return op->emitError() << "a " << what << " of elements of type " << element
                            << " is not supported: a buffer cannot hold them";
+  auto type = RankedTensorType::get(shape, element);
   if (!type.hasStaticShape())
     return op->emitError() << "a " << what << " of dynamic shape (" << type
                            << ") is not supported: its static array in the "
@@ -61,13 +62,9 @@ LogicalResult lowerVariable(tosa::VariableOp variable) {
   SmallVector<int64_t> shape;
   for (int64_t dim : variable.getVarShape().getValues<int64_t>())
     shape.push_back(dim < 0 ? ShapedType::kDynamic : dim);
-  if (!BaseMemRefType::isValidElementType(variable.getType()))
-    return variable.emitError()
-           << "a variable of elements of type " << variable.getType()
-           << " is not supported: a buffer cannot hold them";
-  return replaceByGlobal(variable, "variable", variable.getSymName(),
-                         RankedTensorType::get(shape, variable.getType()),
-                         variable.getInitialValue(), /*constant=*/false);
+  return replaceByGlobal(variable, "variable", variable.getSymName(), shape,
+                         variable.getType(), variable.getInitialValue(),
+                         /*constant=*/false);
 }
 
 LogicalResult lowerGlobal(ml_program::GlobalOp global) {
@@ -89,7 +86,8 @@ LogicalResult lowerGlobal(ml_program::GlobalOp global) {
   if (!type)
     return global.emitError() << "an 'ml_program.global' of type " << tensor
                               << " is not supported: its value gives no shape";
-  return replaceByGlobal(global, "global", global.getSymName(), type, value,
+  return replaceByGlobal(global, "global", global.getSymName(), type.getShape(),
+                         type.getElementType(), value,
                          /*constant=*/!global.getIsMutable());
 }
 
