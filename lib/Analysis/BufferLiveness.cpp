@@ -434,13 +434,29 @@ static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols) {
       summary.escape += ("it is passed to @" + callee + ", where ").str();
     summary.escape += why.str();
   };
+  // The buffer and its views in its own function: the planner erases their
+  // deallocations (a free of anything else would free part of a pool).
+  llvm::DenseSet<Value> views{root};
   while (!worklist.empty()) {
     auto [value, route] = worklist.pop_back_val();
     Type elementType = cast<BaseMemRefType>(value.getType()).getElementType();
     for (OpOperand &use : value.getUses()) {
       Operation *user = use.getOwner();
-      if (isa<memref::DeallocOp>(user))
+      if (isa<memref::DeallocOp>(user)) {
+        if (route != 0)
+          escape(route, "it is deallocated");
+        else if (Operation *definition = value.getDefiningOp();
+                 definition && !views.contains(value))
+          escape(route, "it is deallocated through '" +
+                            definition->getName().getStringRef() + "'");
+        else if (!definition)
+          escape(route, "it is deallocated inside a region it enters");
         continue;
+      }
+      if (isa<memref::ReallocOp>(user)) {
+        escape(route, "it is reallocated");
+        continue;
+      }
       if (isa<func::ReturnOp>(user)) {
         escape(route, "it is returned from its function");
         continue;
@@ -505,12 +521,15 @@ static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols) {
       // memrefs sees.
       for (Value result : user->getResults()) {
         Type type = result.getType();
-        if (isa<BaseMemRefType>(type))
+        if (isa<BaseMemRefType>(type)) {
+          if (route == 0 && views.contains(value) &&
+              isa<ViewLikeOpInterface>(user))
+            views.insert(result);
           follow(result, route);
-        else if (!user->isRegistered() ||
-                 isa<UnrealizedConversionCastOp>(user) ||
-                 !(type == elementType || type.isIntOrIndexOrFloat() ||
-                   isa<VectorType, ComplexType>(type))) {
+        } else if (!user->isRegistered() ||
+                   isa<UnrealizedConversionCastOp>(user) ||
+                   !(type == elementType || type.isIntOrIndexOrFloat() ||
+                     isa<VectorType, ComplexType>(type))) {
           std::string why;
           llvm::raw_string_ostream os(why);
           os << "it becomes a value of type '" << type << "' ('"
@@ -532,12 +551,14 @@ static UseSummary summarizeUses(Value root, SymbolTableCollection &symbols) {
 }
 
 /// The outermost loop around `user` inside `function` that does not also
-/// contain `definition`: the buffer must stay live for all of it.
+/// contain `definition` (any, without one): the buffer must stay live for
+/// all of it.
 static Operation *enclosingLoop(Operation *user, Operation *definition) {
   Operation *outermost = nullptr;
   for (Operation *parent = user->getParentOp(); parent;
        parent = parent->getParentOp()) {
-    if (isa<func::FuncOp>(parent) || parent->isAncestor(definition))
+    if (isa<func::FuncOp>(parent) ||
+        (definition && parent->isAncestor(definition)))
       break;
     if (isLoop(parent))
       outermost = parent;
@@ -712,7 +733,9 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
         bool first = true;
         for (Operation *user : uses.users) {
           Operation *anchor = user;
-          if (Operation *loop = enclosingLoop(user, op))
+          // A model input or output allocated in a loop holds the same
+          // tensor in every iteration, not a new one.
+          if (Operation *loop = enclosingLoop(user, io ? nullptr : op))
             anchor = loop;
           LiveInterval use = timeline.span(anchor, instance);
           if (first) {

@@ -7,6 +7,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -216,9 +217,17 @@ void ConvertToPoolViewsPass::runOnOperation() {
         if (Attribute io = op->getAttr(USMPDialect::getIOAttrName()))
           view.getDefiningOp()->setAttr(USMPDialect::getIOAttrName(), io);
       }
-      for (Operation *user : llvm::make_early_inc_range(op->getUsers()))
-        if (isa<memref::DeallocOp>(user))
-          user->erase();
+      // Liveness planned the buffer only if its own function frees nothing
+      // but it and its views.
+      SmallVector<Value> views{op->getResult(0)};
+      while (!views.empty())
+        for (Operation *user :
+             llvm::make_early_inc_range(views.pop_back_val().getUsers())) {
+          if (isa<memref::DeallocOp>(user))
+            user->erase();
+          else if (isa<ViewLikeOpInterface>(user))
+            llvm::append_range(views, user->getResults());
+        }
       op->getResult(0).replaceAllUsesWith(view);
       op->erase();
     }

@@ -498,7 +498,8 @@ LogicalResult PlanBuffersPass::writeReport(MutableArrayRef<PoolOp> pools,
         });
     });
     // The model's tensors in pools, where the C API maps them. An input is
-    // clobbered when another buffer reuses its bytes after its last read.
+    // clobbered when the model writes it or another buffer reuses its bytes
+    // after its last read.
     json.attributeArray("io", [&] {
       for (unsigned index = 0, e = buffers.size(); index < e; ++index) {
         auto io = buffers[index].op->getAttrOfType<IOAttr>(
@@ -507,7 +508,8 @@ LogicalResult PlanBuffersPass::writeReport(MutableArrayRef<PoolOp> pools,
           continue;
         const planner::Placement &placement = plan.placements[index];
         uint64_t begin = placement.offset, end = begin + buffers[index].size;
-        bool clobbered = false;
+        bool clobbered = io.getDirection() == IODirection::Input &&
+                         isWritten(buffers[index].op->getResult(0));
         if (io.getDirection() == IODirection::Input)
           for (unsigned other = 0; other < e && !clobbered; ++other) {
             const planner::Placement &there = plan.placements[other];

@@ -125,6 +125,57 @@ func.func @escapes(%n: index) -> memref<4xf32> {
 
 // -----
 
+// The planner erases the deallocations of a buffer and its views in its own
+// function; one elsewhere, or of something else it flows into, would free
+// part of a pool.
+func.func private @frees(%x: memref<4xf32>) {
+  memref.dealloc %x : memref<4xf32>
+  return
+}
+func.func @deallocations(%c: i1) {
+  // expected-remark @below {{buffer 'deallocations.buf0' size 16 alignment 16 live [3, 4]}}
+  %a = memref.alloc() : memref<4xf32>
+  %a1 = memref.cast %a : memref<4xf32> to memref<?xf32>
+  memref.dealloc %a1 : memref<?xf32>
+  // expected-remark @below {{buffer not planned: it is passed to @frees, where it is deallocated}}
+  %b = memref.alloc() : memref<4xf32>
+  func.call @frees(%b) : (memref<4xf32>) -> ()
+  // expected-remark @below {{buffer not planned: it is deallocated inside a region it enters}}
+  %d = memref.alloc() : memref<4xf32>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %e = scf.for %i = %c0 to %c1 step %c1 iter_args(%x = %d) -> memref<4xf32> {
+    memref.dealloc %x : memref<4xf32>
+    scf.yield %x : memref<4xf32>
+  }
+  // expected-remark @below {{buffer not planned: it is reallocated}}
+  %f = memref.alloc() : memref<4xf32>
+  %g = memref.realloc %f : memref<4xf32> to memref<8xf32>
+  return
+}
+
+// -----
+
+// A model input or output allocated in a loop holds the same tensor in every
+// iteration: the input lives from the start to the loop's end, not to its
+// last read in the first iteration.
+func.func @io_in_loop(%out: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  scf.for %i = %c0 to %c3 step %c1 {
+    // expected-remark @below {{buffer 'io_in_loop.buf0' size 16 alignment 16 live [0, 18]}}
+    %x = memref.alloc() {usmp.io = #usmp.io<input "x", index = 0>} : memref<4xf32>
+    // expected-remark @below {{buffer 'io_in_loop.buf1' size 16 alignment 16 live [12, 15]}}
+    %t = memref.alloc() : memref<4xf32>
+    memref.copy %x, %t : memref<4xf32> to memref<4xf32>
+    memref.copy %t, %out : memref<4xf32> to memref<4xf32>
+  }
+  return
+}
+
+// -----
+
 // Unstructured control flow: buffers are live for the whole function call.
 func.func @cfg(%c: i1, %out: memref<4xf32>) {
   // expected-remark @below {{buffer 'cfg.buf0' size 16 alignment 16 live [0, 11]}}

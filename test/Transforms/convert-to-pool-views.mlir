@@ -103,3 +103,18 @@ func.func @main() {
   func.call_indirect %f() : () -> ()
   return
 }
+
+// -----
+
+// A deallocation through a view of a planned buffer goes too.
+// CHECK-LABEL: func.func @dealloc_view
+// CHECK: %[[V:.*]] = memref.view
+// CHECK-NEXT: memref.cast %[[V]]
+// CHECK-NEXT: return
+usmp.pool workspace @sram alignment(16) planned_size(16)
+func.func @dealloc_view() {
+  %a = memref.alloc() {usmp.placement = #usmp.placement<@sram, offset = 0>} : memref<4xf32>
+  %b = memref.cast %a : memref<4xf32> to memref<?xf32>
+  memref.dealloc %b : memref<?xf32>
+  return
+}

@@ -1,6 +1,8 @@
 // RUN: usmp-opt %s --usmp-pipeline="use-workspace-io=1 algorithm=exact report=%t.json" | FileCheck %s
 // RUN: FileCheck %s --check-prefix=REPORT < %t.json
 // RUN: usmp-opt %s --usmp-pipeline="workspace-io=output0 algorithm=exact" | FileCheck %s --check-prefix=SELECTIVE
+// RUN: usmp-opt %S/Inputs/overwritten-input.mlir --usmp-pipeline="use-workspace-io=1 report=%t-overwritten.json" -o /dev/null 2>/dev/null
+// RUN: FileCheck %s --check-prefix=OVERWRITTEN < %t-overwritten.json
 
 // A chain in -> a -> b -> out of equal sizes fits in two slots only when the
 // input's space is reused after its last read (by b) and the output's space
@@ -28,6 +30,12 @@
 // REPORT-NEXT:     "offset": {{[0-9]+}},
 // REPORT-NEXT:     "size": 64,
 // REPORT-NEXT:     "clobbered": false
+
+// An input the model overwrites is clobbered even when no other buffer
+// reuses its bytes: the application writes it again before the next run.
+// OVERWRITTEN: "io": [
+// OVERWRITTEN:     "name": "x",
+// OVERWRITTEN:     "clobbered": true
 
 // Only the output in the pool: the input stays an argument, named for the C
 // API; the output shares space with a, so the pool still needs 128 bytes.

@@ -144,6 +144,10 @@ struct ModuleState {
   /// Whether the model has state, so the C API has reset_state (even when
   /// lowering leaves none of it: the API does not change with dead code).
   bool hasState = false;
+  /// The bytes an index element of an input or output counts in its size
+  /// macro, when one has index elements: the C code holds them in size_t,
+  /// so the source checks that it is as wide.
+  std::optional<uint64_t> indexBytes;
 };
 
 struct ConvertUSMPToEmitCPass
@@ -460,6 +464,24 @@ LogicalResult ConvertUSMPToEmitCPass::collect(ModuleOp module,
         .push_back(tensor);
     entryArgumentPools.push_back(-1);
   }
+  // The size macros count index elements at least 8 bytes wide (as the
+  // pools do, so that their slots hold them on every target), while the
+  // application reads and writes size_t's.
+  auto holdsIndex = [](Type type) {
+    auto memref = dyn_cast<MemRefType>(type);
+    return memref && isa<IndexType>(memref.getElementType());
+  };
+  if (llvm::any_of(entry.getArgumentTypes(), holdsIndex) ||
+      entry
+          .walk([&](memref::ViewOp view) {
+            return view->hasAttr(USMPDialect::getIOAttrName()) &&
+                           holdsIndex(view.getType())
+                       ? WalkResult::interrupt()
+                       : WalkResult::advance();
+          })
+          .wasInterrupted())
+    indexBytes = *getBufferSizeInBytes(
+        MemRefType::get({1}, IndexType::get(module.getContext())), layout);
   // I/O tensors in pools.
   WalkResult ioWalk = entry.walk([&](memref::ViewOp view) {
     auto io = view->getAttrOfType<IOAttr>(USMPDialect::getIOAttrName());
@@ -2354,6 +2376,16 @@ void ConvertUSMPToEmitCPass::buildFiles(ModuleOp module) {
   for (StringRef include : {"stdbool.h", "stddef.h", "math.h", "string.h"})
     if (include != "string.h" || !state.empty())
       emitc::IncludeOp::create(s, loc, include, /*is_standard_include=*/true);
+  // A compiler for a target of another width stops here (C99 has no
+  // static assertions; a negative array size is an error everywhere).
+  if (indexBytes)
+    line(s, "/* The size macros count index elements of inputs and outputs " +
+                Twine(*indexBytes) +
+                " bytes wide, and the code holds them in size_t (for a "
+                "target of another width, make them i64) */\ntypedef char " +
+                prefix + "_size_t_is_" + Twine(*indexBytes) +
+                "_bytes[sizeof(size_t) == " + Twine(*indexBytes) +
+                " ? 1 : -1];");
   // Every access is within its view and every view within its pool (the
   // plan is verified), but GCC 12 at -O2 reports some accesses through
   // views of a pool as out of bounds once `run` is inlined: a false
