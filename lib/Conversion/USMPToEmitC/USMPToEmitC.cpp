@@ -1275,21 +1275,24 @@ static LogicalResult checkCTypes(ModuleOp module, func::FuncOp entry) {
 }
 
 /// The EmitC printer writes a bf16 value with a `bf16` suffix, which no C
-/// compiler accepts: a scalar constant becomes a cast of the same f32 value
-/// (bf16 widens to f32 exactly), and so does each element of a global's
+/// compiler accepts, and an f16 value with an `f16` suffix, which C++
+/// compilers do not: a scalar constant becomes a cast of the same f32 value
+/// (both widen to f32 exactly), and so does each element of a global's
 /// initializer; any other bf16 attribute is an error.
-static LogicalResult spellBF16Constants(ModuleOp module) {
-  auto isBF16 = [](Attribute attr) {
+static LogicalResult spellHalfConstants(ModuleOp module) {
+  auto halfType = [](Attribute attr) -> Type {
+    Type type;
     if (auto real = dyn_cast<FloatAttr>(attr))
-      return isa<BFloat16Type>(real.getType());
-    auto elements = dyn_cast<ElementsAttr>(attr);
-    return elements && isa<BFloat16Type>(elements.getElementType());
+      type = real.getType();
+    else if (auto elements = dyn_cast<ElementsAttr>(attr))
+      type = elements.getElementType();
+    return isa_and_nonnull<BFloat16Type, Float16Type>(type) ? type : Type();
   };
   WalkResult walk = module.walk([&](Operation *op) {
     auto constant = dyn_cast<emitc::ConstantOp>(op);
     if (auto value =
             constant ? dyn_cast<FloatAttr>(constant.getValue()) : nullptr;
-        value && isBF16(value)) {
+        value && halfType(value)) {
       OpBuilder builder(constant);
       bool lost = false;
       APFloat wide = value.getValue();
@@ -1309,19 +1312,21 @@ static LogicalResult spellBF16Constants(ModuleOp module) {
     if (auto elements = global ? dyn_cast_or_null<DenseFPElementsAttr>(
                                      global.getInitialValueAttr())
                                : nullptr;
-        elements && isBF16(elements)) {
+        elements && halfType(elements)) {
+      StringRef cast =
+          isa<BFloat16Type>(halfType(elements)) ? "(__bf16)" : "(_Float16)";
       std::string text;
       llvm::raw_string_ostream os(text);
       os << "{";
       llvm::interleaveComma(
           elements.getValues<APFloat>(), os, [&](const APFloat &value) {
-            os << "(__bf16)";
+            os << cast;
             if (value.isNaN())
               os << "NAN";
             else if (value.isInfinity())
               os << (value.isNegative() ? "-HUGE_VALF" : "HUGE_VALF");
             else
-              // bf16 values are exact floats, which nine significant digits
+              // Their values are exact floats, which nine significant digits
               // give back.
               os << llvm::format("%.9e", value.convertToDouble()) << "f";
           });
@@ -1331,7 +1336,8 @@ static LogicalResult spellBF16Constants(ModuleOp module) {
       return WalkResult::advance();
     }
     for (NamedAttribute attr : op->getAttrs())
-      if (isBF16(attr.getValue())) {
+      if (Type type = halfType(attr.getValue());
+          type && isa<BFloat16Type>(type)) {
         emitErrorAt(op) << "cannot lower '" << op->getName()
                         << "' to C: its bf16 value would print with a 'bf16' "
                            "suffix C does not have";
@@ -2077,7 +2083,7 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
   }
   dropConstOfGlobalsPassedToCalls(module);
   spellInt64Min(module);
-  return spellBF16Constants(module);
+  return spellHalfConstants(module);
 }
 
 /// The pointer type a view of `type` is passed as: a pointer to its element
