@@ -166,9 +166,12 @@ struct AssignPoolsPass
         constant.push_back(pool);
     }
     if (!anyWorkspace) {
-      if (module.lookupSymbol("global_workspace")) {
-        emitError(module.getLoc()) << "cannot create the default pool "
-                                      "@global_workspace: the name is taken";
+      if (Operation *taken = module.lookupSymbol("global_workspace")) {
+        taken->emitError()
+            << "cannot create the default pool @global_workspace: this '"
+            << taken->getName()
+            << "' has the name; rename it, or declare the pools (option "
+               "'pools')";
         return signalPassFailure();
       }
       StringAttr name = builder.getStringAttr("global_workspace");

@@ -18,11 +18,12 @@ func.func @main() {
 
 // -----
 
-// expected-error @below {{cannot create the default pool @global_workspace: the name is taken}}
+// The error is at the symbol holding the name.
 module {
   func.func @main() {
     return
   }
+  // expected-error @below {{cannot create the default pool @global_workspace: this 'func.func' has the name; rename it, or declare the pools (option 'pools')}}
   func.func private @global_workspace()
 }
 
