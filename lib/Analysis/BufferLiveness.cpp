@@ -14,6 +14,7 @@
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/JSON.h"
 
 using namespace mlir;
 using namespace usmp;
@@ -707,8 +708,12 @@ FailureOr<BufferLiveness> BufferLiveness::compute(func::FuncOp entry,
       // Whatever was asked, the elements need their own alignment.
       buffer.alignment = std::max<uint64_t>(
           buffer.alignment, getElementAlignment(type.getElementType(), layout));
+      // A name location names the buffer, unless the planner (and the
+      // JSON report) could not take it.
       std::string name;
-      if (auto nameLoc = dyn_cast<NameLoc>(op->getLoc()))
+      if (auto nameLoc = dyn_cast<NameLoc>(op->getLoc());
+          nameLoc && !nameLoc.getName().empty() &&
+          llvm::json::isUTF8(nameLoc.getName().strref()))
         name = nameLoc.getName().str();
       else
         name = (function.getName() + ".buf" + Twine(index)).str();

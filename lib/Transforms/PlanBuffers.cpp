@@ -12,6 +12,7 @@
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -195,6 +196,24 @@ void PlanBuffersPass::runOnOperation() {
                        *size,
                        globalAlignment,
                        {LiveInterval{0, liveness->getEndOfTime()}}});
+  }
+  // An allocation named by its location may have a constant's name: the
+  // constant keeps its symbol, the allocation takes the next free suffix.
+  llvm::StringSet<> taken, constants;
+  for (const Candidate &buffer : buffers) {
+    taken.insert(buffer.name);
+    if (isa<memref::GlobalOp>(buffer.op))
+      constants.insert(buffer.name);
+  }
+  for (Candidate &buffer : buffers) {
+    if (isa<memref::GlobalOp>(buffer.op) || !constants.contains(buffer.name))
+      continue;
+    std::string unique;
+    unsigned suffix = 0;
+    do
+      unique = buffer.name + "_" + std::to_string(++suffix);
+    while (!taken.insert(unique).second);
+    buffer.name = unique;
   }
 
   for (const Candidate &buffer : buffers) {

@@ -435,3 +435,18 @@ func.func @main(%in: memref<4xf32>) {
   }
   return
 }
+
+// -----
+
+// A name location names a buffer, unless it is empty or not UTF-8 (names go
+// to the planner and the JSON report). Without a file location inside, the
+// remarks are at no place in the file.
+func.func @names() {
+  // expected-remark @unknown {{buffer 'given' size 16 alignment 16 live [1, 1]}}
+  %a = memref.alloc() : memref<4xf32> loc("given")
+  // expected-remark @unknown {{buffer 'names.buf1' size 16 alignment 16 live [3, 3]}}
+  %b = memref.alloc() : memref<4xf32> loc("")
+  // expected-remark @unknown {{buffer 'names.buf2' size 16 alignment 16 live [5, 5]}}
+  %c = memref.alloc() : memref<4xf32> loc("bad\FFname")
+  return
+}

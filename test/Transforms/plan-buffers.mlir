@@ -2,6 +2,14 @@
 // The exact search uses every byte a missing conflict would free; the
 // verifier then finds the overlap.
 // RUN: usmp-opt %s -split-input-file -usmp-plan-buffers=algorithm=exact -usmp-verify-plan -verify-diagnostics -allow-unregistered-dialect | FileCheck %s --check-prefix=EXACT
+// A constant keeps its symbol as its name; an allocation named the same
+// by its location takes a suffix.
+// RUN: usmp-opt %S/Inputs/constant-named-buffer.mlir -usmp-plan-buffers=report=%t.json -o /dev/null
+// RUN: FileCheck %s --check-prefix=NAMES < %t.json
+// NAMES: "buffers": [
+// NAMES-NEXT: {
+// NAMES-NEXT: "name": "weights_1",
+// NAMES: "name": "weights",
 
 // A chain: neighbours overlap, every other buffer shares space.
 // CHECK-LABEL: module
