@@ -236,7 +236,10 @@ Instance buildInstance(const Problem &problem, unsigned pool,
   std::vector<uint64_t> length(m, 0);
   for (unsigned c = 0; c < m; ++c) {
     const std::optional<Interval> &live = problem.buffers[in.buffer[c]].live;
-    length[c] = live ? uint64_t(live->end) - uint64_t(live->start) + 1 : kInf;
+    // [-2^63, 2^63 - 1] lasts 2^64 steps, which counts as the longest (as
+    // no live range), not as 0.
+    uint64_t span = live ? uint64_t(live->end) - uint64_t(live->start) : kInf;
+    length[c] = span == kInf ? kInf : span + 1;
   }
   __extension__ typedef unsigned __int128 Wide;
   auto area = [&](unsigned c) { return Wide(in.size[c]) * length[c]; };
@@ -1127,6 +1130,10 @@ llvm::Expected<Plan> usmp::planner::planExact(const Problem &problem,
                    std::to_string(budget.nodes) +
                    (budget.nodes == 1 ? " node" : " nodes") +
                    ", so a layout within the size hints may exist";
+      else if (!forced)
+        message += "; the exact search keeps each buffer in the pool first "
+                   "fit in size order gives it, so a layout with other pool "
+                   "choices may exist ('auto' tries them)";
       return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
     }
     for (unsigned b = 0; b < n; ++b)

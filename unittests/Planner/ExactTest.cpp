@@ -165,6 +165,31 @@ TEST(ExactTest, DecisionModeFitsAtCapacityAndFailsBelow) {
   }
 }
 
+TEST(ExactTest, FixedPoolChoiceSaysALayoutMayExist) {
+  // x fits only in B if y and z are to fit in A; the search keeps first
+  // fit's choice of A for x, and says a layout may still exist.
+  Problem problem;
+  problem.pools = {{"A", 10, 1}, {"B", 6, 1}};
+  Buffer x = liveBuffer("x", 6, 0, 0), y = liveBuffer("y", 5, 0, 0),
+         z = liveBuffer("z", 5, 0, 0);
+  x.pools = {0, 1};
+  y.pools = z.pools = {0};
+  problem.buffers = {x, y, z};
+  ASSERT_EQ(errorMessage(problem.finalize()), "");
+  for (bool minimize : {false, true}) {
+    ExactOptions exactOptions;
+    exactOptions.minimize = minimize;
+    llvm::Expected<Plan> plan = planExact(problem, PlanOptions(), exactOptions);
+    std::string message = errorMessage(plan);
+    EXPECT_NE(message.find("; the exact search keeps each buffer in the pool "
+                           "first fit in size order gives it, so a layout "
+                           "with other pool choices may exist ('auto' tries "
+                           "them)"),
+              std::string::npos)
+        << message;
+  }
+}
+
 // A node costs a fixed 500 plus a unit per buffer and one per membership of
 // a section: a live range per event time within it, an explicit conflict
 // per entry (both sides).
