@@ -109,15 +109,12 @@ int main(int argc, char **argv) {
   if (decision && algorithmName != "exact")
     return fail("--exact-mode=decision applies to --algorithm=exact only");
 
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> input =
-      llvm::MemoryBuffer::getFileOrSTDIN(inputFile, /*IsText=*/true);
-  if (!input)
-    return fail("cannot read '" + inputFile +
-                "': " + input.getError().message());
-  llvm::StringRef text = (*input)->getBuffer();
-  std::string where =
-      inputFile == "-" ? std::string("<stdin>") : inputFile.getValue();
-
+  // Options first: a typo is reported before the input is read (from a
+  // terminal, that would wait for it).
+  llvm::Expected<std::unique_ptr<Algorithm>> algorithm =
+      createAlgorithm(algorithmName);
+  if (!algorithm)
+    return fail(llvm::toString(algorithm.takeError()));
   std::optional<uint64_t> capacityBytes;
   if (capacity.getNumOccurrences()) {
     uint64_t value = 0;
@@ -126,6 +123,15 @@ int main(int argc, char **argv) {
                   capacity + "'");
     capacityBytes = value;
   }
+
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> input =
+      llvm::MemoryBuffer::getFileOrSTDIN(inputFile, /*IsText=*/true);
+  if (!input)
+    return fail("cannot read '" + inputFile +
+                "': " + input.getError().message());
+  llvm::StringRef text = (*input)->getBuffer();
+  std::string where =
+      inputFile == "-" ? std::string("<stdin>") : inputFile.getValue();
 
   Format inputFormat = detectFormat(inputFile, text);
   std::optional<CsvDocument> csv;
@@ -156,10 +162,6 @@ int main(int argc, char **argv) {
     return fail("--exact-mode=decision needs a capacity: give --capacity for "
                 "CSV input or a size_hint to a JSON pool");
 
-  llvm::Expected<std::unique_ptr<Algorithm>> algorithm =
-      createAlgorithm(algorithmName);
-  if (!algorithm)
-    return fail(llvm::toString(algorithm.takeError()));
   PlanOptions options;
   options.seed = seed;
   options.timeLimitMs = timeLimitMs;
