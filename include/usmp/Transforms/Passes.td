@@ -435,7 +435,7 @@ def ConvertToPoolViewsPass : Pass<"usmp-convert-to-pool-views", "mlir::ModuleOp"
     `{usmp.pool = @name}`; every call passes them on. Each placed allocation
     becomes `memref.view` of its pool argument at its offset, each read of a
     placed constant global a view of its constant pool, and deallocations of
-    planned buffers disappear. A view keeps the allocation's `usmp.placement`
+    planned buffers and of their views disappear. A view keeps the allocation's `usmp.placement`
     and `usmp.io` attributes, so later lowerings find each I/O tensor's pool
     and offset. Unplanned buffers stay as they were. A function value
     (`func.constant`) of a function that takes pool arguments is an error:
