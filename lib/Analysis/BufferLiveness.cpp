@@ -92,11 +92,11 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
           SymbolTable::getSymbolUses(&module.getBodyRegion()))
     for (const SymbolTable::SymbolUse &use : *uses)
       used.insert(use.getSymbolRef().getRootReference());
-  SmallVector<func::FuncOp> marked;
+  SmallVector<func::FuncOp> marked, calledMarked;
   for (auto function : module.getOps<func::FuncOp>())
-    if (!function.isExternal() && hasIOMarkers(function) &&
-        !used.contains(function.getSymNameAttr()))
-      marked.push_back(function);
+    if (!function.isExternal() && hasIOMarkers(function))
+      (used.contains(function.getSymNameAttr()) ? calledMarked : marked)
+          .push_back(function);
   auto main = module.lookupSymbol<func::FuncOp>("main");
   if (main && main.isExternal())
     main = nullptr;
@@ -136,12 +136,20 @@ FailureOr<func::FuncOp> usmp::findEntryFunction(ModuleOp module,
       << "cannot choose the entry function: the module has " << publicCount
       << " public functions with a body, none is @main, and "
       << (marked.empty() ? "none" : "more than one")
-      << " marks inputs or outputs; name it with the 'entry' option, the "
-         "same in every pass";
+      << " marks inputs or outputs"
+      << (marked.empty() && !calledMarked.empty() ? " without being called"
+                                                  : "")
+      << "; name it with the 'entry' option, the same in every pass";
   for (auto function : module.getOps<func::FuncOp>())
     if (function.isPublic() && !function.isExternal())
       diag.attachNote(function.getLoc())
           << "public function @" << function.getName();
+  // A called function is no entry: say why the marked ones do not count.
+  if (marked.empty())
+    for (func::FuncOp function : calledMarked)
+      diag.attachNote(function.getLoc())
+          << "@" << function.getName()
+          << " marks inputs or outputs but is called, so it is no entry";
   return diag;
 }
 

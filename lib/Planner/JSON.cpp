@@ -109,8 +109,8 @@ public:
 /// Rewrites LLVM's "[line:column, byte=offset]: message" as "malformed JSON
 /// at line L, column C: message". LLVM counts columns from 0 at the parser's
 /// position, which is just after the offending character (so the number is
-/// its column counted from 1), except for text after the document and bad
-/// UTF-8, where it is at it.
+/// its column counted from 1), except for text after the document, bad
+/// UTF-8 and the end of the input, where it is at it.
 static llvm::Error malformed(llvm::StringRef message) {
   unsigned line = 0, column = 0;
   llvm::StringRef rest = message;
@@ -118,7 +118,7 @@ static llvm::Error malformed(llvm::StringRef message) {
       rest.consume_front(":") && !rest.consumeInteger(10, column)) {
     rest = rest.split("]: ").second;
     if (rest == "Text after end of document" ||
-        rest == "Invalid UTF-8 sequence")
+        rest == "Invalid UTF-8 sequence" || rest == "Unexpected EOF")
       ++column;
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "malformed JSON at line " +

@@ -284,6 +284,24 @@ module {
   }
 }
 
+// -----
+
+// A function marking inputs but called by another is no entry, and the
+// error says so rather than that no function marks any.
+// expected-error @below {{cannot choose the entry function: the module has 2 public functions with a body, none is @main, and none marks inputs or outputs without being called; name it with the 'entry' option, the same in every pass}}
+module {
+  // expected-note @below {{public function @a}}
+  func.func @a(%x: memref<4xf32>) {
+    call @b(%x) : (memref<4xf32>) -> ()
+    return
+  }
+  // expected-note @below {{public function @b}}
+  // expected-note @below {{@b marks inputs or outputs but is called, so it is no entry}}
+  func.func @b(%x: memref<4xf32> {usmp.io = #usmp.io<input "x", index = 0>}) {
+    return
+  }
+}
+
 
 // -----
 

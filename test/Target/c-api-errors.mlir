@@ -657,6 +657,21 @@ func.func @main(%a: memref<2x3xf32>, %out: memref<1xf32>) {
 
 // -----
 
+// Taken whole by another operation: no call to copy for, so it is named.
+// CHECK: error: cannot lower 'memref.collapse_shape' to C: a reshaped buffer can only be read and written element by element, and 'memref.transpose' takes it whole
+// CHECK: note: used whole here
+func.func @main(%a: memref<2x3xf32>, %out: memref<3x2xf32>) {
+  %r = memref.collapse_shape %a [[0, 1]] : memref<2x3xf32> into memref<6xf32>
+  %e = memref.expand_shape %r [[0, 1]] output_shape [3, 2] : memref<6xf32> into memref<3x2xf32>
+  %t = memref.transpose %e (i, j) -> (j, i) : memref<3x2xf32> to memref<2x3xf32, strided<[1, 2]>>
+  %c0 = arith.constant 0 : index
+  %v = memref.load %t[%c0, %c0] : memref<2x3xf32, strided<[1, 2]>>
+  memref.store %v, %out[%c0, %c0] : memref<3x2xf32>
+  return
+}
+
+// -----
+
 // A C parameter is a pointer to the elements: no rank to pass.
 // CHECK: c-api-errors.mlir:[[# @LINE + 1]]:22: error: cannot lower argument 0 of @h to C: 'memref<*xf32>' has no rank, which a C parameter (a pointer to the elements) does not carry
 func.func private @h(%u: memref<*xf32>) {

@@ -2071,13 +2071,38 @@ LogicalResult ConvertUSMPToEmitCPass::lowerModelCode(ModuleOp module) {
                << " to C: outside the pools it is a flat C array, whose "
                   "elements can be read but which cannot be passed whole; "
                   "place it in a constant pool";
-    // Any other reshape left is used whole.
-    if (isa<memref::CollapseShapeOp, memref::ExpandShapeOp>(unlowered))
-      return emitErrorAt(unlowered)
-             << "cannot lower '" << unlowered->getName()
-             << "' to C: a reshaped buffer can only be read and written "
-                "element by element (usmp-copy-reshaped-arguments gives a "
-                "call a copy)";
+    // Any other reshape left is used whole: name the use (through casts
+    // and further reshapes), with the remedy for a call.
+    if (isa<memref::CollapseShapeOp, memref::ExpandShapeOp>(unlowered)) {
+      Operation *wholeUse = nullptr;
+      SmallVector<Operation *> worklist = {unlowered};
+      while (!worklist.empty() && !wholeUse)
+        for (Operation *user : worklist.pop_back_val()->getUsers()) {
+          if (isa<UnrealizedConversionCastOp, memref::CollapseShapeOp,
+                  memref::ExpandShapeOp>(user)) {
+            worklist.push_back(user);
+            continue;
+          }
+          if (!isa<emitc::LoadOp, emitc::SubscriptOp, emitc::AssignOp,
+                   memref::LoadOp, memref::StoreOp>(user)) {
+            wholeUse = user;
+            break;
+          }
+        }
+      InFlightDiagnostic diag =
+          emitErrorAt(unlowered)
+          << "cannot lower '" << unlowered->getName()
+          << "' to C: a reshaped buffer can only be read and written "
+             "element by element";
+      if (!wholeUse)
+        return diag;
+      if (isa<func::CallOp, emitc::CallOp>(wholeUse))
+        diag << " (usmp-copy-reshaped-arguments gives a call a copy)";
+      else
+        diag << ", and '" << wholeUse->getName() << "' takes it whole";
+      diag.attachNote(wholeUse->getLoc()) << "used whole here";
+      return diag;
+    }
     return emitErrorAt(unlowered) << "cannot lower '" << unlowered->getName()
                                   << "' to C: no EmitC conversion handles it";
   }

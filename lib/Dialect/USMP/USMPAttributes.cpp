@@ -68,6 +68,9 @@ PoolPerfAttr::verify(function_ref<InFlightDiagnostic()> emitError,
 LogicalResult
 PlacementAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                       FlatSymbolRefAttr pool, int64_t offset) {
+  // `@""` parses, but pools cannot be named so and it prints unparsably.
+  if (pool.getValue().empty())
+    return emitError() << "placement pool name must not be empty";
   if (offset < 0)
     return emitError() << "placement offset must be non-negative, got "
                        << offset;

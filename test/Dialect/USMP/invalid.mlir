@@ -189,6 +189,13 @@ func.func @negative_offset() attributes {test.p = #usmp.placement<@sram, offset 
 
 // -----
 
+// expected-error @below {{placement pool name must not be empty}}
+func.func @empty_pool_name() attributes {test.p = #usmp.placement<@"", offset = 0>} {
+  return
+}
+
+// -----
+
 usmp.pool workspace @sram
 func.func @dynamic(%n: index) {
   // expected-error @below {{'usmp.placement' requires a statically shaped memref, got 'memref<?xf32>'}}
